@@ -1,0 +1,290 @@
+//! The assessment file format: human-readable TOML, written in a stable order and read
+//! back with located errors. Pure text in, text out; [`super::store`] does the disk work.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+use toml::de::DeTable;
+
+use super::{Answer, AnswerRecord, Assessment, SCHEMA};
+use crate::diagnostics::{Problem, SourceText};
+use crate::questionnaire::{Category, Target};
+use crate::toml_fields::{Fields, parse_document};
+
+const HEADER: &str = "\
+# soc2-ready assessment. Safe to read and edit by hand; soc2-ready rewrites it on every change.
+# answer = not_in_place | planned | in_place | evidenced | operating | yes | no | na | unsure
+";
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    schema: i64,
+    organization: &'a str,
+    assessor: &'a str,
+    created: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    target: &'a str,
+    scope: Vec<&'a str>,
+    questionnaire_version: &'a str,
+    answers: BTreeMap<&'a str, RecordOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answer: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    owner: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    na_reason: &'a str,
+}
+
+/// Writes an assessment as TOML text.
+pub fn to_toml(assessment: &Assessment) -> String {
+    let file = FileOut {
+        schema: SCHEMA,
+        organization: &assessment.organization,
+        assessor: &assessment.assessor,
+        created: assessment.created.to_string(),
+        updated: assessment.updated.map(|time| time.to_string()),
+        target: assessment.target.key(),
+        scope: assessment.scope().iter().map(|category| category.key()).collect(),
+        questionnaire_version: &assessment.questionnaire_version,
+        answers: assessment
+            .answers
+            .iter()
+            .map(|(id, record)| {
+                let out = RecordOut {
+                    answer: record.answer.map(Answer::key),
+                    note: &record.note,
+                    owner: &record.owner,
+                    due: record.due.map(|date| date.to_string()),
+                    na_reason: &record.na_reason,
+                };
+                (id.as_str(), out)
+            })
+            .collect(),
+    };
+    let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
+    format!("{HEADER}{body}")
+}
+
+/// Reads an assessment from TOML text, reporting every problem with its place.
+pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
+    let document = parse_document(source, source.text)?;
+    let mut fields = Fields::new(source, document.get_ref(), document.span());
+    check_schema(&mut fields);
+    let organization = fields.required_text("organization");
+    let assessor = fields.text("assessor").unwrap_or_default();
+    let created = fields
+        .text_or_datetime("created")
+        .and_then(|text| parse_date(&mut fields, "created", &text));
+    if fields.value("created").is_none() {
+        fields.report("created", "missing required field (a date such as 2026-11-24)");
+    }
+    let updated = fields.text_or_datetime("updated").and_then(|text| match text.parse::<Timestamp>() {
+        Ok(time) => Some(time),
+        Err(_) => {
+            fields.report("updated", format!("expected a time such as 2026-11-24T10:00:00Z, found \"{text}\""));
+            None
+        }
+    });
+    let target = read_target(&mut fields);
+    let scope = read_scope(&mut fields);
+    let questionnaire_version = fields.text("questionnaire_version").unwrap_or_default();
+    let answers_table = fields.table("answers");
+    let mut problems = fields.finish();
+    let answers = match answers_table {
+        Some((table, _)) => read_answers(source, table, &mut problems),
+        None => BTreeMap::new(),
+    };
+    match (organization, created, target) {
+        (Some(organization), Some(created), Some(target)) if problems.is_empty() => {
+            let mut assessment = Assessment::new(&organization, &assessor, created, target, scope);
+            assessment.updated = updated;
+            assessment.questionnaire_version = questionnaire_version;
+            assessment.answers = answers;
+            Ok(assessment)
+        }
+        _ => Err(problems),
+    }
+}
+
+fn check_schema(fields: &mut Fields<'_, '_>) {
+    match fields.integer("schema") {
+        Some(SCHEMA) => {}
+        Some(newer) if newer > SCHEMA => fields.report(
+            "schema",
+            format!("written by a newer soc2-ready (schema {newer}); this version reads schema {SCHEMA} — please upgrade"),
+        ),
+        Some(other) => fields.report("schema", format!("unknown schema {other}; this version reads schema {SCHEMA}")),
+        None if fields.value("schema").is_none() => {
+            fields.report("schema", format!("missing required field (schema = {SCHEMA})"));
+        }
+        None => {}
+    }
+}
+
+fn parse_date(fields: &mut Fields<'_, '_>, key: &str, text: &str) -> Option<Date> {
+    match text.parse::<Date>() {
+        Ok(date) if text.len() == 10 => Some(date),
+        _ => {
+            fields.report(key, format!("expected a date such as 2027-01-31, found \"{text}\""));
+            None
+        }
+    }
+}
+
+fn read_target(fields: &mut Fields<'_, '_>) -> Option<Target> {
+    let Some(name) = fields.required_text("target") else {
+        return None;
+    };
+    let target = Target::from_key(&name);
+    if target.is_none() {
+        fields.report("target", format!("must be \"type1\" or \"type2\", found \"{name}\""));
+    }
+    target
+}
+
+fn read_scope(fields: &mut Fields<'_, '_>) -> Vec<Category> {
+    let names = fields.text_list("scope", false).unwrap_or_default();
+    let mut scope = Vec::with_capacity(names.len());
+    for name in names {
+        match Category::from_key(&name) {
+            Some(category) => scope.push(category),
+            None => fields.report(
+                "scope",
+                format!("unknown category \"{name}\" (security, availability, processing-integrity, confidentiality, privacy)"),
+            ),
+        }
+    }
+    scope
+}
+
+fn read_answers(
+    source: SourceText<'_>,
+    table: &DeTable<'_>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, AnswerRecord> {
+    let mut answers = BTreeMap::new();
+    for (id, value) in table {
+        let id = id.get_ref().to_string();
+        let toml::de::DeValue::Table(record_table) = value.get_ref() else {
+            let problem = source.problem_at(value.span(), format!("expected a table, found {}", value.get_ref().type_str()));
+            problems.push(problem.in_item(&id));
+            continue;
+        };
+        let mut fields = Fields::new(source, record_table, value.span());
+        fields.set_item(&id);
+        let answer = fields.text("answer").and_then(|name| {
+            let answer = Answer::from_key(&name);
+            if answer.is_none() {
+                fields.report(
+                    "answer",
+                    format!("unknown answer \"{name}\" (not_in_place, planned, in_place, evidenced, operating, yes, no, na, unsure)"),
+                );
+            }
+            answer
+        });
+        let record = AnswerRecord {
+            answer,
+            note: fields.text("note").unwrap_or_default(),
+            owner: fields.text("owner").unwrap_or_default(),
+            due: fields.text_or_datetime("due").and_then(|text| parse_date(&mut fields, "due", &text)),
+            na_reason: fields.text("na_reason").unwrap_or_default(),
+        };
+        problems.extend(fields.finish());
+        answers.insert(id, record);
+    }
+    answers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::Level;
+
+    fn parse(text: &str) -> Result<Assessment, Vec<String>> {
+        from_toml(SourceText::new("a.toml", text)).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn round_trip_keeps_every_field_including_unknown_ids() {
+        let mut assessment = Assessment::new(
+            "Müller & Søn GmbH",
+            "Jane \"JD\" Doe",
+            Date::constant(2026, 11, 24),
+            Target::Type2,
+            [Category::Availability, Category::Privacy],
+        );
+        assessment.updated = Some("2026-11-24T10:00:00Z".parse().unwrap());
+        assessment.questionnaire_version = "builtin-0.1.0".into();
+        assessment.edit("CC6.1.mfa", |record| {
+            record.answer = Some(Answer::Level(Level::Evidenced));
+            record.note = "Enforced in Workspace — “not” yet on root\nsecond line".into();
+            record.owner = "CTO".into();
+            record.due = Some(Date::constant(2027, 1, 31));
+        });
+        assessment.edit("X.unknown.id", |record| {
+            record.answer = Some(Answer::NotApplicable);
+            record.na_reason = "no offices".into();
+        });
+        assessment.edit("CC1.1.note-only", |record| record.note = "to discuss".into());
+        let text = to_toml(&assessment);
+        assert_eq!(parse(&text), Ok(assessment));
+    }
+
+    #[test]
+    fn accepts_the_documented_example() {
+        let text = r#"schema = 1
+organization = "Acme Inc"
+assessor = "Jane Doe"
+created = "2026-11-24"
+target = "type2"
+scope = ["security", "availability"]
+[answers."CC6.1.mfa"]
+answer = "evidenced"
+note = "Enforced in Workspace; not yet on the cloud root account"
+owner = "CTO"
+due = "2027-01-31"
+na_reason = ""
+"#;
+        let assessment = parse(text).unwrap();
+        assert_eq!(assessment.answer("CC6.1.mfa"), Some(Answer::Level(Level::Evidenced)));
+        assert_eq!(assessment.scope().len(), 2);
+    }
+
+    #[test]
+    fn every_problem_is_located() {
+        let text = "schema = 1\norganization = \"\"\ncreated = \"24/11/2026\"\ntarget = \"type3\"\nscope = [\"securty\"]\ncolour = 1\n[answers.\"CC6.1.mfa\"]\nanswer = \"done\"\ndue = \"soon\"\n";
+        let problems = parse(text).unwrap_err();
+        let expected = [
+            "a.toml:2:16: field `organization`: must not be empty",
+            "a.toml:3:11: field `created`: expected a date such as 2027-01-31, found \"24/11/2026\"",
+            "a.toml:4:10: field `target`: must be \"type1\" or \"type2\", found \"type3\"",
+            "a.toml:5:9: field `scope`: unknown category \"securty\"",
+            "a.toml:6:1: field `colour`: unknown field (a typo?)",
+            "a.toml:8:10: CC6.1.mfa: field `answer`: unknown answer \"done\"",
+            "a.toml:9:7: CC6.1.mfa: field `due`: expected a date such as 2027-01-31, found \"soon\"",
+        ];
+        for want in expected {
+            assert!(problems.iter().any(|p| p.starts_with(want)), "missing {want:?} in {problems:#?}");
+        }
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn newer_schema_asks_for_an_upgrade() {
+        let problems = parse("schema = 2\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n").unwrap_err();
+        assert!(problems[0].contains("newer soc2-ready (schema 2)"), "{problems:?}");
+        let problems = parse("organization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n").unwrap_err();
+        assert!(problems[0].contains("field `schema`: missing"), "{problems:?}");
+    }
+}

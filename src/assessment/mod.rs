@@ -1,0 +1,252 @@
+//! An assessment: who is assessed, what is in scope, which report is targeted, and the
+//! answers. The types here are pure; [`file`] turns them into TOML and back, [`store`]
+//! puts them on disk safely.
+
+pub mod file;
+pub mod store;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::questionnaire::{Category, Level, Question, Questionnaire, Target};
+
+/// The assessment file schema this version writes.
+pub const SCHEMA: i64 = 1;
+
+/// One answer on the scale, or yes/no, N/A or unsure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// A level of the 0–4 scale.
+    Level(Level),
+    /// Yes, for yes/no questions: meets any requirement.
+    Yes,
+    /// No, for yes/no questions: counts as nothing in place.
+    No,
+    /// Not applicable: excluded from every denominator; needs a reason.
+    NotApplicable,
+    /// Unsure: counts as zero and is flagged for follow-up.
+    Unsure,
+}
+
+impl Answer {
+    /// The name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Answer::Level(level) => level.key(),
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotApplicable => "na",
+            Answer::Unsure => "unsure",
+        }
+    }
+
+    /// Parses an answer name as written in files.
+    pub fn from_key(key: &str) -> Option<Answer> {
+        match key {
+            "yes" => Some(Answer::Yes),
+            "no" => Some(Answer::No),
+            "na" => Some(Answer::NotApplicable),
+            "unsure" => Some(Answer::Unsure),
+            other => Level::from_key(other).map(Answer::Level),
+        }
+    }
+
+    /// The level the answer amounts to for scoring; `None` for N/A.
+    pub fn effective_level(self) -> Option<Level> {
+        match self {
+            Answer::Level(level) => Some(level),
+            Answer::Yes => Some(Level::Operating),
+            Answer::No | Answer::Unsure => Some(Level::NotInPlace),
+            Answer::NotApplicable => None,
+        }
+    }
+
+    /// The answer as shown for `question` (its own level labels when it has them).
+    pub fn label(self, question: &Question) -> &str {
+        match self {
+            Answer::Level(level) => question.level_label(level),
+            Answer::Yes => "Yes",
+            Answer::No => "No",
+            Answer::NotApplicable => "Not applicable",
+            Answer::Unsure => "Unsure",
+        }
+    }
+}
+
+/// Everything recorded for one question. A record may carry a note before it has an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnswerRecord {
+    /// The answer, once given.
+    pub answer: Option<Answer>,
+    /// Free text: what exists, what is missing, where the evidence lives.
+    pub note: String,
+    /// Who will close the gap.
+    pub owner: String,
+    /// When the gap should be closed.
+    pub due: Option<Date>,
+    /// Why the question does not apply (required with N/A: auditors ask).
+    pub na_reason: String,
+}
+
+impl AnswerRecord {
+    /// Whether the record holds nothing worth saving.
+    pub fn is_blank(&self) -> bool {
+        self.answer.is_none()
+            && self.note.is_empty()
+            && self.owner.is_empty()
+            && self.due.is_none()
+            && self.na_reason.is_empty()
+    }
+}
+
+/// A readiness assessment of one organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// The organisation assessed.
+    pub organization: String,
+    /// Who ran the assessment.
+    pub assessor: String,
+    /// When the assessment was started.
+    pub created: Date,
+    /// When it was last changed (set on every save).
+    pub updated: Option<Timestamp>,
+    /// Type 1 or Type 2.
+    pub target: Target,
+    /// Categories in scope; Security is always among them.
+    scope: BTreeSet<Category>,
+    /// The questionnaire version the assessment was last answered with.
+    pub questionnaire_version: String,
+    /// Answers by question id, including ids the current questionnaire does not know.
+    pub answers: BTreeMap<String, AnswerRecord>,
+}
+
+impl Assessment {
+    /// A new, empty assessment; Security is added to the scope if missing.
+    pub fn new(
+        organization: &str,
+        assessor: &str,
+        created: Date,
+        target: Target,
+        scope: impl IntoIterator<Item = Category>,
+    ) -> Self {
+        let mut assessment = Self {
+            organization: organization.trim().to_string(),
+            assessor: assessor.trim().to_string(),
+            created,
+            updated: None,
+            target,
+            scope: BTreeSet::new(),
+            questionnaire_version: String::new(),
+            answers: BTreeMap::new(),
+        };
+        assessment.set_scope(scope);
+        assessment
+    }
+
+    /// The categories in scope, Security first.
+    pub fn scope(&self) -> &BTreeSet<Category> {
+        &self.scope
+    }
+
+    /// Replaces the scope; Security always stays in.
+    pub fn set_scope(&mut self, scope: impl IntoIterator<Item = Category>) {
+        self.scope = scope.into_iter().collect();
+        self.scope.insert(Category::Security);
+    }
+
+    /// Whether a question counts for this assessment: its category is in scope (stage
+    /// questions always are) and it matters for the targeted report type.
+    pub fn in_scope(&self, question: &Question) -> bool {
+        question.category.is_none_or(|category| self.scope.contains(&category))
+            && question.applies_to(self.target)
+    }
+
+    /// The record for a question id, if any.
+    pub fn record(&self, id: &str) -> Option<&AnswerRecord> {
+        self.answers.get(id)
+    }
+
+    /// The answer given to a question id, if any.
+    pub fn answer(&self, id: &str) -> Option<Answer> {
+        self.answers.get(id).and_then(|record| record.answer)
+    }
+
+    /// Changes the record of a question id; a record left blank is removed.
+    pub fn edit(&mut self, id: &str, change: impl FnOnce(&mut AnswerRecord)) {
+        let record = self.answers.entry(id.to_string()).or_default();
+        change(record);
+        if record.is_blank() {
+            self.answers.remove(id);
+        }
+    }
+
+    /// Sets the answer of a question id, keeping its note, owner and due date.
+    pub fn set_answer(&mut self, id: &str, answer: Option<Answer>) {
+        self.edit(id, |record| record.answer = answer);
+    }
+
+    /// Answer ids the questionnaire does not know: kept on save, reported as warnings.
+    pub fn unknown_ids<'a>(&'a self, questionnaire: &'a Questionnaire) -> impl Iterator<Item = &'a str> {
+        self.answers
+            .keys()
+            .map(String::as_str)
+            .filter(|id| questionnaire.question(id).is_none())
+    }
+
+    /// N/A answers without a reason, in question order.
+    pub fn na_without_reason(&self) -> impl Iterator<Item = &str> {
+        self.answers
+            .iter()
+            .filter(|(_, record)| record.answer == Some(Answer::NotApplicable) && record.na_reason.trim().is_empty())
+            .map(|(id, _)| id.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Assessment {
+        Assessment::new("Acme", "Jane", Date::constant(2026, 11, 24), Target::Type2, [Category::Privacy])
+    }
+
+    #[test]
+    fn security_is_always_in_scope() {
+        let mut assessment = sample();
+        assert!(assessment.scope().contains(&Category::Security));
+        assessment.set_scope([]);
+        assert_eq!(assessment.scope().iter().copied().collect::<Vec<_>>(), [Category::Security]);
+    }
+
+    #[test]
+    fn answer_keys_round_trip_and_levels_are_effective() {
+        for key in ["not_in_place", "planned", "in_place", "evidenced", "operating", "yes", "no", "na", "unsure"] {
+            assert_eq!(Answer::from_key(key).map(Answer::key), Some(key));
+        }
+        assert_eq!(Answer::from_key("certified"), None);
+        assert_eq!(Answer::Unsure.effective_level(), Some(Level::NotInPlace));
+        assert_eq!(Answer::Yes.effective_level(), Some(Level::Operating));
+        assert_eq!(Answer::NotApplicable.effective_level(), None);
+    }
+
+    #[test]
+    fn editing_keeps_notes_and_drops_blank_records() {
+        let mut assessment = sample();
+        assessment.edit("CC6.1.mfa", |record| record.note = "root account left".into());
+        assessment.set_answer("CC6.1.mfa", Some(Answer::Level(Level::Evidenced)));
+        assert_eq!(assessment.record("CC6.1.mfa").unwrap().note, "root account left");
+        assessment.edit("CC6.1.mfa", |record| *record = AnswerRecord::default());
+        assert!(assessment.answers.is_empty());
+    }
+
+    #[test]
+    fn na_needs_a_reason() {
+        let mut assessment = sample();
+        assessment.set_answer("CC6.4.office", Some(Answer::NotApplicable));
+        assert_eq!(assessment.na_without_reason().collect::<Vec<_>>(), ["CC6.4.office"]);
+        assessment.edit("CC6.4.office", |record| record.na_reason = "fully remote".into());
+        assert_eq!(assessment.na_without_reason().count(), 0);
+    }
+}

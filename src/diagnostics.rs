@@ -1,0 +1,139 @@
+//! Located problems: what is wrong, in which file, at which line and column, and in which
+//! field of which question. Shared by the questionnaire and assessment loaders.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem found while loading a file, with as much location as is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// File name as shown to the user (relative for built-in files).
+    pub file: String,
+    /// 1-based line, when the problem has a place in the text.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when the problem has a place in the text.
+    pub column: Option<usize>,
+    /// The question or answer id the problem belongs to, if any.
+    pub item: Option<String>,
+    /// The field name the problem belongs to, if any.
+    pub field: Option<String>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ":")?;
+        if let Some(item) = &self.item {
+            write!(f, " {item}:")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, " field `{field}`:")?;
+        }
+        write!(f, " {}", self.message)
+    }
+}
+
+/// A source text with its name, able to turn byte offsets into lines and columns.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceText<'a> {
+    /// File name as shown to the user.
+    pub name: &'a str,
+    /// The whole text of the file.
+    pub text: &'a str,
+}
+
+impl<'a> SourceText<'a> {
+    /// A named source text.
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        Self { name, text }
+    }
+
+    /// The 1-based line and column of a byte offset (clamped to the text).
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// A problem located at the start of `span` in this text.
+    pub fn problem_at(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
+        let (line, column) = self.line_column(span.start);
+        Problem {
+            file: self.name.to_string(),
+            line: Some(line),
+            column: Some(column),
+            item: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem about the file as a whole, with no place in the text.
+    pub fn problem(&self, message: impl Into<String>) -> Problem {
+        Problem {
+            file: self.name.to_string(),
+            line: None,
+            column: None,
+            item: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl Problem {
+    /// The same problem, attributed to a question or answer id.
+    pub fn in_item(mut self, item: &str) -> Self {
+        self.item = Some(item.to_string());
+        self
+    }
+
+    /// The same problem, attributed to a field.
+    pub fn in_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_string());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let source = SourceText::new("f.toml", "a = 1\nb = \"é\" x\n");
+        assert_eq!(source.line_column(0), (1, 1));
+        assert_eq!(source.line_column(6), (2, 1));
+        // byte 14 is the 'x' after a two-byte 'é'
+        assert_eq!(source.line_column(14), (2, 8));
+        assert_eq!(source.line_column(999), (3, 1));
+    }
+
+    #[test]
+    fn display_names_file_line_item_and_field() {
+        let source = SourceText::new("security.toml", "x\ny = 2\n");
+        let problem = source
+            .problem_at(2..3, "must be 1–5, found 9")
+            .in_item("CC6.1.mfa")
+            .in_field("weight");
+        assert_eq!(
+            problem.to_string(),
+            "security.toml:2:1: CC6.1.mfa: field `weight`: must be 1–5, found 9"
+        );
+        assert_eq!(source.problem("empty").to_string(), "security.toml: empty");
+    }
+}

@@ -1,0 +1,10 @@
+//! soc2-ready: an offline SOC 2 readiness wizard. The domain core — questionnaire,
+//! assessment, scoring — is pure and has no terminal inside; the CLI, the TUI and the
+//! report renderers are thin shells around it.
+
+pub mod assessment;
+pub mod atomic_file;
+pub mod diagnostics;
+pub mod questionnaire;
+pub mod toml_fields;
+pub mod scoring;

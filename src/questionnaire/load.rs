@@ -1,0 +1,210 @@
+//! Loads questionnaire files — built in or from a folder — into a validated [`Questionnaire`],
+//! collecting every problem across all files before giving up.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::question_table::{FileContext, read_question};
+use super::{Category, FileSummary, Question, Questionnaire, Stage, built_in};
+use crate::diagnostics::{Problem, SourceText};
+use crate::toml_fields::{Fields, parse_document};
+
+/// The only questionnaire schema this version reads.
+const SCHEMA: i64 = 1;
+
+/// Where the questionnaires come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionnaireSource {
+    /// The files embedded in the binary.
+    BuiltIn,
+    /// Every `*.toml` file of a folder, instead of the built-in files.
+    Directory(PathBuf),
+}
+
+/// Loads and validates the questionnaires from `source`.
+pub fn load(source: &QuestionnaireSource) -> Result<Questionnaire, Vec<Problem>> {
+    match source {
+        QuestionnaireSource::BuiltIn => {
+            let files: Vec<_> = built_in()
+                .map(|(name, text)| (name.to_string(), text.to_string()))
+                .collect();
+            parse_files(&files, format!("builtin-{}", env!("CARGO_PKG_VERSION")))
+        }
+        QuestionnaireSource::Directory(dir) => {
+            let files = read_directory(dir)?;
+            let version = format!("custom-{:016x}", fingerprint(&files));
+            parse_files(&files, version)
+        }
+    }
+}
+
+/// Reads every `*.toml` file of `dir`, sorted by name.
+fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
+    let shown = dir.display().to_string();
+    let fail = |message: String| {
+        vec![SourceText::new(&shown, "").problem(message)]
+    };
+    let entries = std::fs::read_dir(dir).map_err(|error| fail(format!("cannot read folder: {error}")))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(fail("no questionnaire files (*.toml) in this folder".to_string()));
+    }
+    let mut files = Vec::with_capacity(paths.len());
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => files.push((name, text)),
+            Ok(Err(_)) => problems.push(SourceText::new(&name, "").problem("not valid UTF-8 text")),
+            Err(error) => problems.push(SourceText::new(&name, "").problem(format!("cannot read: {error}"))),
+        }
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}
+
+/// A stable 64-bit FNV-1a hash of the files' names and contents.
+fn fingerprint(files: &[(String, String)]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, text) in files {
+        let name = Path::new(name).file_name().map_or(name.as_str(), |n| n.to_str().unwrap_or(""));
+        for byte in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// Parses and validates named file texts into one questionnaire. Pure: no I/O.
+pub fn parse_files(files: &[(String, String)], version: String) -> Result<Questionnaire, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for (name, text) in files {
+        let (file, file_problems) = parse_file(SourceText::new(name, text));
+        problems.extend(file_problems);
+        parsed.extend(file);
+    }
+    parsed.sort_by(|a, b| {
+        let key = |file: &ParsedFile<'_>| (file.summary.stage, file.summary.category);
+        key(a).cmp(&key(b)).then_with(|| a.summary.name.cmp(&b.summary.name))
+    });
+    check_unique_ids(&parsed, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut summaries = Vec::with_capacity(parsed.len());
+    let mut questions = Vec::new();
+    for file in parsed {
+        summaries.push(file.summary);
+        questions.extend(file.questions.into_iter().map(|(question, _)| question));
+    }
+    Ok(Questionnaire::new(questions, summaries, version))
+}
+
+/// One file's summary and its questions, each with the byte span that defines it.
+struct ParsedFile<'a> {
+    source: SourceText<'a>,
+    summary: FileSummary,
+    questions: Vec<(Question, Range<usize>)>,
+}
+
+/// Parses one file: its summary and located questions, plus every problem found.
+fn parse_file(source: SourceText<'_>) -> (Option<ParsedFile<'_>>, Vec<Problem>) {
+    let document = match parse_document(source, source.text) {
+        Ok(document) => document,
+        Err(problems) => return (None, problems),
+    };
+    let mut fields = Fields::new(source, document.get_ref(), document.span());
+    match fields.integer("schema") {
+        Some(SCHEMA) => {}
+        Some(other) => fields.report("schema", format!("unsupported schema {other}; this version reads schema {SCHEMA}")),
+        None if fields.value("schema").is_none() => fields.report("schema", format!("missing required field (use schema = {SCHEMA})")),
+        None => {}
+    }
+    let stage = read_stage(&mut fields);
+    let category = read_category(&mut fields, stage);
+    let title = fields.required_text("title");
+    let tables = fields.tables("question");
+    let mut problems = fields.finish();
+    if tables.is_empty() && problems.is_empty() {
+        problems.push(source.problem("holds no [[question]] tables"));
+    }
+    let Some(stage) = stage else {
+        return (None, problems);
+    };
+    let context = FileContext { stage, category };
+    let mut questions = Vec::with_capacity(tables.len());
+    for (table, span) in tables {
+        let (question, question_problems) = read_question(source, table, span.clone(), context);
+        problems.extend(question_problems);
+        if let Some(question) = question {
+            questions.push((question, span));
+        }
+    }
+    let summary = FileSummary {
+        name: source.name.to_string(),
+        title: title.unwrap_or_default(),
+        stage,
+        category,
+        questions: questions.len(),
+    };
+    (Some(ParsedFile { source, summary, questions }), problems)
+}
+
+fn read_stage(fields: &mut Fields<'_, '_>) -> Option<Stage> {
+    let name = fields.required_text("stage")?;
+    let stage = Stage::from_key(&name);
+    if stage.is_none() {
+        fields.report("stage", format!("must be compliance, attestation or certification, found \"{name}\""));
+    }
+    stage
+}
+
+fn read_category(fields: &mut Fields<'_, '_>, stage: Option<Stage>) -> Option<Category> {
+    match (stage, fields.text("category")) {
+        (Some(Stage::Compliance), None) if fields.value("category").is_none() => {
+            fields.report("category", "compliance files need a category (security, availability, processing-integrity, confidentiality, privacy)");
+            None
+        }
+        (Some(Stage::Compliance), Some(name)) => {
+            let category = Category::from_key(&name);
+            if category.is_none() {
+                fields.report("category", format!("must be security, availability, processing-integrity, confidentiality or privacy, found \"{name}\""));
+            }
+            category
+        }
+        (Some(stage), Some(_)) => {
+            fields.report("category", format!("{} files have no category", stage.key()));
+            None
+        }
+        _ => None,
+    }
+}
+
+fn check_unique_ids(parsed: &[ParsedFile<'_>], problems: &mut Vec<Problem>) {
+    let mut first_seen: HashMap<&str, Problem> = HashMap::new();
+    for file in parsed {
+        for (question, span) in &file.questions {
+            let place = file.source.problem_at(span.clone(), "").in_item(&question.id).in_field("id");
+            match first_seen.get(question.id.as_str()) {
+                Some(first) => problems.push(Problem {
+                    message: format!(
+                        "duplicate question id, first defined at {}:{}",
+                        first.file,
+                        first.line.unwrap_or(0)
+                    ),
+                    ..place
+                }),
+                None => {
+                    first_seen.insert(&question.id, place);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Scoring: readiness per criterion, category, stage and report type; verdicts that explain
+//! themselves; and the prioritised gap list. Pure functions of a questionnaire and an
+//! assessment — no I/O.
+
+mod gaps;
+mod measure;
+
+pub use gaps::{Gap, Severity};
+pub use measure::{Blocker, Measure, Readiness, Tally, Verdict};
+
+use serde::Serialize;
+
+use crate::assessment::Assessment;
+use crate::questionnaire::{Category, Level, Question, Questionnaire, Stage, Target};
+
+/// Thresholds that turn a readiness ratio into a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Policy {
+    /// Readiness needed (with no key control short) for "ready"; default 0.85.
+    pub ready: f64,
+    /// Readiness needed for "getting there"; default 0.5.
+    pub getting_there: f64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            ready: 0.85,
+            getting_there: 0.5,
+        }
+    }
+}
+
+/// Readiness of one stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageScore {
+    /// Which stage.
+    pub stage: Stage,
+    /// Its readiness, verdict and blockers.
+    #[serde(flatten)]
+    pub measure: Measure,
+}
+
+/// Readiness toward one report type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetScore {
+    /// Type 1 or Type 2.
+    pub target: Target,
+    /// Its readiness, verdict and blockers.
+    #[serde(flatten)]
+    pub measure: Measure,
+}
+
+/// Readiness of one category: controls in place, and evidenced for each report type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryScore {
+    /// Which category.
+    pub category: Category,
+    /// Answer counts.
+    pub tally: Tally,
+    /// Controls at least in place.
+    pub compliance: Readiness,
+    /// Controls evidenced now (Type 1).
+    pub type1: Readiness,
+    /// Controls operating over time (Type 2).
+    pub type2: Readiness,
+}
+
+/// Readiness of one criterion (or of the `ATT` / `CERT` stage questions).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionScore {
+    /// The criterion id.
+    pub criterion: String,
+    /// Answer counts.
+    pub tally: Tally,
+    /// Readiness toward the assessment's report type.
+    pub readiness: Readiness,
+}
+
+/// Everything scoring says about an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// The report type the assessment aims for.
+    pub target: Target,
+    /// Answer counts over every question in scope.
+    pub tally: Tally,
+    /// The weakest of the three stage verdicts.
+    pub overall: Verdict,
+    /// Compliance, attestation and "certification", in that order.
+    pub stages: Vec<StageScore>,
+    /// Type 1 and Type 2 readiness, in that order.
+    pub targets: Vec<TargetScore>,
+    /// Categories in scope, in order.
+    pub categories: Vec<CategoryScore>,
+    /// Criteria with questions in scope, in questionnaire order.
+    pub criteria: Vec<CriterionScore>,
+    /// Every in-scope question below the level the target needs, most severe first.
+    pub gaps: Vec<Gap>,
+}
+
+impl Scorecard {
+    /// The score of one stage.
+    pub fn stage(&self, stage: Stage) -> &StageScore {
+        &self.stages[stage as usize]
+    }
+
+    /// The score toward one report type.
+    pub fn target_score(&self, target: Target) -> &TargetScore {
+        &self.targets[target as usize]
+    }
+
+    /// The score of a criterion id, if it has questions in scope.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionScore> {
+        self.criteria.iter().find(|score| score.criterion == id)
+    }
+}
+
+/// Whether a question counts toward `target` for this assessment's scope.
+fn counts_toward(assessment: &Assessment, question: &Question, target: Target) -> bool {
+    question.category.is_none_or(|category| assessment.scope().contains(&category)) && question.applies_to(target)
+}
+
+/// The questions (and the level each needs) that make up a stage for `target`.
+fn stage_items<'q>(
+    questionnaire: &'q Questionnaire,
+    assessment: &Assessment,
+    stage: Stage,
+    target: Target,
+) -> Vec<(&'q Question, Level)> {
+    let in_stage = |question: &Question| match stage {
+        // Controls in place, whatever the report type.
+        Stage::Compliance => question.stage == Stage::Compliance,
+        // Controls evidenced to the report type's level, plus the audit logistics.
+        Stage::Attestation => question.stage != Stage::Certification,
+        Stage::Certification => question.stage == Stage::Certification,
+    };
+    questionnaire
+        .questions()
+        .iter()
+        .filter(|question| in_stage(question) && counts_toward(assessment, question, target))
+        .map(|question| {
+            let needed = if stage == Stage::Compliance { Level::InPlace } else { question.required_for(target) };
+            (question, needed)
+        })
+        .collect()
+}
+
+/// Scores an assessment against a questionnaire.
+pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Policy) -> Scorecard {
+    let target = assessment.target;
+    let stages: Vec<_> = Stage::ALL
+        .into_iter()
+        .map(|stage| StageScore {
+            stage,
+            measure: Measure::of(&stage_items(questionnaire, assessment, stage, target), assessment, policy),
+        })
+        .collect();
+    let targets = Target::ALL
+        .into_iter()
+        .map(|report| TargetScore {
+            target: report,
+            measure: Measure::of(
+                &stage_items(questionnaire, assessment, Stage::Attestation, report),
+                assessment,
+                policy,
+            ),
+        })
+        .collect();
+    let in_scope: Vec<_> = questionnaire
+        .questions()
+        .iter()
+        .filter(|question| counts_toward(assessment, question, target))
+        .collect();
+    let overall = stages.iter().map(|stage| stage.measure.verdict).min().unwrap_or(Verdict::NotReady);
+    Scorecard {
+        target,
+        tally: Tally::of(in_scope.iter().copied(), assessment),
+        overall,
+        stages,
+        targets,
+        categories: category_scores(&in_scope, assessment),
+        criteria: criterion_scores(&in_scope, assessment, target),
+        gaps: gaps::find(&in_scope, assessment, target),
+    }
+}
+
+fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<CategoryScore> {
+    assessment
+        .scope()
+        .iter()
+        .map(|&category| {
+            let questions: Vec<_> = in_scope.iter().copied().filter(|q| q.category == Some(category)).collect();
+            let at = |level: Level| Readiness::of(questions.iter().map(|&q| (q, level)), assessment);
+            CategoryScore {
+                category,
+                tally: Tally::of(questions.iter().copied(), assessment),
+                compliance: at(Level::InPlace),
+                type1: at(Target::Type1.required_level()),
+                type2: at(Target::Type2.required_level()),
+            }
+        })
+        .collect()
+}
+
+fn criterion_scores(in_scope: &[&Question], assessment: &Assessment, target: Target) -> Vec<CriterionScore> {
+    let mut order: Vec<&str> = Vec::new();
+    for question in in_scope {
+        if !order.contains(&question.criterion.as_str()) {
+            order.push(&question.criterion);
+        }
+    }
+    order
+        .into_iter()
+        .map(|criterion| {
+            let questions: Vec<_> = in_scope.iter().copied().filter(|q| q.criterion == criterion).collect();
+            CriterionScore {
+                criterion: criterion.to_string(),
+                tally: Tally::of(questions.iter().copied(), assessment),
+                readiness: Readiness::of(questions.iter().map(|&q| (q, q.required_for(target))), assessment),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,286 @@
+//! A checked reader over a parsed TOML table that keeps every span, so each problem it
+//! finds (missing field, wrong type, empty text, unknown key) is reported with its place.
+//! Both loaders use it; it never stops at the first problem.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Problem, SourceText};
+
+/// Parses a whole TOML document, turning every syntax error into a located problem.
+pub fn parse_document<'i>(
+    source: SourceText<'_>,
+    text: &'i str,
+) -> Result<Spanned<DeTable<'i>>, Vec<Problem>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Ok(table);
+    }
+    Err(errors
+        .iter()
+        .map(|error| {
+            let message = format!("TOML syntax: {}", error.message().trim());
+            match error.span() {
+                Some(span) => source.problem_at(span, message),
+                None => source.problem(message),
+            }
+        })
+        .collect())
+}
+
+/// Reads the fields of one table, remembering which keys were read and what went wrong.
+pub struct Fields<'a, 'i> {
+    source: SourceText<'a>,
+    table: &'a DeTable<'i>,
+    span: Range<usize>,
+    item: Option<String>,
+    read: Vec<&'static str>,
+    problems: Vec<Problem>,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    /// A reader over `table`, whose own span locates problems about missing fields.
+    pub fn new(source: SourceText<'a>, table: &'a DeTable<'i>, span: Range<usize>) -> Self {
+        Self {
+            source,
+            table,
+            span,
+            item: None,
+            read: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Attributes every later problem to the question or answer `item`.
+    pub fn set_item(&mut self, item: &str) {
+        self.item = Some(item.to_string());
+    }
+
+    /// Records a problem about `field`, located at `span`.
+    pub fn report_at(&mut self, span: Range<usize>, field: &str, message: impl Into<String>) {
+        let mut problem = self.source.problem_at(span, message).in_field(field);
+        problem.item = self.item.clone();
+        self.problems.push(problem);
+    }
+
+    /// Records a problem about the value of `field` (or the table when it is absent).
+    pub fn report(&mut self, field: &str, message: impl Into<String>) {
+        let span = self
+            .table
+            .get(field)
+            .map_or_else(|| self.span.clone(), Spanned::span);
+        self.report_at(span, field, message);
+    }
+
+    /// The raw value of `key`, marking the key as known.
+    pub fn value(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.read.push(key);
+        self.table.get(key)
+    }
+
+    /// A string field that must be present and not blank.
+    pub fn required_text(&mut self, key: &'static str) -> Option<String> {
+        if self.value(key).is_none() {
+            self.report(key, "missing required field");
+            return None;
+        }
+        let text = self.text(key)?;
+        if text.trim().is_empty() {
+            self.report(key, "must not be empty");
+            return None;
+        }
+        Some(text)
+    }
+
+    /// An optional string field.
+    pub fn text(&mut self, key: &'static str) -> Option<String> {
+        let value = self.value(key)?;
+        match value.get_ref() {
+            DeValue::String(text) => Some(text.to_string()),
+            other => {
+                let found = other.type_str();
+                self.report_at(value.span(), key, format!("expected text, found {found}"));
+                None
+            }
+        }
+    }
+
+    /// A string field, or a TOML date/time written as is (kept as its text).
+    pub fn text_or_datetime(&mut self, key: &'static str) -> Option<String> {
+        match self.value(key)?.get_ref() {
+            DeValue::Datetime(datetime) => Some(datetime.to_string()),
+            _ => self.text(key),
+        }
+    }
+
+    /// A list of non-blank strings; `required` makes a missing or empty list a problem.
+    pub fn text_list(&mut self, key: &'static str, required: bool) -> Option<Vec<String>> {
+        let Some(value) = self.value(key) else {
+            if required {
+                self.report(key, "missing required field");
+            }
+            return None;
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.report_at(value.span(), key, format!("expected a list of text, found {found}"));
+            return None;
+        };
+        if required && items.is_empty() {
+            self.report_at(value.span(), key, "must list at least one entry");
+            return None;
+        }
+        let mut texts = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(text) if !text.trim().is_empty() => texts.push(text.to_string()),
+                DeValue::String(_) => self.report_at(item.span(), key, "entries must not be empty"),
+                other => {
+                    let found = other.type_str();
+                    self.report_at(item.span(), key, format!("expected text, found {found}"));
+                }
+            }
+        }
+        (texts.len() == items.len()).then_some(texts)
+    }
+
+    /// An optional whole number.
+    pub fn integer(&mut self, key: &'static str) -> Option<i64> {
+        let value = self.value(key)?;
+        let parsed = match value.get_ref() {
+            DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix()).ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let found = value.get_ref().type_str();
+            self.report_at(value.span(), key, format!("expected a whole number, found {found}"));
+        }
+        parsed
+    }
+
+    /// An optional true/false flag.
+    pub fn boolean(&mut self, key: &'static str) -> Option<bool> {
+        let value = self.value(key)?;
+        let flag = value.get_ref().as_bool();
+        if flag.is_none() {
+            let found = value.get_ref().type_str();
+            self.report_at(value.span(), key, format!("expected true or false, found {found}"));
+        }
+        flag
+    }
+
+    /// An optional sub-table with its span.
+    pub fn table(&mut self, key: &'static str) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+        let value = self.value(key)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some((table, value.span())),
+            other => {
+                let found = other.type_str();
+                self.report_at(value.span(), key, format!("expected a table, found {found}"));
+                None
+            }
+        }
+    }
+
+    /// An optional array of tables (`[[key]]`), each with its span.
+    pub fn tables(&mut self, key: &'static str) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let Some(value) = self.value(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.report_at(value.span(), key, format!("expected [[{key}]] tables, found {found}"));
+            return Vec::new();
+        };
+        let mut tables = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(table) => tables.push((table, item.span())),
+                other => {
+                    let found = other.type_str();
+                    self.report_at(item.span(), key, format!("expected a table, found {found}"));
+                }
+            }
+        }
+        tables
+    }
+
+    /// Ends the reading: reports every key that was never read, and returns all problems.
+    pub fn finish(mut self) -> Vec<Problem> {
+        let unknown: Vec<_> = self
+            .table
+            .iter()
+            .filter(|(key, _)| !self.read.contains(&key.get_ref().as_ref()))
+            .map(|(key, _)| (key.span(), key.get_ref().to_string()))
+            .collect();
+        for (span, key) in unknown {
+            self.report_at(span, &key, "unknown field (a typo?)");
+        }
+        self.problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, check: impl FnOnce(&mut Fields<'_, '_>)) -> Vec<String> {
+        let source = SourceText::new("t.toml", text);
+        let document = parse_document(source, text).expect("valid TOML");
+        let mut fields = Fields::new(source, document.get_ref(), document.span());
+        check(&mut fields);
+        fields.finish().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn syntax_errors_are_all_located() {
+        let text = "a = \nb = [1,\n";
+        let problems = parse_document(SourceText::new("t.toml", text), text).unwrap_err();
+        assert!(!problems.is_empty());
+        assert!(problems[0].line.is_some(), "{problems:?}");
+        assert!(problems[0].message.starts_with("TOML syntax"));
+    }
+
+    #[test]
+    fn missing_wrong_type_empty_and_unknown_are_reported_with_places() {
+        let problems = read("name = \"\"\ncount = \"x\"\ntypo = 1\n", |fields| {
+            assert_eq!(fields.required_text("name"), None);
+            assert_eq!(fields.required_text("title"), None);
+            assert_eq!(fields.integer("count"), None);
+        });
+        assert_eq!(
+            problems,
+            [
+                "t.toml:1:8: field `name`: must not be empty",
+                "t.toml:1:1: field `title`: missing required field",
+                "t.toml:2:9: field `count`: expected a whole number, found string",
+                "t.toml:3:1: field `typo`: unknown field (a typo?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_report_bad_entries() {
+        let problems = read("steps = [\"a\", 2, \" \"]\nnone = []\n", |fields| {
+            assert_eq!(fields.text_list("steps", true), None);
+            assert_eq!(fields.text_list("none", true), None);
+        });
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("expected text, found integer"));
+        assert!(problems[1].contains("entries must not be empty"));
+        assert!(problems[2].contains("`none`: must list at least one entry"));
+    }
+
+    #[test]
+    fn good_values_are_read() {
+        let problems = read("n = 0x10\nf = true\nd = 2027-01-31\nl = [\"x\"]\n", |fields| {
+            assert_eq!(fields.integer("n"), Some(16));
+            assert_eq!(fields.boolean("f"), Some(true));
+            assert_eq!(fields.text_or_datetime("d").as_deref(), Some("2027-01-31"));
+            assert_eq!(fields.text_list("l", true), Some(vec!["x".to_string()]));
+        });
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+}
