@@ -95,7 +95,11 @@ mod tests {
         });
         assert_eq!(result.unwrap_err().to_string(), "injected fault");
         assert_eq!(fs::read(&path).unwrap(), b"old and complete");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "temporary file cleaned up");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary file cleaned up"
+        );
     }
 
     #[test]

@@ -6,5 +6,5 @@ pub mod assessment;
 pub mod atomic_file;
 pub mod diagnostics;
 pub mod questionnaire;
-pub mod toml_fields;
 pub mod scoring;
+pub mod toml_fields;

@@ -125,7 +125,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         let DeValue::Array(items) = value.get_ref() else {
             let found = value.get_ref().type_str();
-            self.report_at(value.span(), key, format!("expected a list of text, found {found}"));
+            self.report_at(
+                value.span(),
+                key,
+                format!("expected a list of text, found {found}"),
+            );
             return None;
         };
         if required && items.is_empty() {
@@ -155,7 +159,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         if parsed.is_none() {
             let found = value.get_ref().type_str();
-            self.report_at(value.span(), key, format!("expected a whole number, found {found}"));
+            self.report_at(
+                value.span(),
+                key,
+                format!("expected a whole number, found {found}"),
+            );
         }
         parsed
     }
@@ -166,7 +174,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         let flag = value.get_ref().as_bool();
         if flag.is_none() {
             let found = value.get_ref().type_str();
-            self.report_at(value.span(), key, format!("expected true or false, found {found}"));
+            self.report_at(
+                value.span(),
+                key,
+                format!("expected true or false, found {found}"),
+            );
         }
         flag
     }
@@ -178,7 +190,11 @@ impl<'a, 'i> Fields<'a, 'i> {
             DeValue::Table(table) => Some((table, value.span())),
             other => {
                 let found = other.type_str();
-                self.report_at(value.span(), key, format!("expected a table, found {found}"));
+                self.report_at(
+                    value.span(),
+                    key,
+                    format!("expected a table, found {found}"),
+                );
                 None
             }
         }
@@ -191,7 +207,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         let DeValue::Array(items) = value.get_ref() else {
             let found = value.get_ref().type_str();
-            self.report_at(value.span(), key, format!("expected [[{key}]] tables, found {found}"));
+            self.report_at(
+                value.span(),
+                key,
+                format!("expected [[{key}]] tables, found {found}"),
+            );
             return Vec::new();
         };
         let mut tables = Vec::with_capacity(items.len());
@@ -275,12 +295,15 @@ mod tests {
 
     #[test]
     fn good_values_are_read() {
-        let problems = read("n = 0x10\nf = true\nd = 2027-01-31\nl = [\"x\"]\n", |fields| {
-            assert_eq!(fields.integer("n"), Some(16));
-            assert_eq!(fields.boolean("f"), Some(true));
-            assert_eq!(fields.text_or_datetime("d").as_deref(), Some("2027-01-31"));
-            assert_eq!(fields.text_list("l", true), Some(vec!["x".to_string()]));
-        });
+        let problems = read(
+            "n = 0x10\nf = true\nd = 2027-01-31\nl = [\"x\"]\n",
+            |fields| {
+                assert_eq!(fields.integer("n"), Some(16));
+                assert_eq!(fields.boolean("f"), Some(true));
+                assert_eq!(fields.text_or_datetime("d").as_deref(), Some("2027-01-31"));
+                assert_eq!(fields.text_list("l", true), Some(vec!["x".to_string()]));
+            },
+        );
         assert!(problems.is_empty(), "{problems:?}");
     }
 }

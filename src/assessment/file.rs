@@ -55,7 +55,11 @@ pub fn to_toml(assessment: &Assessment) -> String {
         created: assessment.created.to_string(),
         updated: assessment.updated.map(|time| time.to_string()),
         target: assessment.target.key(),
-        scope: assessment.scope().iter().map(|category| category.key()).collect(),
+        scope: assessment
+            .scope()
+            .iter()
+            .map(|category| category.key())
+            .collect(),
         questionnaire_version: &assessment.questionnaire_version,
         answers: assessment
             .answers
@@ -87,15 +91,24 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
         .text_or_datetime("created")
         .and_then(|text| parse_date(&mut fields, "created", &text));
     if fields.value("created").is_none() {
-        fields.report("created", "missing required field (a date such as 2026-11-24)");
+        fields.report(
+            "created",
+            "missing required field (a date such as 2026-11-24)",
+        );
     }
-    let updated = fields.text_or_datetime("updated").and_then(|text| match text.parse::<Timestamp>() {
-        Ok(time) => Some(time),
-        Err(_) => {
-            fields.report("updated", format!("expected a time such as 2026-11-24T10:00:00Z, found \"{text}\""));
-            None
-        }
-    });
+    let updated =
+        fields
+            .text_or_datetime("updated")
+            .and_then(|text| match text.parse::<Timestamp>() {
+                Ok(time) => Some(time),
+                Err(_) => {
+                    fields.report(
+                        "updated",
+                        format!("expected a time such as 2026-11-24T10:00:00Z, found \"{text}\""),
+                    );
+                    None
+                }
+            });
     let target = read_target(&mut fields);
     let scope = read_scope(&mut fields);
     let questionnaire_version = fields.text("questionnaire_version").unwrap_or_default();
@@ -136,7 +149,10 @@ fn parse_date(fields: &mut Fields<'_, '_>, key: &str, text: &str) -> Option<Date
     match text.parse::<Date>() {
         Ok(date) if text.len() == 10 => Some(date),
         _ => {
-            fields.report(key, format!("expected a date such as 2027-01-31, found \"{text}\""));
+            fields.report(
+                key,
+                format!("expected a date such as 2027-01-31, found \"{text}\""),
+            );
             None
         }
     }
@@ -148,7 +164,10 @@ fn read_target(fields: &mut Fields<'_, '_>) -> Option<Target> {
     };
     let target = Target::from_key(&name);
     if target.is_none() {
-        fields.report("target", format!("must be \"type1\" or \"type2\", found \"{name}\""));
+        fields.report(
+            "target",
+            format!("must be \"type1\" or \"type2\", found \"{name}\""),
+        );
     }
     target
 }
@@ -177,7 +196,10 @@ fn read_answers(
     for (id, value) in table {
         let id = id.get_ref().to_string();
         let toml::de::DeValue::Table(record_table) = value.get_ref() else {
-            let problem = source.problem_at(value.span(), format!("expected a table, found {}", value.get_ref().type_str()));
+            let problem = source.problem_at(
+                value.span(),
+                format!("expected a table, found {}", value.get_ref().type_str()),
+            );
             problems.push(problem.in_item(&id));
             continue;
         };
@@ -197,7 +219,9 @@ fn read_answers(
             answer,
             note: fields.text("note").unwrap_or_default(),
             owner: fields.text("owner").unwrap_or_default(),
-            due: fields.text_or_datetime("due").and_then(|text| parse_date(&mut fields, "due", &text)),
+            due: fields
+                .text_or_datetime("due")
+                .and_then(|text| parse_date(&mut fields, "due", &text)),
             na_reason: fields.text("na_reason").unwrap_or_default(),
         };
         problems.extend(fields.finish());
@@ -212,7 +236,8 @@ mod tests {
     use crate::questionnaire::Level;
 
     fn parse(text: &str) -> Result<Assessment, Vec<String>> {
-        from_toml(SourceText::new("a.toml", text)).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+        from_toml(SourceText::new("a.toml", text))
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect())
     }
 
     #[test]
@@ -236,7 +261,9 @@ mod tests {
             record.answer = Some(Answer::NotApplicable);
             record.na_reason = "no offices".into();
         });
-        assessment.edit("CC1.1.note-only", |record| record.note = "to discuss".into());
+        assessment.edit("CC1.1.note-only", |record| {
+            record.note = "to discuss".into()
+        });
         let text = to_toml(&assessment);
         assert_eq!(parse(&text), Ok(assessment));
     }
@@ -257,7 +284,10 @@ due = "2027-01-31"
 na_reason = ""
 "#;
         let assessment = parse(text).unwrap();
-        assert_eq!(assessment.answer("CC6.1.mfa"), Some(Answer::Level(Level::Evidenced)));
+        assert_eq!(
+            assessment.answer("CC6.1.mfa"),
+            Some(Answer::Level(Level::Evidenced))
+        );
         assert_eq!(assessment.scope().len(), 2);
     }
 
@@ -275,16 +305,28 @@ na_reason = ""
             "a.toml:9:7: CC6.1.mfa: field `due`: expected a date such as 2027-01-31, found \"soon\"",
         ];
         for want in expected {
-            assert!(problems.iter().any(|p| p.starts_with(want)), "missing {want:?} in {problems:#?}");
+            assert!(
+                problems.iter().any(|p| p.starts_with(want)),
+                "missing {want:?} in {problems:#?}"
+            );
         }
         assert_eq!(problems.len(), expected.len(), "{problems:#?}");
     }
 
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
-        let problems = parse("schema = 2\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n").unwrap_err();
-        assert!(problems[0].contains("newer soc2-ready (schema 2)"), "{problems:?}");
-        let problems = parse("organization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n").unwrap_err();
-        assert!(problems[0].contains("field `schema`: missing"), "{problems:?}");
+        let problems =
+            parse("schema = 2\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+                .unwrap_err();
+        assert!(
+            problems[0].contains("newer soc2-ready (schema 2)"),
+            "{problems:?}"
+        );
+        let problems =
+            parse("organization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n").unwrap_err();
+        assert!(
+            problems[0].contains("field `schema`: missing"),
+            "{problems:?}"
+        );
     }
 }

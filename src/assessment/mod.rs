@@ -159,7 +159,9 @@ impl Assessment {
     /// Whether a question counts for this assessment: its category is in scope (stage
     /// questions always are) and it matters for the targeted report type.
     pub fn in_scope(&self, question: &Question) -> bool {
-        question.category.is_none_or(|category| self.scope.contains(&category))
+        question
+            .category
+            .is_none_or(|category| self.scope.contains(&category))
             && question.applies_to(self.target)
     }
 
@@ -188,7 +190,10 @@ impl Assessment {
     }
 
     /// Answer ids the questionnaire does not know: kept on save, reported as warnings.
-    pub fn unknown_ids<'a>(&'a self, questionnaire: &'a Questionnaire) -> impl Iterator<Item = &'a str> {
+    pub fn unknown_ids<'a>(
+        &'a self,
+        questionnaire: &'a Questionnaire,
+    ) -> impl Iterator<Item = &'a str> {
         self.answers
             .keys()
             .map(String::as_str)
@@ -199,7 +204,9 @@ impl Assessment {
     pub fn na_without_reason(&self) -> impl Iterator<Item = &str> {
         self.answers
             .iter()
-            .filter(|(_, record)| record.answer == Some(Answer::NotApplicable) && record.na_reason.trim().is_empty())
+            .filter(|(_, record)| {
+                record.answer == Some(Answer::NotApplicable) && record.na_reason.trim().is_empty()
+            })
             .map(|(id, _)| id.as_str())
     }
 }
@@ -209,7 +216,13 @@ mod tests {
     use super::*;
 
     fn sample() -> Assessment {
-        Assessment::new("Acme", "Jane", Date::constant(2026, 11, 24), Target::Type2, [Category::Privacy])
+        Assessment::new(
+            "Acme",
+            "Jane",
+            Date::constant(2026, 11, 24),
+            Target::Type2,
+            [Category::Privacy],
+        )
     }
 
     #[test]
@@ -217,12 +230,25 @@ mod tests {
         let mut assessment = sample();
         assert!(assessment.scope().contains(&Category::Security));
         assessment.set_scope([]);
-        assert_eq!(assessment.scope().iter().copied().collect::<Vec<_>>(), [Category::Security]);
+        assert_eq!(
+            assessment.scope().iter().copied().collect::<Vec<_>>(),
+            [Category::Security]
+        );
     }
 
     #[test]
     fn answer_keys_round_trip_and_levels_are_effective() {
-        for key in ["not_in_place", "planned", "in_place", "evidenced", "operating", "yes", "no", "na", "unsure"] {
+        for key in [
+            "not_in_place",
+            "planned",
+            "in_place",
+            "evidenced",
+            "operating",
+            "yes",
+            "no",
+            "na",
+            "unsure",
+        ] {
             assert_eq!(Answer::from_key(key).map(Answer::key), Some(key));
         }
         assert_eq!(Answer::from_key("certified"), None);
@@ -234,9 +260,14 @@ mod tests {
     #[test]
     fn editing_keeps_notes_and_drops_blank_records() {
         let mut assessment = sample();
-        assessment.edit("CC6.1.mfa", |record| record.note = "root account left".into());
+        assessment.edit("CC6.1.mfa", |record| {
+            record.note = "root account left".into()
+        });
         assessment.set_answer("CC6.1.mfa", Some(Answer::Level(Level::Evidenced)));
-        assert_eq!(assessment.record("CC6.1.mfa").unwrap().note, "root account left");
+        assert_eq!(
+            assessment.record("CC6.1.mfa").unwrap().note,
+            "root account left"
+        );
         assessment.edit("CC6.1.mfa", |record| *record = AnswerRecord::default());
         assert!(assessment.answers.is_empty());
     }
@@ -245,8 +276,13 @@ mod tests {
     fn na_needs_a_reason() {
         let mut assessment = sample();
         assessment.set_answer("CC6.4.office", Some(Answer::NotApplicable));
-        assert_eq!(assessment.na_without_reason().collect::<Vec<_>>(), ["CC6.4.office"]);
-        assessment.edit("CC6.4.office", |record| record.na_reason = "fully remote".into());
+        assert_eq!(
+            assessment.na_without_reason().collect::<Vec<_>>(),
+            ["CC6.4.office"]
+        );
+        assessment.edit("CC6.4.office", |record| {
+            record.na_reason = "fully remote".into()
+        });
         assert_eq!(assessment.na_without_reason().count(), 0);
     }
 }

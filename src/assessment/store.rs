@@ -35,8 +35,17 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Io { action, path, error } => {
-                write!(f, "cannot {action} {}: {}", path.display(), describe_io(error))
+            StoreError::Io {
+                action,
+                path,
+                error,
+            } => {
+                write!(
+                    f,
+                    "cannot {action} {}: {}",
+                    path.display(),
+                    describe_io(error)
+                )
             }
             StoreError::Invalid(problems) => {
                 for (index, problem) in problems.iter().enumerate() {
@@ -51,7 +60,11 @@ impl fmt::Display for StoreError {
                 f,
                 "no home directory, so no data directory; set HOME, or pass --data-dir DIR (or SOC2_READY_DATA_DIR)"
             ),
-            StoreError::Exists(path) => write!(f, "{} already exists; it was left untouched", path.display()),
+            StoreError::Exists(path) => write!(
+                f,
+                "{} already exists; it was left untouched",
+                path.display()
+            ),
         }
     }
 }
@@ -71,7 +84,11 @@ fn describe_io(error: &io::Error) -> String {
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
     let path = path.to_path_buf();
-    move |error| StoreError::Io { action, path, error }
+    move |error| StoreError::Io {
+        action,
+        path,
+        error,
+    }
 }
 
 /// The default data directory (`$XDG_DATA_HOME/soc2-ready` on Linux).
@@ -107,8 +124,8 @@ pub fn safe_file_stem(organization: &str) -> String {
     let mut stem: String = stem.trim_end_matches('-').chars().take(60).collect();
     stem.truncate(stem.trim_end_matches('-').len());
     const RESERVED: [&str; 22] = [
-        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ];
     if stem.is_empty() {
         "assessment".to_string()
@@ -124,13 +141,20 @@ pub fn safe_file_stem(organization: &str) -> String {
 pub fn path_for_new(dir: &Path, organization: &str) -> Result<PathBuf, StoreError> {
     let stem = safe_file_stem(organization);
     for n in 1.. {
-        let name = if n == 1 { format!("{stem}.toml") } else { format!("{stem}-{n}.toml") };
+        let name = if n == 1 {
+            format!("{stem}.toml")
+        } else {
+            format!("{stem}-{n}.toml")
+        };
         let path = dir.join(name);
         if !path.exists() {
             return Ok(path);
         }
         if let Ok(existing) = load(&path)
-            && existing.organization.trim().eq_ignore_ascii_case(organization.trim())
+            && existing
+                .organization
+                .trim()
+                .eq_ignore_ascii_case(organization.trim())
         {
             return Err(StoreError::Exists(path));
         }
@@ -158,8 +182,11 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
     let bytes = fs::read(path).map_err(io_error("read", path))?;
     let name = path.display().to_string();
-    let text = String::from_utf8(bytes)
-        .map_err(|_| StoreError::Invalid(vec![SourceText::new(&name, "").problem("not valid UTF-8 text")]))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        StoreError::Invalid(vec![
+            SourceText::new(&name, "").problem("not valid UTF-8 text"),
+        ])
+    })?;
     from_toml(SourceText::new(&name, &text)).map_err(StoreError::Invalid)
 }
 
@@ -191,7 +218,11 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
             path,
         })
         .collect();
-    listed.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.path.cmp(&b.path)));
+    listed.sort_by(|a, b| {
+        b.modified
+            .cmp(&a.modified)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     Ok(listed)
 }
 
@@ -202,7 +233,13 @@ mod tests {
     use jiff::civil::Date;
 
     fn acme(name: &str) -> Assessment {
-        Assessment::new(name, "Jane", Date::constant(2026, 11, 24), Target::Type1, [Category::Availability])
+        Assessment::new(
+            name,
+            "Jane",
+            Date::constant(2026, 11, 24),
+            Target::Type1,
+            [Category::Availability],
+        )
     }
 
     #[test]
@@ -223,7 +260,10 @@ mod tests {
         create(&first, &acme("Acme, Inc")).unwrap();
         let second = path_for_new(dir.path(), "Acme Inc").unwrap();
         assert_eq!(second.file_name().unwrap(), "acme-inc-2.toml");
-        assert!(matches!(path_for_new(dir.path(), "acme, inc"), Err(StoreError::Exists(_))));
+        assert!(matches!(
+            path_for_new(dir.path(), "acme, inc"),
+            Err(StoreError::Exists(_))
+        ));
     }
 
     #[test]
@@ -235,9 +275,15 @@ mod tests {
         fs::write(data.join("broken.toml"), "organization = ").unwrap();
         let listed = list(&data).unwrap();
         assert_eq!(listed.len(), 2);
-        let broken = listed.iter().find(|l| l.path.ends_with("broken.toml")).unwrap();
+        let broken = listed
+            .iter()
+            .find(|l| l.path.ends_with("broken.toml"))
+            .unwrap();
         assert!(matches!(broken.assessment, Err(StoreError::Invalid(_))));
-        assert_eq!(fs::read_to_string(data.join("broken.toml")).unwrap(), "organization = ");
+        assert_eq!(
+            fs::read_to_string(data.join("broken.toml")).unwrap(),
+            "organization = "
+        );
         assert_eq!(load(&data.join("a.toml")).unwrap(), acme("A"));
         assert!(list(&dir.path().join("missing")).unwrap().is_empty());
     }
@@ -249,6 +295,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("deep").join("data");
         ensure_dir(&data).unwrap();
-        assert_eq!(fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
 }

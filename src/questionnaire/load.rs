@@ -42,10 +42,9 @@ pub fn load(source: &QuestionnaireSource) -> Result<Questionnaire, Vec<Problem>>
 /// Reads every `*.toml` file of `dir`, sorted by name.
 fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
     let shown = dir.display().to_string();
-    let fail = |message: String| {
-        vec![SourceText::new(&shown, "").problem(message)]
-    };
-    let entries = std::fs::read_dir(dir).map_err(|error| fail(format!("cannot read folder: {error}")))?;
+    let fail = |message: String| vec![SourceText::new(&shown, "").problem(message)];
+    let entries =
+        std::fs::read_dir(dir).map_err(|error| fail(format!("cannot read folder: {error}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -53,7 +52,9 @@ fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
         .collect();
     paths.sort();
     if paths.is_empty() {
-        return Err(fail("no questionnaire files (*.toml) in this folder".to_string()));
+        return Err(fail(
+            "no questionnaire files (*.toml) in this folder".to_string(),
+        ));
     }
     let mut files = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
@@ -62,17 +63,25 @@ fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => files.push((name, text)),
             Ok(Err(_)) => problems.push(SourceText::new(&name, "").problem("not valid UTF-8 text")),
-            Err(error) => problems.push(SourceText::new(&name, "").problem(format!("cannot read: {error}"))),
+            Err(error) => {
+                problems.push(SourceText::new(&name, "").problem(format!("cannot read: {error}")))
+            }
         }
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
 }
 
 /// A stable 64-bit FNV-1a hash of the files' names and contents.
 fn fingerprint(files: &[(String, String)]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (name, text) in files {
-        let name = Path::new(name).file_name().map_or(name.as_str(), |n| n.to_str().unwrap_or(""));
+        let name = Path::new(name)
+            .file_name()
+            .map_or(name.as_str(), |n| n.to_str().unwrap_or(""));
         for byte in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -82,7 +91,10 @@ fn fingerprint(files: &[(String, String)]) -> u64 {
 }
 
 /// Parses and validates named file texts into one questionnaire. Pure: no I/O.
-pub fn parse_files(files: &[(String, String)], version: String) -> Result<Questionnaire, Vec<Problem>> {
+pub fn parse_files(
+    files: &[(String, String)],
+    version: String,
+) -> Result<Questionnaire, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     for (name, text) in files {
@@ -92,7 +104,9 @@ pub fn parse_files(files: &[(String, String)], version: String) -> Result<Questi
     }
     parsed.sort_by(|a, b| {
         let key = |file: &ParsedFile<'_>| (file.summary.stage, file.summary.category);
-        key(a).cmp(&key(b)).then_with(|| a.summary.name.cmp(&b.summary.name))
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.summary.name.cmp(&b.summary.name))
     });
     check_unique_ids(&parsed, &mut problems);
     if !problems.is_empty() {
@@ -123,8 +137,14 @@ fn parse_file(source: SourceText<'_>) -> (Option<ParsedFile<'_>>, Vec<Problem>) 
     let mut fields = Fields::new(source, document.get_ref(), document.span());
     match fields.integer("schema") {
         Some(SCHEMA) => {}
-        Some(other) => fields.report("schema", format!("unsupported schema {other}; this version reads schema {SCHEMA}")),
-        None if fields.value("schema").is_none() => fields.report("schema", format!("missing required field (use schema = {SCHEMA})")),
+        Some(other) => fields.report(
+            "schema",
+            format!("unsupported schema {other}; this version reads schema {SCHEMA}"),
+        ),
+        None if fields.value("schema").is_none() => fields.report(
+            "schema",
+            format!("missing required field (use schema = {SCHEMA})"),
+        ),
         None => {}
     }
     let stage = read_stage(&mut fields);
@@ -154,14 +174,24 @@ fn parse_file(source: SourceText<'_>) -> (Option<ParsedFile<'_>>, Vec<Problem>) 
         category,
         questions: questions.len(),
     };
-    (Some(ParsedFile { source, summary, questions }), problems)
+    (
+        Some(ParsedFile {
+            source,
+            summary,
+            questions,
+        }),
+        problems,
+    )
 }
 
 fn read_stage(fields: &mut Fields<'_, '_>) -> Option<Stage> {
     let name = fields.required_text("stage")?;
     let stage = Stage::from_key(&name);
     if stage.is_none() {
-        fields.report("stage", format!("must be compliance, attestation or certification, found \"{name}\""));
+        fields.report(
+            "stage",
+            format!("must be compliance, attestation or certification, found \"{name}\""),
+        );
     }
     stage
 }
@@ -180,7 +210,10 @@ fn read_category(fields: &mut Fields<'_, '_>, stage: Option<Stage>) -> Option<Ca
             category
         }
         (Some(stage), Some(_)) => {
-            fields.report("category", format!("{} files have no category", stage.key()));
+            fields.report(
+                "category",
+                format!("{} files have no category", stage.key()),
+            );
             None
         }
         _ => None,
@@ -191,7 +224,11 @@ fn check_unique_ids(parsed: &[ParsedFile<'_>], problems: &mut Vec<Problem>) {
     let mut first_seen: HashMap<&str, Problem> = HashMap::new();
     for file in parsed {
         for (question, span) in &file.questions {
-            let place = file.source.problem_at(span.clone(), "").in_item(&question.id).in_field("id");
+            let place = file
+                .source
+                .problem_at(span.clone(), "")
+                .in_item(&question.id)
+                .in_field("id");
             match first_seen.get(question.id.as_str()) {
                 Some(first) => problems.push(Problem {
                     message: format!(

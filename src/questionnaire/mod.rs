@@ -50,7 +50,9 @@ impl Stage {
         match self {
             Stage::Compliance => "controls that meet the criteria are in place and operating",
             Stage::Attestation => "ready for a CPA firm to examine the controls and issue a report",
-            Stage::Certification => "the result is described accurately: a report, not a certificate",
+            Stage::Certification => {
+                "the result is described accurately: a report, not a certificate"
+            }
         }
     }
 
@@ -129,7 +131,9 @@ impl Category {
 
     /// Parses a category name as written in files or on the command line.
     pub fn from_key(key: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|category| category.key() == key)
+        Category::ALL
+            .into_iter()
+            .find(|category| category.key() == key)
     }
 }
 
@@ -377,12 +381,16 @@ impl Questionnaire {
 
     /// Looks a question up by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.index.get(id).map(|&position| &self.questions[position])
+        self.index
+            .get(id)
+            .map(|&position| &self.questions[position])
     }
 
     /// The questions citing a criterion (or `ATT` / `CERT`).
     pub fn questions_for<'a>(&'a self, criterion: &'a str) -> impl Iterator<Item = &'a Question> {
-        self.questions.iter().filter(move |question| question.criterion == criterion)
+        self.questions
+            .iter()
+            .filter(move |question| question.criterion == criterion)
     }
 }
 

@@ -49,27 +49,31 @@ pub fn read_question(
     let targets = read_targets(&mut fields, context.stage);
     let problems = fields.finish();
     let question = match (id, criterion_id, title, prompt, why, evidence, remediation) {
-        (Some(id), Some(criterion), Some(title), Some(prompt), Some(why), Some(evidence), Some(remediation))
-            if problems.is_empty() =>
-        {
-            Some(Question {
-                id,
-                criterion,
-                stage: context.stage,
-                category: context.category,
-                title,
-                prompt,
-                why,
-                evidence,
-                remediation,
-                weight: weight.unwrap_or(1),
-                key,
-                kind: kind.unwrap_or(AnswerKind::Scale),
-                levels,
-                required: required.unwrap_or(Level::InPlace),
-                targets: targets.unwrap_or_else(|| Target::ALL.to_vec()),
-            })
-        }
+        (
+            Some(id),
+            Some(criterion),
+            Some(title),
+            Some(prompt),
+            Some(why),
+            Some(evidence),
+            Some(remediation),
+        ) if problems.is_empty() => Some(Question {
+            id,
+            criterion,
+            stage: context.stage,
+            category: context.category,
+            title,
+            prompt,
+            why,
+            evidence,
+            remediation,
+            weight: weight.unwrap_or(1),
+            key,
+            kind: kind.unwrap_or(AnswerKind::Scale),
+            levels,
+            required: required.unwrap_or(Level::InPlace),
+            targets: targets.unwrap_or_else(|| Target::ALL.to_vec()),
+        }),
         _ => None,
     };
     (question, problems)
@@ -79,7 +83,10 @@ fn check_criterion(fields: &mut Fields<'_, '_>, id: &str, context: FileContext) 
     if let Some(expected) = context.stage.pseudo_criterion() {
         if id != expected {
             let stage = context.stage.key();
-            fields.report("criterion", format!("{stage} questions cite `{expected}`, found `{id}`"));
+            fields.report(
+                "criterion",
+                format!("{stage} questions cite `{expected}`, found `{id}`"),
+            );
         }
         return;
     }
@@ -92,7 +99,10 @@ fn check_criterion(fields: &mut Fields<'_, '_>, id: &str, context: FileContext) 
             let file_category = context.category.map_or("?", Category::key);
             fields.report(
                 "criterion",
-                format!("{id} belongs to {}, but this file is {file_category}", found.category.key()),
+                format!(
+                    "{id} belongs to {}, but this file is {file_category}",
+                    found.category.key()
+                ),
             );
         }
         Some(_) => {}
@@ -100,7 +110,9 @@ fn check_criterion(fields: &mut Fields<'_, '_>, id: &str, context: FileContext) 
 }
 
 fn check_id(fields: &mut Fields<'_, '_>, id: &str, criterion_id: &str) {
-    let slug = id.strip_prefix(criterion_id).and_then(|rest| rest.strip_prefix('.'));
+    let slug = id
+        .strip_prefix(criterion_id)
+        .and_then(|rest| rest.strip_prefix('.'));
     match slug {
         Some(slug) if !slug.is_empty() && !slug.contains(char::is_whitespace) => {}
         _ => fields.report(
@@ -115,7 +127,10 @@ fn read_weight(fields: &mut Fields<'_, '_>) -> Option<u8> {
     match u8::try_from(weight) {
         Ok(weight @ 1..=5) => Some(weight),
         _ => {
-            fields.report("weight", format!("must be a whole number from 1 to 5, found {weight}"));
+            fields.report(
+                "weight",
+                format!("must be a whole number from 1 to 5, found {weight}"),
+            );
             None
         }
     }
@@ -126,7 +141,10 @@ fn read_kind(fields: &mut Fields<'_, '_>) -> Option<AnswerKind> {
         "scale" => Some(AnswerKind::Scale),
         "yes_no" => Some(AnswerKind::YesNo),
         other => {
-            fields.report("kind", format!("must be \"scale\" or \"yes_no\", found \"{other}\""));
+            fields.report(
+                "kind",
+                format!("must be \"scale\" or \"yes_no\", found \"{other}\""),
+            );
             None
         }
     }
@@ -142,16 +160,26 @@ fn read_levels(fields: &mut Fields<'_, '_>, kind: Option<AnswerKind>) -> Option<
         Ok(labels) => Some(labels),
         Err(labels) => {
             let count = labels.len();
-            fields.report("levels", format!("must list exactly 5 labels (levels 0–4), found {count}"));
+            fields.report(
+                "levels",
+                format!("must list exactly 5 labels (levels 0–4), found {count}"),
+            );
             None
         }
     }
 }
 
-fn read_required(fields: &mut Fields<'_, '_>, stage: Stage, kind: Option<AnswerKind>) -> Option<Level> {
+fn read_required(
+    fields: &mut Fields<'_, '_>,
+    stage: Stage,
+    kind: Option<AnswerKind>,
+) -> Option<Level> {
     let name = fields.text("required")?;
     if stage == Stage::Compliance {
-        fields.report("required", "compliance questions take the level their report type needs");
+        fields.report(
+            "required",
+            "compliance questions take the level their report type needs",
+        );
         return None;
     }
     if kind == Some(AnswerKind::YesNo) {
@@ -171,16 +199,25 @@ fn read_required(fields: &mut Fields<'_, '_>, stage: Stage, kind: Option<AnswerK
 fn read_targets(fields: &mut Fields<'_, '_>, stage: Stage) -> Option<Vec<Target>> {
     let names = fields.text_list("targets", false)?;
     if stage != Stage::Attestation {
-        fields.report("targets", "only attestation questions can be limited to a report type");
+        fields.report(
+            "targets",
+            "only attestation questions can be limited to a report type",
+        );
         return None;
     }
     if names.is_empty() {
         fields.report("targets", "list type1, type2 or both");
         return None;
     }
-    let targets: Vec<_> = names.iter().filter_map(|name| Target::from_key(name)).collect();
+    let targets: Vec<_> = names
+        .iter()
+        .filter_map(|name| Target::from_key(name))
+        .collect();
     if targets.len() != names.len() {
-        fields.report("targets", format!("entries must be \"type1\" or \"type2\", found {names:?}"));
+        fields.report(
+            "targets",
+            format!("entries must be \"type1\" or \"type2\", found {names:?}"),
+        );
         return None;
     }
     Some(targets)

@@ -64,7 +64,9 @@ pub fn find(in_scope: &[&Question], assessment: &Assessment, target: Target) -> 
             if current == Some(Answer::NotApplicable) || meets(current, needed) {
                 return None;
             }
-            let level = current.and_then(Answer::effective_level).unwrap_or(Level::NotInPlace);
+            let level = current
+                .and_then(Answer::effective_level)
+                .unwrap_or(Level::NotInPlace);
             let short = u32::from(needed.number().saturating_sub(level.number()).max(1));
             let severity = match (question.key, level < Level::InPlace) {
                 (true, true) => Severity::Critical,
@@ -85,6 +87,10 @@ pub fn find(in_scope: &[&Question], assessment: &Assessment, target: Target) -> 
         })
         .collect();
     // Stable sort: equal gaps keep questionnaire order.
-    gaps.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.priority.cmp(&a.priority)));
+    gaps.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.priority.cmp(&a.priority))
+    });
     gaps
 }

@@ -18,7 +18,10 @@ pub struct Readiness {
 
 impl Readiness {
     /// Readiness of `(question, level needed)` pairs.
-    pub fn of<'q>(items: impl IntoIterator<Item = (&'q Question, Level)>, assessment: &Assessment) -> Self {
+    pub fn of<'q>(
+        items: impl IntoIterator<Item = (&'q Question, Level)>,
+        assessment: &Assessment,
+    ) -> Self {
         let mut readiness = Readiness::default();
         for (question, needed) in items {
             let answer = assessment.answer(&question.id);
@@ -47,7 +50,9 @@ impl Readiness {
 
 /// Whether an answer meets the level a question needs (unanswered never does).
 pub fn meets(answer: Option<Answer>, needed: Level) -> bool {
-    answer.and_then(Answer::effective_level).is_some_and(|level| level >= needed)
+    answer
+        .and_then(Answer::effective_level)
+        .is_some_and(|level| level >= needed)
 }
 
 /// How many questions are answered, unanswered, unsure or N/A.
@@ -67,7 +72,10 @@ pub struct Tally {
 
 impl Tally {
     /// Counts the answers to `questions`.
-    pub fn of<'q>(questions: impl IntoIterator<Item = &'q Question>, assessment: &Assessment) -> Self {
+    pub fn of<'q>(
+        questions: impl IntoIterator<Item = &'q Question>,
+        assessment: &Assessment,
+    ) -> Self {
         let mut tally = Tally::default();
         for question in questions {
             tally.questions += 1;
@@ -122,11 +130,17 @@ pub struct Blocker {
     pub needed: Level,
 }
 
-pub(crate) fn serialize_answer<S: serde::Serializer>(answer: &Option<Answer>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_answer<S: serde::Serializer>(
+    answer: &Option<Answer>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     s.serialize_str(answer.map_or("unanswered", Answer::key))
 }
 
-pub(crate) fn serialize_level<S: serde::Serializer>(level: &Level, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_level<S: serde::Serializer>(
+    level: &Level,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     s.serialize_str(level.key())
 }
 
@@ -180,7 +194,8 @@ impl Measure {
     pub fn explanation(&self, policy: &Policy) -> String {
         let threshold = (policy.ready * 100.0).round();
         let Some(percent) = self.readiness.percent() else {
-            return "Nothing to score: every question in scope is N/A or none is in scope.".to_string();
+            return "Nothing to score: every question in scope is N/A or none is in scope."
+                .to_string();
         };
         let keys = match self.blockers.len() {
             0 => String::new(),
@@ -189,10 +204,14 @@ impl Measure {
         };
         match (self.verdict, keys.is_empty()) {
             (Verdict::Ready, _) => {
-                format!("{percent} % meets the {threshold} % threshold and every key control is at the level it needs.")
+                format!(
+                    "{percent} % meets the {threshold} % threshold and every key control is at the level it needs."
+                )
             }
             (_, true) => format!("{percent} % is below the {threshold} % threshold."),
-            (_, false) if f64::from(percent) >= threshold => format!("{percent} % meets the {threshold} % threshold, but {keys}."),
+            (_, false) if f64::from(percent) >= threshold => {
+                format!("{percent} % meets the {threshold} % threshold, but {keys}.")
+            }
             (_, false) => format!("{percent} % is below the {threshold} % threshold, and {keys}."),
         }
     }

@@ -117,7 +117,10 @@ impl Scorecard {
 
 /// Whether a question counts toward `target` for this assessment's scope.
 fn counts_toward(assessment: &Assessment, question: &Question, target: Target) -> bool {
-    question.category.is_none_or(|category| assessment.scope().contains(&category)) && question.applies_to(target)
+    question
+        .category
+        .is_none_or(|category| assessment.scope().contains(&category))
+        && question.applies_to(target)
 }
 
 /// The questions (and the level each needs) that make up a stage for `target`.
@@ -139,7 +142,11 @@ fn stage_items<'q>(
         .iter()
         .filter(|question| in_stage(question) && counts_toward(assessment, question, target))
         .map(|question| {
-            let needed = if stage == Stage::Compliance { Level::InPlace } else { question.required_for(target) };
+            let needed = if stage == Stage::Compliance {
+                Level::InPlace
+            } else {
+                question.required_for(target)
+            };
             (question, needed)
         })
         .collect()
@@ -152,7 +159,11 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         .into_iter()
         .map(|stage| StageScore {
             stage,
-            measure: Measure::of(&stage_items(questionnaire, assessment, stage, target), assessment, policy),
+            measure: Measure::of(
+                &stage_items(questionnaire, assessment, stage, target),
+                assessment,
+                policy,
+            ),
         })
         .collect();
     let targets = Target::ALL
@@ -171,7 +182,11 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         .iter()
         .filter(|question| counts_toward(assessment, question, target))
         .collect();
-    let overall = stages.iter().map(|stage| stage.measure.verdict).min().unwrap_or(Verdict::NotReady);
+    let overall = stages
+        .iter()
+        .map(|stage| stage.measure.verdict)
+        .min()
+        .unwrap_or(Verdict::NotReady);
     Scorecard {
         target,
         tally: Tally::of(in_scope.iter().copied(), assessment),
@@ -189,8 +204,13 @@ fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<Categ
         .scope()
         .iter()
         .map(|&category| {
-            let questions: Vec<_> = in_scope.iter().copied().filter(|q| q.category == Some(category)).collect();
-            let at = |level: Level| Readiness::of(questions.iter().map(|&q| (q, level)), assessment);
+            let questions: Vec<_> = in_scope
+                .iter()
+                .copied()
+                .filter(|q| q.category == Some(category))
+                .collect();
+            let at =
+                |level: Level| Readiness::of(questions.iter().map(|&q| (q, level)), assessment);
             CategoryScore {
                 category,
                 tally: Tally::of(questions.iter().copied(), assessment),
@@ -202,7 +222,11 @@ fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<Categ
         .collect()
 }
 
-fn criterion_scores(in_scope: &[&Question], assessment: &Assessment, target: Target) -> Vec<CriterionScore> {
+fn criterion_scores(
+    in_scope: &[&Question],
+    assessment: &Assessment,
+    target: Target,
+) -> Vec<CriterionScore> {
     let mut order: Vec<&str> = Vec::new();
     for question in in_scope {
         if !order.contains(&question.criterion.as_str()) {
@@ -212,11 +236,18 @@ fn criterion_scores(in_scope: &[&Question], assessment: &Assessment, target: Tar
     order
         .into_iter()
         .map(|criterion| {
-            let questions: Vec<_> = in_scope.iter().copied().filter(|q| q.criterion == criterion).collect();
+            let questions: Vec<_> = in_scope
+                .iter()
+                .copied()
+                .filter(|q| q.criterion == criterion)
+                .collect();
             CriterionScore {
                 criterion: criterion.to_string(),
                 tally: Tally::of(questions.iter().copied(), assessment),
-                readiness: Readiness::of(questions.iter().map(|&q| (q, q.required_for(target))), assessment),
+                readiness: Readiness::of(
+                    questions.iter().map(|&q| (q, q.required_for(target))),
+                    assessment,
+                ),
             }
         })
         .collect()

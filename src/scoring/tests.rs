@@ -135,26 +135,46 @@ fn readiness(credit: u32, total: u32) -> Readiness {
 
 #[test]
 fn empty_assessment_scores_zero_and_lists_every_question_as_a_gap() {
-    let card = score(&questionnaire(), &assessment(Target::Type1, &[]), &Policy::default());
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &[]),
+        &Policy::default(),
+    );
     let compliance = &card.stage(Stage::Compliance).measure;
     assert_eq!(compliance.readiness, readiness(0, 10));
     assert_eq!(compliance.tally.unanswered, 3);
     assert_eq!(compliance.verdict, Verdict::NotReady);
     assert_eq!(compliance.blockers.len(), 1);
     // Type 1 attestation: the 3 controls (10) + the auditor (1); the months question is Type 2 only.
-    assert_eq!(card.stage(Stage::Attestation).measure.readiness, readiness(0, 11));
-    assert_eq!(card.stage(Stage::Certification).measure.readiness, readiness(0, 1));
+    assert_eq!(
+        card.stage(Stage::Attestation).measure.readiness,
+        readiness(0, 11)
+    );
+    assert_eq!(
+        card.stage(Stage::Certification).measure.readiness,
+        readiness(0, 1)
+    );
     assert_eq!(card.overall, Verdict::NotReady);
     // Availability is out of scope, the months question is not for Type 1.
     assert_eq!(card.gaps.len(), 5);
     assert_eq!(card.tally.questions, 5);
-    assert!(card.gaps.iter().all(|gap| gap.question != "A1.2.backups" && gap.question != "ATT.months"));
+    assert!(
+        card.gaps
+            .iter()
+            .all(|gap| gap.question != "A1.2.backups" && gap.question != "ATT.months")
+    );
     // Key controls not in place come first.
     assert_eq!(card.gaps[0].severity, Severity::Critical);
     assert_eq!(card.gaps[0].question, "CC6.1.mfa");
-    assert_eq!(card.gaps[3].question, "CC8.1.review", "heavy control before lighter one");
+    assert_eq!(
+        card.gaps[3].question, "CC8.1.review",
+        "heavy control before lighter one"
+    );
     assert_eq!(card.gaps[3].severity, Severity::High);
-    assert_eq!((card.gaps[4].question.as_str(), card.gaps[4].severity), ("CC7.2.logs", Severity::High));
+    assert_eq!(
+        (card.gaps[4].question.as_str(), card.gaps[4].severity),
+        ("CC7.2.logs", Severity::High)
+    );
 }
 
 #[test]
@@ -167,12 +187,19 @@ fn fully_ready_assessment_is_ready_everywhere_with_no_gaps() {
         ("ATT.months", level(Level::Operating)),
         ("CERT.claims", Answer::Yes),
     ];
-    let card = score(&questionnaire(), &assessment(Target::Type2, &answers), &Policy::default());
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type2, &answers),
+        &Policy::default(),
+    );
     for stage in &card.stages {
         assert_eq!(stage.measure.verdict, Verdict::Ready, "{:?}", stage.stage);
         assert_eq!(stage.measure.readiness.percent(), Some(100));
     }
-    assert_eq!(card.stage(Stage::Attestation).measure.readiness, readiness(12, 12));
+    assert_eq!(
+        card.stage(Stage::Attestation).measure.readiness,
+        readiness(12, 12)
+    );
     assert_eq!(card.overall, Verdict::Ready);
     assert!(card.gaps.is_empty());
     assert_eq!(card.tally.answered, 6);
@@ -180,8 +207,15 @@ fn fully_ready_assessment_is_ready_everywhere_with_no_gaps() {
 
 #[test]
 fn not_applicable_leaves_the_denominator() {
-    let answers = [("CC8.1.review", Answer::NotApplicable), ("CC7.2.logs", level(Level::InPlace))];
-    let card = score(&questionnaire(), &assessment(Target::Type1, &answers), &Policy::default());
+    let answers = [
+        ("CC8.1.review", Answer::NotApplicable),
+        ("CC7.2.logs", level(Level::InPlace)),
+    ];
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &answers),
+        &Policy::default(),
+    );
     let compliance = &card.stage(Stage::Compliance).measure;
     assert_eq!(compliance.readiness, readiness(4, 5));
     assert_eq!(compliance.tally.not_applicable, 1);
@@ -195,7 +229,11 @@ fn a_key_control_short_blocks_ready_even_above_the_threshold() {
         ("CC8.1.review", level(Level::InPlace)),
         ("CC7.2.logs", level(Level::InPlace)),
     ];
-    let card = score(&questionnaire(), &assessment(Target::Type1, &answers), &Policy::default());
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &answers),
+        &Policy::default(),
+    );
     let compliance = &card.stage(Stage::Compliance).measure;
     assert_eq!(compliance.readiness, readiness(9, 10));
     assert_eq!(compliance.verdict, Verdict::GettingThere);
@@ -206,9 +244,20 @@ fn a_key_control_short_blocks_ready_even_above_the_threshold() {
         "90 % meets the 85 % threshold, but 1 key control is below the level it needs."
     );
     // With MFA in place, nothing blocks compliance.
-    let answers = [("CC6.1.mfa", level(Level::InPlace)), ("CC8.1.review", level(Level::InPlace)), ("CC7.2.logs", level(Level::InPlace))];
-    let card = score(&questionnaire(), &assessment(Target::Type1, &answers), &Policy::default());
-    assert_eq!(card.stage(Stage::Compliance).measure.verdict, Verdict::Ready);
+    let answers = [
+        ("CC6.1.mfa", level(Level::InPlace)),
+        ("CC8.1.review", level(Level::InPlace)),
+        ("CC7.2.logs", level(Level::InPlace)),
+    ];
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &answers),
+        &Policy::default(),
+    );
+    assert_eq!(
+        card.stage(Stage::Compliance).measure.verdict,
+        Verdict::Ready
+    );
 }
 
 #[test]
@@ -220,23 +269,57 @@ fn type2_is_never_granted_on_point_in_time_evidence() {
         ("ATT.auditor", Answer::Yes),
         ("ATT.months", level(Level::Evidenced)),
     ];
-    let card = score(&questionnaire(), &assessment(Target::Type2, &answers), &Policy::default());
-    assert_eq!(card.target_score(Target::Type1).measure.readiness, readiness(11, 11));
-    assert_eq!(card.target_score(Target::Type1).measure.verdict, Verdict::Ready);
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type2, &answers),
+        &Policy::default(),
+    );
+    assert_eq!(
+        card.target_score(Target::Type1).measure.readiness,
+        readiness(11, 11)
+    );
+    assert_eq!(
+        card.target_score(Target::Type1).measure.verdict,
+        Verdict::Ready
+    );
     // Type 2: only the auditor and the months question (at its own required level) count.
-    assert_eq!(card.target_score(Target::Type2).measure.readiness, readiness(2, 12));
-    assert_eq!(card.target_score(Target::Type2).measure.verdict, Verdict::NotReady);
-    assert_eq!(card.stage(Stage::Attestation).measure, card.target_score(Target::Type2).measure);
+    assert_eq!(
+        card.target_score(Target::Type2).measure.readiness,
+        readiness(2, 12)
+    );
+    assert_eq!(
+        card.target_score(Target::Type2).measure.verdict,
+        Verdict::NotReady
+    );
+    assert_eq!(
+        card.stage(Stage::Attestation).measure,
+        card.target_score(Target::Type2).measure
+    );
     // Every control is a Low gap toward Type 2: in place but not operating over time.
-    let low: Vec<_> = card.gaps.iter().filter(|gap| gap.severity == Severity::Low).collect();
+    let low: Vec<_> = card
+        .gaps
+        .iter()
+        .filter(|gap| gap.severity == Severity::Low)
+        .collect();
     assert_eq!(low.len(), 2);
-    assert!(card.gaps.iter().all(|gap| gap.needed == Level::Operating || gap.stage == Stage::Certification));
+    assert!(
+        card.gaps
+            .iter()
+            .all(|gap| gap.needed == Level::Operating || gap.stage == Stage::Certification)
+    );
 }
 
 #[test]
 fn unsure_counts_as_zero_and_is_tallied_separately() {
-    let answers = [("CC6.1.mfa", Answer::Unsure), ("CC7.2.logs", level(Level::InPlace))];
-    let card = score(&questionnaire(), &assessment(Target::Type1, &answers), &Policy::default());
+    let answers = [
+        ("CC6.1.mfa", Answer::Unsure),
+        ("CC7.2.logs", level(Level::InPlace)),
+    ];
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &answers),
+        &Policy::default(),
+    );
     let compliance = &card.stage(Stage::Compliance).measure;
     assert_eq!(compliance.readiness, readiness(4, 10));
     assert_eq!(compliance.tally.unsure, 1);
@@ -246,7 +329,8 @@ fn unsure_counts_as_zero_and_is_tallied_separately() {
 
 #[test]
 fn scope_adds_categories_and_their_scores() {
-    let mut with_availability = assessment(Target::Type1, &[("A1.2.backups", level(Level::Evidenced))]);
+    let mut with_availability =
+        assessment(Target::Type1, &[("A1.2.backups", level(Level::Evidenced))]);
     with_availability.set_scope([Category::Availability]);
     let card = score(&questionnaire(), &with_availability, &Policy::default());
     assert_eq!(card.categories.len(), 2);
@@ -255,8 +339,14 @@ fn scope_adds_categories_and_their_scores() {
     assert_eq!(availability.compliance, readiness(2, 2));
     assert_eq!(availability.type1, readiness(2, 2));
     assert_eq!(availability.type2, readiness(0, 2));
-    assert_eq!(card.stage(Stage::Compliance).measure.readiness, readiness(2, 12));
-    assert_eq!(card.criterion("A1.2").map(|c| c.readiness), Some(readiness(2, 2)));
+    assert_eq!(
+        card.stage(Stage::Compliance).measure.readiness,
+        readiness(2, 12)
+    );
+    assert_eq!(
+        card.criterion("A1.2").map(|c| c.readiness),
+        Some(readiness(2, 2))
+    );
     assert_eq!(card.criterion("ATT").map(|c| c.tally.questions), Some(1));
 }
 
@@ -267,11 +357,19 @@ fn all_not_applicable_is_not_ready_with_an_explanation() {
         ("CC8.1.review", Answer::NotApplicable),
         ("CC7.2.logs", Answer::NotApplicable),
     ];
-    let card = score(&questionnaire(), &assessment(Target::Type1, &answers), &Policy::default());
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &answers),
+        &Policy::default(),
+    );
     let compliance = &card.stage(Stage::Compliance).measure;
     assert_eq!(compliance.readiness.ratio(), None);
     assert_eq!(compliance.verdict, Verdict::NotReady);
-    assert!(compliance.explanation(&Policy::default()).starts_with("Nothing to score"));
+    assert!(
+        compliance
+            .explanation(&Policy::default())
+            .starts_with("Nothing to score")
+    );
 }
 
 #[test]

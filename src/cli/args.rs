@@ -1,0 +1,138 @@
+//! The command line, declared once with clap: help, usage errors and `--version` come from here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
+/// readiness separately and exports a gap report. Run without a command to open the wizard.
+#[derive(Debug, Parser)]
+#[command(name = "soc2-ready", version, about, long_about = None)]
+pub struct Cli {
+    /// Options shared by every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do (default: open the wizard).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Load questionnaires from this folder instead of the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub questionnaires: Option<PathBuf>,
+    /// Where assessments live (default: the user's data directory).
+    #[arg(long, global = true, value_name = "DIR", env = "SOC2_READY_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check questionnaire files and summarise them.
+    Validate,
+    /// List the 61 Trust Services Criteria with their question counts.
+    Criteria(ListArgs),
+    /// List every question.
+    Questions(ListArgs),
+    /// Create a new assessment file and print its path.
+    New(NewArgs),
+    /// Score an assessment: readiness per stage, verdicts, top gaps.
+    Score(ScoreArgs),
+}
+
+/// Output format of the list commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    Text,
+    /// Tab-separated values with a header row, for scripts.
+    Tsv,
+}
+
+/// Arguments of `criteria` and `questions`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// Report type named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// Type 1: controls designed and evidenced at a point in time.
+    Type1,
+    /// Type 2: controls operating over an observation period.
+    Type2,
+}
+
+/// Arguments of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The organisation assessed.
+    #[arg(long, value_name = "NAME")]
+    pub org: String,
+    /// Who runs the assessment.
+    #[arg(long, value_name = "NAME", default_value = "")]
+    pub assessor: String,
+    /// Categories in scope besides Security (always in), comma-separated:
+    /// availability, processing-integrity, confidentiality, privacy.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub scope: Vec<String>,
+    /// The SOC 2 report type aimed for.
+    #[arg(long, value_enum, default_value_t = TargetArg::Type2)]
+    pub target: TargetArg,
+    /// Write the file here instead of the data directory (never overwrites).
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output format of `score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// A summary for people.
+    Text,
+    /// The full scorecard as JSON.
+    Json,
+}
+
+/// Arguments of `score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn scope_takes_a_comma_separated_list() {
+        let cli = Cli::parse_from([
+            "soc2-ready",
+            "new",
+            "--org",
+            "Acme",
+            "--scope",
+            "availability,privacy",
+        ]);
+        let Some(Command::New(args)) = cli.command else {
+            panic!("not new")
+        };
+        assert_eq!(args.scope, ["availability", "privacy"]);
+        assert_eq!(args.target, TargetArg::Type2);
+    }
+}

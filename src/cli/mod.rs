@@ -1,0 +1,141 @@
+//! Command dispatch: every command returns its output or a [`Failure`]; printing and exit
+//! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
+
+mod args;
+mod lists;
+mod new;
+mod score;
+mod validate;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use soc2_ready::assessment::store::{self, StoreError};
+use soc2_ready::diagnostics::Problem;
+use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
+
+pub use args::{Cli, Command, GlobalArgs};
+
+/// Why a command did not succeed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The user's input is wrong (files, arguments): exit code 2.
+    Invalid(String),
+    /// The system failed (I/O, permissions, full disk): exit code 1.
+    Runtime(String),
+}
+
+impl From<StoreError> for Failure {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Invalid(problems) => {
+                Failure::Invalid(format_problems("the assessment file is invalid", &problems))
+            }
+            StoreError::Exists(_) => Failure::Invalid(error.to_string()),
+            other => Failure::Runtime(other.to_string()),
+        }
+    }
+}
+
+/// What a successful command prints.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// The result, on standard output.
+    pub stdout: String,
+    /// Warnings, on standard error.
+    pub warnings: Vec<String>,
+}
+
+impl Output {
+    /// Output with no warnings.
+    pub fn text(stdout: String) -> Self {
+        Self {
+            stdout,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Parses the command line, runs the command and turns the outcome into an exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Some(Command::Validate) => validate::run(&cli.global),
+        Some(Command::Criteria(args)) => lists::criteria(&cli.global, &args),
+        Some(Command::Questions(args)) => lists::questions(&cli.global, &args),
+        Some(Command::New(args)) => new::run(&cli.global, &args),
+        Some(Command::Score(args)) => score::run(&cli.global, &args),
+        None => Err(Failure::Invalid(
+            "the wizard is not available in this build; see --help".into(),
+        )),
+    };
+    match outcome {
+        Ok(output) => {
+            for warning in &output.warnings {
+                eprintln!("warning: {warning}");
+            }
+            print_stdout(&output.stdout)
+        }
+        Err(Failure::Invalid(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error.
+fn print_stdout(text: &str) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write output: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A heading followed by one located problem per line.
+pub fn format_problems(heading: &str, problems: &[Problem]) -> String {
+    let count = problems.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    let mut text = format!("{heading} ({count} {noun}):");
+    for problem in problems {
+        text.push_str("\n  ");
+        text.push_str(&problem.to_string());
+    }
+    text
+}
+
+/// The questionnaire selected by `--questionnaires` (built-in by default).
+pub fn questionnaire_source(global: &GlobalArgs) -> QuestionnaireSource {
+    global
+        .questionnaires
+        .clone()
+        .map_or(QuestionnaireSource::BuiltIn, QuestionnaireSource::Directory)
+}
+
+/// Loads the selected questionnaire; invalid files are a [`Failure::Invalid`].
+pub fn load_questionnaire(global: &GlobalArgs) -> Result<Questionnaire, Failure> {
+    load(&questionnaire_source(global)).map_err(|problems| {
+        Failure::Invalid(format_problems("invalid questionnaire files", &problems))
+    })
+}
+
+/// The data directory: `--data-dir`, `SOC2_READY_DATA_DIR` or the platform default.
+pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, Failure> {
+    match &global.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => store::default_data_dir().map_err(Failure::from),
+    }
+}

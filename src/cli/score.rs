@@ -1,0 +1,207 @@
+//! `soc2-ready score`: readiness per stage with verdicts and blockers, per report type and
+//! category, answer counts and the top gaps — as text for people or JSON for scripts.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+use soc2_ready::assessment::{Assessment, store};
+use soc2_ready::questionnaire::{Questionnaire, Stage};
+use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
+
+use super::args::{ScoreArgs, ScoreFormat};
+use super::{Failure, GlobalArgs, Output, load_questionnaire};
+
+/// How many gaps the text summary shows.
+const TOP_GAPS: usize = 10;
+
+/// Scores the assessment at `args.path`.
+pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
+    let questionnaire = load_questionnaire(global)?;
+    let assessment = store::load(&args.path)?;
+    let policy = Policy::default();
+    let card = score(&questionnaire, &assessment, &policy);
+    let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
+    let mut warnings = Vec::new();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
+            unknown.len(),
+            unknown.join(", ")
+        ));
+    }
+    let stdout = match args.format {
+        ScoreFormat::Text => text(&questionnaire, &assessment, &card, &policy),
+        ScoreFormat::Json => json(&assessment, &card, &policy),
+    };
+    Ok(Output { stdout, warnings })
+}
+
+fn percent(readiness: Readiness) -> String {
+    readiness
+        .percent()
+        .map_or_else(|| "  n/a".to_string(), |percent| format!("{percent:>4} %"))
+}
+
+fn text(
+    questionnaire: &Questionnaire,
+    assessment: &Assessment,
+    card: &Scorecard,
+    policy: &Policy,
+) -> String {
+    let mut out = String::new();
+    let scope: Vec<_> = assessment
+        .scope()
+        .iter()
+        .map(|category| category.label())
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} — SOC 2 readiness, aiming for a {} report",
+        assessment.organization,
+        card.target.label()
+    );
+    let _ = writeln!(out, "Scope: {}", scope.join(", "));
+    let tally = card.tally;
+    let _ = writeln!(
+        out,
+        "Questions: {} in scope — {} answered, {} unanswered, {} unsure, {} N/A",
+        tally.questions, tally.answered, tally.unanswered, tally.unsure, tally.not_applicable
+    );
+    let _ = writeln!(
+        out,
+        "Overall: {} (the weakest of the three stages)",
+        card.overall.label()
+    );
+
+    let _ = writeln!(out, "\nStages");
+    for stage in &card.stages {
+        let name = match stage.stage {
+            Stage::Attestation => format!("{} ({})", stage.stage.label(), card.target.label()),
+            _ => stage.stage.label().to_string(),
+        };
+        write_measure(&mut out, &name, &stage.measure, questionnaire, policy);
+    }
+    let _ = writeln!(
+        out,
+        "\nReport types (controls evidenced now / operating over time, plus audit readiness)"
+    );
+    for target in &card.targets {
+        write_measure(
+            &mut out,
+            target.target.label(),
+            &target.measure,
+            questionnaire,
+            policy,
+        );
+    }
+
+    let _ = writeln!(out, "\nCategories             In place   Type 1   Type 2");
+    for category in &card.categories {
+        let _ = writeln!(
+            out,
+            "  {:<20} {}   {}   {}",
+            category.category.label(),
+            percent(category.compliance),
+            percent(category.type1),
+            percent(category.type2)
+        );
+    }
+
+    let shown = card.gaps.len().min(TOP_GAPS);
+    let _ = writeln!(
+        out,
+        "\nTop {shown} of {} gaps (toward {})",
+        card.gaps.len(),
+        card.target.label()
+    );
+    for (index, gap) in card.gaps.iter().take(TOP_GAPS).enumerate() {
+        let Some(question) = questionnaire.question(&gap.question) else {
+            continue;
+        };
+        let current = gap
+            .current
+            .map_or("Unanswered", |answer| answer.label(question));
+        let _ = writeln!(
+            out,
+            "  {:>2}. {:<8} {:<6} {} — {} → needs {}",
+            index + 1,
+            gap.severity.label(),
+            gap.criterion,
+            question.title,
+            current,
+            question.level_label(gap.needed)
+        );
+        if let Some(step) = question.remediation.first() {
+            let _ = writeln!(out, "      Next step: {step}");
+        }
+    }
+    out
+}
+
+fn write_measure(
+    out: &mut String,
+    name: &str,
+    measure: &Measure,
+    questionnaire: &Questionnaire,
+    policy: &Policy,
+) {
+    let _ = writeln!(
+        out,
+        "  {:<26} {}  {:<13} {}",
+        name,
+        percent(measure.readiness),
+        measure.verdict.label(),
+        measure.explanation(policy)
+    );
+    if !measure.blockers.is_empty() {
+        let names: Vec<String> = measure
+            .blockers
+            .iter()
+            .take(5)
+            .map(|blocker| {
+                let title = questionnaire
+                    .question(&blocker.question)
+                    .map_or("", |q| q.title.as_str());
+                format!("{} {title}", blocker.question)
+            })
+            .collect();
+        let more = measure.blockers.len().saturating_sub(5);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "  {:<26} held back by: {}{tail}", "", names.join("; "));
+    }
+}
+
+#[derive(Serialize)]
+struct JsonScore<'a> {
+    organization: &'a str,
+    assessor: &'a str,
+    created: String,
+    scope: Vec<&'static str>,
+    questionnaire_version: &'a str,
+    policy: &'a Policy,
+    #[serde(flatten)]
+    scorecard: &'a Scorecard,
+}
+
+fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy) -> String {
+    let value = JsonScore {
+        organization: &assessment.organization,
+        assessor: &assessment.assessor,
+        created: assessment.created.to_string(),
+        scope: assessment
+            .scope()
+            .iter()
+            .map(|category| category.key())
+            .collect(),
+        questionnaire_version: &assessment.questionnaire_version,
+        policy,
+        scorecard: card,
+    };
+    let mut text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,70 @@
+//! The shipped questionnaires: they load, validate and cover all 61 criteria.
+
+use soc2_ready::questionnaire::{CRITERIA, Category, QuestionnaireSource, Stage, load};
+
+#[test]
+fn built_in_questionnaires_load_and_validate() {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap_or_else(|problems| {
+        panic!(
+            "{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert_eq!(questionnaire.files().len(), 7);
+    let count = |stage| {
+        questionnaire
+            .questions()
+            .iter()
+            .filter(|q| q.stage == stage)
+            .count()
+    };
+    assert!(
+        count(Stage::Compliance) >= 140,
+        "{}",
+        count(Stage::Compliance)
+    );
+    assert!(count(Stage::Attestation) >= 12);
+    assert!(count(Stage::Certification) >= 8);
+}
+
+#[test]
+fn every_criterion_has_a_question_and_busy_ones_have_several() {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("valid");
+    for criterion in CRITERIA {
+        let count = questionnaire.questions_for(criterion.id).count();
+        assert!(count >= 1, "{} has no question", criterion.id);
+    }
+    for busy in ["CC6.1", "CC6.6", "CC7.2", "CC8.1", "CC9.2"] {
+        assert!(questionnaire.questions_for(busy).count() >= 3, "{busy}");
+    }
+    for category in Category::ALL {
+        assert!(
+            questionnaire
+                .questions()
+                .iter()
+                .any(|q| q.category == Some(category))
+        );
+    }
+}
+
+#[test]
+fn only_the_certification_stage_talks_about_certification() {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("valid");
+    for question in questionnaire
+        .questions()
+        .iter()
+        .filter(|q| q.stage != Stage::Certification)
+    {
+        let text =
+            format!("{} {} {}", question.title, question.prompt, question.why).to_lowercase();
+        assert!(
+            !text.contains("certified"),
+            "{} calls something certified",
+            question.id
+        );
+    }
+}
