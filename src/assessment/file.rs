@@ -126,7 +126,10 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.answers = answers;
             Ok(assessment)
         }
-        _ => Err(problems),
+        _ => {
+            problems.sort_by_key(|problem| (problem.line, problem.column));
+            Err(problems)
+        }
     }
 }
 

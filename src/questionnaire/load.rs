@@ -110,6 +110,7 @@ pub fn parse_files(
     });
     check_unique_ids(&parsed, &mut problems);
     if !problems.is_empty() {
+        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         return Err(problems);
     }
     let mut summaries = Vec::with_capacity(parsed.len());

@@ -95,17 +95,21 @@ fn check_criterion(fields: &mut Fields<'_, '_>, id: &str, context: FileContext) 
             "criterion",
             format!("`{id}` is not one of the 61 Trust Services Criteria (e.g. CC6.1, A1.2, P4.3)"),
         ),
-        Some(found) if Some(found.category) != context.category => {
-            let file_category = context.category.map_or("?", Category::key);
-            fields.report(
-                "criterion",
-                format!(
-                    "{id} belongs to {}, but this file is {file_category}",
-                    found.category.key()
-                ),
-            );
+        // Without a valid file category there is nothing to compare against.
+        Some(found) => {
+            if let Some(file_category) = context.category
+                && found.category != file_category
+            {
+                fields.report(
+                    "criterion",
+                    format!(
+                        "{id} belongs to {}, but this file is {}",
+                        found.category.key(),
+                        file_category.key()
+                    ),
+                );
+            }
         }
-        Some(_) => {}
     }
 }
 
