@@ -190,6 +190,62 @@ pub fn load(path: &Path) -> Result<Assessment, StoreError> {
     from_toml(SourceText::new(&name, &text)).map_err(StoreError::Invalid)
 }
 
+/// An advisory lock that marks an assessment as being edited by this process. It lives on
+/// a hidden sidecar file (`.<name>.lock`), because saving replaces the assessment file
+/// itself; the operating system releases it when the process ends, even on SIGKILL.
+#[derive(Debug)]
+pub struct EditLock {
+    _file: fs::File,
+}
+
+/// Why an assessment could not be locked for editing.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another process (another soc2-ready window) is editing it.
+    Held(PathBuf),
+    /// The lock file could not be created or locked.
+    Io(StoreError),
+}
+
+impl fmt::Display for LockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LockError::Held(path) => write!(
+                f,
+                "{} is open in another soc2-ready window; opened read-only so neither overwrites the other",
+                path.display()
+            ),
+            LockError::Io(error) => error.fmt(f),
+        }
+    }
+}
+
+/// The sidecar lock file of an assessment.
+fn lock_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "assessment".into(), |name| name.to_string_lossy());
+    path.with_file_name(format!(".{name}.lock"))
+}
+
+/// Takes the edit lock of the assessment at `path` without waiting.
+pub fn lock_for_editing(path: &Path) -> Result<EditLock, LockError> {
+    let lock_path = lock_path(path);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|error| LockError::Io(io_error("create lock file", &lock_path)(error)))?;
+    match file.try_lock() {
+        Ok(()) => Ok(EditLock { _file: file }),
+        Err(fs::TryLockError::WouldBlock) => Err(LockError::Held(path.to_path_buf())),
+        Err(fs::TryLockError::Error(error)) => {
+            Err(LockError::Io(io_error("lock", &lock_path)(error)))
+        }
+    }
+}
+
 /// One file found in a data directory.
 #[derive(Debug)]
 pub struct Listed {
@@ -286,6 +342,26 @@ mod tests {
         );
         assert_eq!(load(&data.join("a.toml")).unwrap(), acme("A"));
         assert!(list(&dir.path().join("missing")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_second_editor_is_refused_until_the_first_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme.toml");
+        save(&path, &acme("Acme")).unwrap();
+        let first = lock_for_editing(&path).unwrap();
+        let second = lock_for_editing(&path).unwrap_err();
+        assert!(matches!(second, LockError::Held(_)));
+        assert!(second.to_string().contains("another soc2-ready window"));
+        // Saving while locked still works: the lock is on the sidecar, not the file.
+        save(&path, &acme("Acme 2")).unwrap();
+        drop(first);
+        assert!(lock_for_editing(&path).is_ok());
+        assert_eq!(
+            list(dir.path()).unwrap().len(),
+            1,
+            "the lock file is not listed"
+        );
     }
 
     #[cfg(unix)]
