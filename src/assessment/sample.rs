@@ -1,0 +1,76 @@
+//! A deterministic, complete sample assessment: every category in scope and every question
+//! answered with a realistic mix of levels, notes, owners and due dates. Benchmarks and
+//! tests use it so that every run measures the same work.
+
+use jiff::civil::Date;
+
+use super::{Answer, Assessment};
+use crate::questionnaire::{AnswerKind, Category, Level, Questionnaire, Target};
+
+/// The answer given to the `index`-th question: mostly operating, some gaps, a few N/A and
+/// unsure — roughly what a company a few months before its first Type 2 looks like.
+fn answer_for(index: usize, kind: AnswerKind) -> Answer {
+    match (kind, index % 20) {
+        (AnswerKind::YesNo, 7 | 14) => Answer::No,
+        (AnswerKind::YesNo, _) => Answer::Yes,
+        (_, 0..=10) => Answer::Level(Level::Operating),
+        (_, 11..=14) => Answer::Level(Level::Evidenced),
+        (_, 15 | 16) => Answer::Level(Level::InPlace),
+        (_, 17) => Answer::Level(Level::Planned),
+        (_, 18) => Answer::NotApplicable,
+        _ => Answer::Unsure,
+    }
+}
+
+const OWNERS: [&str; 4] = ["CTO", "Head of Engineering", "Office Manager", "Jane Doe"];
+
+/// A complete Type 2 assessment of "Sample Co" over every question of `questionnaire`.
+pub fn complete(questionnaire: &Questionnaire) -> Assessment {
+    let mut assessment = Assessment::new(
+        "Sample Co",
+        "Jane Doe",
+        Date::constant(2026, 11, 24),
+        Target::Type2,
+        Category::ALL,
+    );
+    assessment.questionnaire_version = questionnaire.version().to_string();
+    for (index, question) in questionnaire.questions().iter().enumerate() {
+        let answer = answer_for(index, question.kind);
+        assessment.edit(&question.id, |record| {
+            record.answer = Some(answer);
+            if answer == Answer::NotApplicable {
+                record.na_reason = "Not part of the system in scope".to_string();
+            }
+            if index % 3 == 0 {
+                record.note = format!("Reviewed in the workshop; evidence for {} is in the shared drive.", question.title);
+            }
+            if answer.effective_level() < Some(Level::Operating) {
+                record.owner = OWNERS[index % OWNERS.len()].to_string();
+                let month = i8::try_from(index % 12).unwrap_or(0) + 1;
+                record.due = Date::new(2027, month, 15).ok();
+            }
+        });
+    }
+    assessment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::{QuestionnaireSource, load};
+    use crate::scoring::{Policy, Severity, score};
+
+    #[test]
+    fn the_sample_answers_everything_with_a_mix_of_levels() {
+        let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+        let sample = complete(&questionnaire);
+        assert_eq!(sample.answers.len(), questionnaire.questions().len());
+        assert_eq!(sample.scope().len(), 5);
+        assert!(sample.na_without_reason().next().is_none());
+        let card = score(&questionnaire, &sample, &Policy::default());
+        assert_eq!(card.tally.unanswered, 0);
+        assert!(card.tally.unsure > 0 && card.tally.not_applicable > 0);
+        assert!(card.gaps.iter().any(|gap| gap.severity == Severity::Critical));
+        assert!(card.gaps.iter().any(|gap| gap.severity == Severity::Low));
+    }
+}
