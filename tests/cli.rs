@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_soc2-ready"));
     command.env_remove("SOC2_READY_DATA_DIR");
@@ -237,34 +239,31 @@ fn new_rejects_bad_arguments() {
     );
 }
 
-#[cfg(unix)]
 #[test]
-fn new_reports_an_unwritable_data_dir() {
-    use std::os::unix::fs::PermissionsExt;
+fn new_reports_a_read_only_data_dir() {
     let dir = tempfile::tempdir().unwrap();
-    let locked = dir.path().join("locked");
-    fs::create_dir(&locked).unwrap();
-    fs::set_permissions(&locked, fs::Permissions::from_mode(0o500)).unwrap();
-    if fs::write(locked.join("probe"), "x").is_ok() {
-        return; // running as a user that ignores permissions (root): nothing to test
-    }
+    let Some(_read_only) = common::ReadOnlyDir::new(dir.path()) else {
+        return;
+    };
     let output = run(&[
         "--data-dir",
-        locked.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
         "new",
         "--org",
         "Acme",
     ]);
     assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
     assert!(
-        stderr(&output).contains("cannot save"),
-        "{}",
-        stderr(&output)
+        message.contains(&format!(
+            "cannot save {}",
+            dir.path().join("acme.toml").display()
+        )),
+        "{message}"
     );
     assert!(
-        stderr(&output).contains("permission denied"),
-        "{}",
-        stderr(&output)
+        message.contains("permission denied") || message.contains("not permitted"),
+        "{message}"
     );
 }
 

@@ -345,6 +345,26 @@ mod tests {
     }
 
     #[test]
+    fn io_errors_say_what_and_where_in_plain_words() {
+        let full = StoreError::Io {
+            action: "save",
+            path: PathBuf::from("/data/acme.toml"),
+            error: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        assert_eq!(
+            full.to_string(),
+            "cannot save /data/acme.toml: the disk is full"
+        );
+        let read_only = io_error("save", Path::new("/ro/a.toml"))(io::Error::from(
+            io::ErrorKind::ReadOnlyFilesystem,
+        ));
+        assert_eq!(
+            read_only.to_string(),
+            "cannot save /ro/a.toml: the file system is read-only"
+        );
+    }
+
+    #[test]
     fn a_second_editor_is_refused_until_the_first_lets_go() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acme.toml");
