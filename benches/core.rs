@@ -21,9 +21,17 @@ fn core(c: &mut Criterion) {
     c.bench_function("assessment: parse complete file", |b| {
         b.iter(|| from_toml(SourceText::new("complete.toml", black_box(&text))).expect("valid"));
     });
-    c.bench_function("assessment: serialize complete file", |b| b.iter(|| to_toml(black_box(&assessment))));
+    c.bench_function("assessment: serialize complete file", |b| {
+        b.iter(|| to_toml(black_box(&assessment)))
+    });
     c.bench_function("scoring: complete assessment", |b| {
-        b.iter(|| score(black_box(&questionnaire), black_box(&assessment), &Policy::default()));
+        b.iter(|| {
+            score(
+                black_box(&questionnaire),
+                black_box(&assessment),
+                &Policy::default(),
+            )
+        });
     });
 }
 

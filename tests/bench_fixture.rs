@@ -17,5 +17,8 @@ fn complete_fixture_is_up_to_date() {
         std::fs::write(&path, &generated).expect("fixture written");
     }
     let committed = std::fs::read_to_string(&path).expect("fixture exists");
-    assert!(committed == generated, "benches/fixtures/complete.toml is stale: rerun with UPDATE_FIXTURES=1");
+    assert!(
+        committed == generated,
+        "benches/fixtures/complete.toml is stale: rerun with UPDATE_FIXTURES=1"
+    );
 }

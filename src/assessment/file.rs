@@ -162,9 +162,7 @@ fn parse_date(fields: &mut Fields<'_, '_>, key: &str, text: &str) -> Option<Date
 }
 
 fn read_target(fields: &mut Fields<'_, '_>) -> Option<Target> {
-    let Some(name) = fields.required_text("target") else {
-        return None;
-    };
+    let name = fields.required_text("target")?;
     let target = Target::from_key(&name);
     if target.is_none() {
         fields.report(

@@ -42,7 +42,10 @@ pub fn complete(questionnaire: &Questionnaire) -> Assessment {
                 record.na_reason = "Not part of the system in scope".to_string();
             }
             if index % 3 == 0 {
-                record.note = format!("Reviewed in the workshop; evidence for {} is in the shared drive.", question.title);
+                record.note = format!(
+                    "Reviewed in the workshop; evidence for {} is in the shared drive.",
+                    question.title
+                );
             }
             if answer.effective_level() < Some(Level::Operating) {
                 record.owner = OWNERS[index % OWNERS.len()].to_string();
@@ -70,7 +73,11 @@ mod tests {
         let card = score(&questionnaire, &sample, &Policy::default());
         assert_eq!(card.tally.unanswered, 0);
         assert!(card.tally.unsure > 0 && card.tally.not_applicable > 0);
-        assert!(card.gaps.iter().any(|gap| gap.severity == Severity::Critical));
+        assert!(
+            card.gaps
+                .iter()
+                .any(|gap| gap.severity == Severity::Critical)
+        );
         assert!(card.gaps.iter().any(|gap| gap.severity == Severity::Low));
     }
 }
