@@ -6,5 +6,6 @@ pub mod assessment;
 pub mod atomic_file;
 pub mod diagnostics;
 pub mod questionnaire;
+pub mod report;
 pub mod scoring;
 pub mod toml_fields;

@@ -41,6 +41,8 @@ pub enum Command {
     New(NewArgs),
     /// Score an assessment: readiness per stage, verdicts, top gaps.
     Score(ScoreArgs),
+    /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
+    Report(ReportArgs),
 }
 
 /// Output format of the list commands.
@@ -107,6 +109,46 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
     pub format: ScoreFormat,
+}
+
+/// File format of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A printable PDF document.
+    Pdf,
+    /// Markdown text.
+    #[value(alias = "markdown")]
+    Md,
+    /// Every fact as JSON (fields documented in docs/report-json.md).
+    Json,
+    /// The gap list, one row per gap.
+    Csv,
+}
+
+/// Paper size of a PDF report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Pdf)]
+    pub format: ReportFormat,
+    /// Write the report here (default: next to the assessment, named
+    /// <organisation>-soc2-gap-report-<date>.<ext>); `-` writes text formats to standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Paper size of the PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod args;
 mod lists;
 mod new;
+mod report;
 mod score;
 mod validate;
 
@@ -67,6 +68,7 @@ pub fn run() -> ExitCode {
         Some(Command::Questions(args)) => lists::questions(&cli.global, &args),
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
+        Some(Command::Report(args)) => report::run(&cli.global, &args),
         None => Err(Failure::Invalid(
             "the wizard is not available in this build; see --help".into(),
         )),

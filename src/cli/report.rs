@@ -1,0 +1,131 @@
+//! `soc2-ready report`: scores an assessment, builds the report model and writes it as PDF,
+//! Markdown, JSON or CSV — next to the assessment by default, atomically, mode 0600.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use soc2_ready::assessment::store;
+use soc2_ready::report::{self, Format, Paper, ReportModel};
+use soc2_ready::scoring::{Policy, score};
+
+use super::args::{PaperArg, ReportArgs, ReportFormat};
+use super::{Failure, GlobalArgs, Output, load_questionnaire};
+
+/// Writes the report of the assessment at `args.path` and prints where it went.
+pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
+    let questionnaire = load_questionnaire(global)?;
+    let assessment = store::load(&args.path)?;
+    let policy = Policy::default();
+    let card = score(&questionnaire, &assessment, &policy);
+    let today = report_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+    let model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    let format = match args.format {
+        ReportFormat::Pdf => Format::Pdf,
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+    };
+    let paper = match args.paper {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    };
+    let mut warnings = Vec::new();
+    if !model.unscored_answers.is_empty() {
+        warnings.push(format!(
+            "{} answer(s) for unknown questions are not scored; the report lists them: {}",
+            model.unscored_answers.len(),
+            model.unscored_answers.join(", ")
+        ));
+    }
+    if args.output.as_deref() == Some(Path::new("-")) {
+        if format == Format::Pdf {
+            return Err(Failure::Invalid(
+                "a PDF cannot be written to standard output; pass --output FILE or another --format"
+                    .into(),
+            ));
+        }
+        let text = String::from_utf8(report::render(format, &model, paper))
+            .expect("text formats are UTF-8");
+        return Ok(Output {
+            stdout: text,
+            warnings,
+        });
+    }
+    let name = report::default_file_name(&assessment.organization, format, today);
+    let out = output_path(&args.path, args.output.as_deref(), &name);
+    report::export(&model, format, paper, &out)
+        .map_err(|error| Failure::Runtime(error.to_string()))?;
+    Ok(Output {
+        stdout: format!("{}\n", out.display()),
+        warnings,
+    })
+}
+
+/// Where the report goes: `--output` (a folder gets the default name inside it), or the
+/// assessment's folder.
+fn output_path(assessment: &Path, output: Option<&Path>, name: &str) -> PathBuf {
+    match output {
+        Some(dir) if dir.is_dir() => dir.join(name),
+        Some(path) => path.to_path_buf(),
+        None => assessment
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .join(name),
+    }
+}
+
+/// The report date: today, or the UTC day of `SOURCE_DATE_EPOCH` for reproducible output.
+fn report_date(source_date_epoch: Option<&str>) -> Result<Date, Failure> {
+    let Some(seconds) = source_date_epoch else {
+        return Ok(jiff::ZonedDateTime::now().date());
+    };
+    seconds
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map(|time| time.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        .ok_or_else(|| {
+            Failure::Invalid(format!(
+                "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found \"{seconds}\""
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_go_next_to_the_assessment_or_into_a_given_folder() {
+        let name = "acme-soc2-gap-report-2026-11-24.pdf";
+        assert_eq!(
+            output_path(Path::new("/data/acme.toml"), None, name),
+            Path::new("/data/acme-soc2-gap-report-2026-11-24.pdf")
+        );
+        assert_eq!(
+            output_path(Path::new("acme.toml"), None, name),
+            Path::new("./acme-soc2-gap-report-2026-11-24.pdf")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            output_path(Path::new("acme.toml"), Some(dir.path()), name),
+            dir.path().join(name)
+        );
+        assert_eq!(
+            output_path(Path::new("acme.toml"), Some(Path::new("/tmp/r.pdf")), name),
+            Path::new("/tmp/r.pdf")
+        );
+    }
+
+    #[test]
+    fn source_date_epoch_fixes_the_report_date() {
+        assert_eq!(
+            report_date(Some("1795478400")).ok(),
+            Some(Date::constant(2026, 11, 24))
+        );
+        assert!(report_date(Some("yesterday")).is_err());
+        assert!(report_date(None).is_ok());
+    }
+}

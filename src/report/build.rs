@@ -1,0 +1,250 @@
+//! Builds the [`ReportModel`] from a questionnaire, an assessment and its scorecard: a pure
+//! function, so every renderer shows the same facts and the facts are tested once.
+
+use jiff::civil::Date;
+
+use super::model::{
+    AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
+    QuestionRef, REPORT_SCHEMA, ReportModel, StageCard, TargetCard, answer_label, level_label,
+};
+use super::text;
+use crate::assessment::{Answer, Assessment};
+use crate::questionnaire::{Level, Question, Questionnaire, criterion};
+use crate::scoring::{Blocker, Policy, Scorecard};
+
+impl ReportModel {
+    /// Builds the report of `assessment`, scored as `card` under `policy`, dated `today`.
+    pub fn build(
+        questionnaire: &Questionnaire,
+        assessment: &Assessment,
+        card: &Scorecard,
+        policy: &Policy,
+        today: Date,
+    ) -> Self {
+        let in_scope: Vec<&Question> = questionnaire
+            .questions()
+            .iter()
+            .filter(|question| assessment.in_scope(question))
+            .collect();
+        let blockers = |list: &[Blocker]| blocker_items(questionnaire, list);
+        let stages = card
+            .stages
+            .iter()
+            .map(|score| StageCard {
+                stage: score.stage,
+                label: score.stage.label(),
+                about: score.stage.summary(),
+                readiness_percent: score.measure.readiness.percent(),
+                verdict: score.measure.verdict,
+                explanation: score.measure.explanation(policy),
+                tally: score.measure.tally,
+                blockers: blockers(&score.measure.blockers),
+            })
+            .collect();
+        let targets = card
+            .targets
+            .iter()
+            .map(|score| TargetCard {
+                target: score.target,
+                readiness_percent: score.measure.readiness.percent(),
+                verdict: score.measure.verdict,
+                explanation: score.measure.explanation(policy),
+                blockers: score.measure.blockers.len(),
+            })
+            .collect();
+        let categories = card
+            .categories
+            .iter()
+            .map(|score| CategoryBar {
+                category: score.category,
+                label: score.category.label(),
+                in_place_percent: score.compliance.percent(),
+                type1_percent: score.type1.percent(),
+                type2_percent: score.type2.percent(),
+                tally: score.tally,
+            })
+            .collect();
+        let gaps = gap_items(questionnaire, assessment, card);
+        let with_answer = |wanted: fn(Option<Answer>) -> bool| -> Vec<QuestionRef> {
+            in_scope
+                .iter()
+                .filter(|question| wanted(assessment.answer(&question.id)))
+                .map(|question| QuestionRef::to(question))
+                .collect()
+        };
+        let mut unanswered = with_answer(|answer| answer.is_none());
+        // Key controls first: they are the ones to answer before anything else.
+        unanswered.sort_by_key(|question| !question.key);
+        let unsure = with_answer(|answer| answer == Some(Answer::Unsure));
+        let roadmap = roadmap(assessment, &gaps, &unanswered, unsure.len());
+        let ready_percent = whole_percent(policy.ready);
+        let getting_there_percent = whole_percent(policy.getting_there);
+        let mut model = ReportModel {
+            schema: REPORT_SCHEMA,
+            organization: assessment.organization.clone(),
+            assessor: assessment.assessor.clone(),
+            assessment_created: assessment.created,
+            generated: today,
+            target: assessment.target,
+            scope: assessment.scope().iter().copied().collect(),
+            questionnaire_version: assessment.questionnaire_version.clone(),
+            overall: card.overall,
+            summary: String::new(),
+            tally: card.tally,
+            stages,
+            targets,
+            categories,
+            gaps,
+            roadmap,
+            unanswered,
+            unsure,
+            answers: answers_by_criterion(&in_scope, assessment),
+            unscored_answers: assessment
+                .unknown_ids(questionnaire)
+                .map(str::to_string)
+                .collect(),
+            method: Method {
+                scale: text::scale(),
+                ready_percent,
+                getting_there_percent,
+                notes: text::method_notes(ready_percent, getting_there_percent),
+            },
+            attestation_note: text::ATTESTATION_NOTE.to_string(),
+            disclaimer: text::DISCLAIMER.to_string(),
+        };
+        model.summary = text::summary(&model);
+        model
+    }
+}
+
+fn whole_percent(ratio: f64) -> u32 {
+    // Thresholds are between 0 and 1, so the rounded value always fits.
+    (ratio * 100.0).round().clamp(0.0, 100.0) as u32
+}
+
+fn blocker_items(questionnaire: &Questionnaire, blockers: &[Blocker]) -> Vec<BlockerItem> {
+    blockers
+        .iter()
+        .filter_map(|blocker| {
+            let question = questionnaire.question(&blocker.question)?;
+            Some(BlockerItem {
+                question: QuestionRef::to(question),
+                current: answer_label(question, blocker.current),
+                needed: level_label(question, blocker.needed),
+            })
+        })
+        .collect()
+}
+
+/// The criterion's topic, or "Attestation readiness" for the stage questions.
+fn criterion_title(question: &Question) -> String {
+    criterion(&question.criterion).map_or_else(
+        || format!("{} readiness", question.stage.label()),
+        |criterion| criterion.title.to_string(),
+    )
+}
+
+/// The scorecard's gaps that have an answer; unanswered questions are listed apart,
+/// because nobody knows yet whether they are gaps.
+fn gap_items(
+    questionnaire: &Questionnaire,
+    assessment: &Assessment,
+    card: &Scorecard,
+) -> Vec<GapItem> {
+    card.gaps
+        .iter()
+        .filter_map(|gap| {
+            let answer = gap.current?;
+            let question = questionnaire.question(&gap.question)?;
+            let record = assessment.record(&question.id).cloned().unwrap_or_default();
+            let level = answer.effective_level().unwrap_or(Level::NotInPlace);
+            Some(GapItem {
+                rank: 0,
+                question: QuestionRef::to(question),
+                criterion_title: criterion_title(question),
+                stage: question.stage,
+                severity: gap.severity,
+                phase: Phase::of(question, level),
+                current: answer_label(question, Some(answer)),
+                needed: level_label(question, gap.needed),
+                remediation: question.remediation.clone(),
+                evidence: question.evidence.clone(),
+                owner: record.owner,
+                due: record.due,
+                note: record.note,
+            })
+        })
+        .enumerate()
+        .map(|(index, gap)| GapItem {
+            rank: index + 1,
+            ..gap
+        })
+        .collect()
+}
+
+fn roadmap(
+    assessment: &Assessment,
+    gaps: &[GapItem],
+    unanswered: &[QuestionRef],
+    unsure: usize,
+) -> Vec<PhasePlan> {
+    Phase::ALL
+        .into_iter()
+        .map(|phase| {
+            let mut actions = Vec::new();
+            if phase == Phase::Now {
+                if !unanswered.is_empty() {
+                    let keys = unanswered.iter().filter(|question| question.key).count();
+                    actions.push(text::answer_the_rest(unanswered.len(), keys));
+                }
+                if unsure > 0 {
+                    actions.push(text::resolve_unsure(unsure));
+                }
+            }
+            PhasePlan {
+                phase,
+                label: phase.label(),
+                description: text::phase_description(phase, assessment.target),
+                actions,
+                gap_ids: gaps
+                    .iter()
+                    .filter(|gap| gap.phase == phase)
+                    .map(|gap| gap.question.id.clone())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn answers_by_criterion(in_scope: &[&Question], assessment: &Assessment) -> Vec<CriterionAnswers> {
+    let mut groups: Vec<CriterionAnswers> = Vec::new();
+    for question in in_scope {
+        let record = assessment.record(&question.id).cloned().unwrap_or_default();
+        let line = AnswerLine {
+            id: question.id.clone(),
+            title: question.title.clone(),
+            answer: answer_label(question, record.answer),
+            answer_key: record.answer.map_or("unanswered", Answer::key),
+            note: record.note,
+            na_reason: record.na_reason,
+            owner: record.owner,
+            due: record.due,
+        };
+        match groups
+            .iter_mut()
+            .find(|group| group.criterion == question.criterion)
+        {
+            Some(group) => group.questions.push(line),
+            None => groups.push(CriterionAnswers {
+                criterion: question.criterion.clone(),
+                title: criterion_title(question),
+                questions: vec![line],
+            }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+#[path = "build_tests.rs"]
+mod tests;

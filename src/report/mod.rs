@@ -1,0 +1,178 @@
+//! The gap report: a [`ReportModel`] built once from the scorecard, rendered as PDF,
+//! Markdown, JSON or CSV by pure functions, and written to disk atomically by [`export`].
+//!
+//! The CLI (`soc2-ready report`) and the wizard's Export screen both go through this module:
+//!
+//! ```no_run
+//! # use soc2_ready::{assessment::Assessment, questionnaire::Questionnaire, scoring};
+//! # fn demo(questionnaire: &Questionnaire, assessment: &Assessment) {
+//! use soc2_ready::report::{self, Format, Paper, ReportModel};
+//! let today = jiff::ZonedDateTime::now().date();
+//! let policy = scoring::Policy::default();
+//! let card = scoring::score(questionnaire, assessment, &policy);
+//! let model = ReportModel::build(questionnaire, assessment, &card, &policy, today);
+//! let name = report::default_file_name(&assessment.organization, Format::Pdf, today);
+//! report::export(&model, Format::Pdf, Paper::A4, std::path::Path::new(&name)).unwrap();
+//! # }
+//! ```
+
+mod build;
+mod csv;
+mod json;
+mod markdown;
+mod model;
+mod pdf;
+mod text;
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+pub use model::{
+    AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
+    QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, StageCard, TargetCard,
+};
+
+use crate::assessment::store::safe_file_stem;
+use crate::atomic_file;
+
+/// The file formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A paginated, printable document.
+    Pdf,
+    /// Markdown text, for wikis and tickets.
+    Markdown,
+    /// Every fact, with the field names documented in `docs/report-json.md`.
+    Json,
+    /// The gap list, one row per gap, for spreadsheets and trackers.
+    Csv,
+}
+
+impl Format {
+    /// All formats.
+    pub const ALL: [Format; 4] = [Format::Pdf, Format::Markdown, Format::Json, Format::Csv];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The format's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+            Format::Csv => "CSV (gap list)",
+        }
+    }
+}
+
+/// The paper size of a PDF report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
+}
+
+/// Renders `model` in `format`; `paper` only matters for PDF.
+pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Vec<u8> {
+    match format {
+        Format::Pdf => pdf::render(model, paper),
+        Format::Markdown => markdown::render(model).into_bytes(),
+        Format::Json => json::render(model).into_bytes(),
+        Format::Csv => csv::render(model).into_bytes(),
+    }
+}
+
+/// The report file could not be written.
+#[derive(Debug)]
+pub struct ExportError {
+    /// Where the report was to go.
+    pub path: PathBuf,
+    /// The system error.
+    pub error: io::Error,
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = match self.error.kind() {
+            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            io::ErrorKind::NotFound => "the folder does not exist".to_string(),
+            io::ErrorKind::StorageFull => "the disk is full".to_string(),
+            io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+            _ => self.error.to_string(),
+        };
+        write!(f, "cannot write {}: {reason}", self.path.display())
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// Renders `model` and writes it to `out` atomically (mode 0600), replacing any file there.
+pub fn export(
+    model: &ReportModel,
+    format: Format,
+    paper: Paper,
+    out: &Path,
+) -> Result<(), ExportError> {
+    let bytes = render(format, model, paper);
+    atomic_file::write(out, &bytes).map_err(|error| ExportError {
+        path: out.to_path_buf(),
+        error,
+    })
+}
+
+/// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`.
+pub fn default_file_name(organization: &str, format: Format, today: Date) -> String {
+    format!(
+        "{}-soc2-gap-report-{today}.{}",
+        safe_file_stem(organization),
+        format.extension()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_names_are_safe_and_dated() {
+        let today = Date::constant(2026, 11, 24);
+        assert_eq!(
+            default_file_name("Müller & Søn GmbH", Format::Pdf, today),
+            "müller-søn-gmbh-soc2-gap-report-2026-11-24.pdf"
+        );
+        assert_eq!(
+            default_file_name("../etc", Format::Csv, today),
+            "etc-soc2-gap-report-2026-11-24.csv"
+        );
+    }
+
+    #[test]
+    fn write_errors_name_the_path_and_the_reason() {
+        let error = ExportError {
+            path: PathBuf::from("/root/r.pdf"),
+            error: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            error.to_string(),
+            "cannot write /root/r.pdf: permission denied"
+        );
+    }
+}

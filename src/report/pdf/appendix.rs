@@ -1,0 +1,207 @@
+//! Section 5 and the appendices: the questions still open (unsure, unanswered key controls),
+//! every answer with its note by criterion, the method, and the disclaimer.
+
+use super::blocks::{self, SMALL, SMALL_BOLD, SMALL_MUTED};
+use super::canvas::{Canvas, TextStyle};
+use super::fonts::Weight;
+use super::table::{Cell, Para, Row, Table};
+use super::theme;
+use crate::report::model::{AnswerLine, QuestionRef, ReportModel, due_text};
+
+/// Draws section 5, the questions still open.
+pub fn draw_open_questions(canvas: &mut Canvas<'_>, model: &ReportModel) {
+    blocks::heading(canvas, "5  Questions still open", 60.0);
+    if model.unanswered.is_empty() && model.unsure.is_empty() {
+        blocks::paragraph(
+            canvas,
+            "Every question in scope has a definite answer.",
+            SMALL,
+        );
+        canvas.advance(blocks::GAP);
+        return;
+    }
+    if !model.unsure.is_empty() {
+        blocks::subheading(canvas, "Answered \u{201c}Unsure\u{201d}", 40.0);
+        blocks::paragraph(
+            canvas,
+            "These count as nothing in place until someone finds out what really exists.",
+            SMALL_MUTED,
+        );
+        question_table(canvas, &model.unsure);
+    }
+    if !model.unanswered.is_empty() {
+        let keys: Vec<QuestionRef> = model
+            .unanswered
+            .iter()
+            .filter(|question| question.key)
+            .cloned()
+            .collect();
+        blocks::subheading(canvas, "Unanswered", 40.0);
+        let others = model.unanswered.len() - keys.len();
+        let text = format!(
+            "{} of {} questions in scope have no answer and count as zero. {} of them are key \
+             controls, listed below; the other {others} are marked Unanswered in Appendix A.",
+            model.unanswered.len(),
+            model.tally.questions,
+            keys.len(),
+        );
+        blocks::paragraph(canvas, &text, SMALL_MUTED);
+        if !keys.is_empty() {
+            question_table(canvas, &keys);
+        }
+    }
+}
+
+fn question_table(canvas: &mut Canvas<'_>, questions: &[QuestionRef]) {
+    let table = Table {
+        widths: vec![0.14, 0.70, 0.16],
+        header: ["Criterion", "Question", "Key control"]
+            .map(String::from)
+            .to_vec(),
+    };
+    let rows: Vec<Row> = questions
+        .iter()
+        .map(|question| {
+            Row::new(vec![
+                Cell::new(vec![Para::new(question.criterion.as_str(), SMALL)]),
+                Cell::new(vec![
+                    Para::new(question.title.as_str(), SMALL),
+                    Para::new(question.id.as_str(), SMALL_MUTED),
+                ]),
+                Cell::new(vec![Para::new(
+                    if question.key { "yes" } else { "" },
+                    SMALL,
+                )]),
+            ])
+        })
+        .collect();
+    table.draw(canvas, &rows);
+    canvas.advance(blocks::GAP * 1.5);
+}
+
+/// The answer in a colour that makes the open ones stand out.
+fn answer_para(line: &AnswerLine) -> Para {
+    let colour = match line.answer_key {
+        "unanswered" => theme::MUTED,
+        "unsure" => theme::severity(crate::scoring::Severity::Medium),
+        _ => theme::INK,
+    };
+    Para::new(
+        line.answer.as_str(),
+        TextStyle::new(Weight::Regular, theme::SMALL, colour),
+    )
+}
+
+fn details(line: &AnswerLine) -> Vec<Para> {
+    let mut paras = Vec::new();
+    if !line.note.trim().is_empty() {
+        paras.push(Para::new(line.note.as_str(), SMALL));
+    }
+    if !line.na_reason.trim().is_empty() {
+        paras.push(Para::new(
+            format!("Not applicable because: {}", line.na_reason),
+            SMALL,
+        ));
+    } else if line.answer_key == "na" {
+        paras.push(Para::new(
+            "No justification recorded; auditors ask for one.",
+            SMALL_MUTED,
+        ));
+    }
+    let mut assigned = Vec::new();
+    if !line.owner.trim().is_empty() {
+        assigned.push(format!("Owner: {}", line.owner));
+    }
+    if line.due.is_some() {
+        assigned.push(format!("due {}", due_text(line.due)));
+    }
+    if !assigned.is_empty() {
+        paras.push(Para::new(assigned.join(", "), SMALL_MUTED));
+    }
+    paras
+}
+
+/// Draws Appendix A, every answer by criterion.
+pub fn draw_answers(canvas: &mut Canvas<'_>, model: &ReportModel) {
+    blocks::heading(canvas, "Appendix A  Answers by criterion", 80.0);
+    blocks::paragraph(
+        canvas,
+        "Every question in scope with the answer, note, owner and due date recorded for it, \
+         grouped by Trust Services Criterion (ATT and CERT are the attestation and \
+         \u{201c}certification\u{201d} stage questions).",
+        SMALL_MUTED,
+    );
+    let table = Table {
+        widths: vec![0.40, 0.20, 0.40],
+        header: ["Question", "Answer", "Note"].map(String::from).to_vec(),
+    };
+    let mut rows = Vec::new();
+    for group in &model.answers {
+        let heading = format!("{}  {}", group.criterion, group.title);
+        rows.push(Row {
+            fill: Some(theme::PANEL),
+            keep_with_next: true,
+            ..Row::new(vec![Cell::spanning(
+                3,
+                vec![Para::new(
+                    heading,
+                    TextStyle::new(Weight::Bold, theme::SMALL, theme::NAVY),
+                )],
+            )])
+        });
+        rows.extend(group.questions.iter().map(|line| {
+            Row::new(vec![
+                Cell::new(vec![
+                    Para::new(line.title.as_str(), SMALL_BOLD),
+                    Para::new(line.id.as_str(), SMALL_MUTED),
+                ]),
+                Cell::new(vec![answer_para(line)]),
+                Cell::new(details(line)),
+            ])
+        }));
+    }
+    table.draw(canvas, &rows);
+    if !model.unscored_answers.is_empty() {
+        canvas.advance(blocks::GAP);
+        let text = format!(
+            "Answers for questions this questionnaire does not know (kept in the assessment, not \
+             scored): {}.",
+            model.unscored_answers.join(", ")
+        );
+        blocks::paragraph(canvas, &text, SMALL_MUTED);
+    }
+    canvas.advance(blocks::GAP * 2.0);
+}
+
+/// Draws Appendix B, the method, and the disclaimer.
+pub fn draw_method(canvas: &mut Canvas<'_>, model: &ReportModel) {
+    blocks::heading(canvas, "Appendix B  Method", 120.0);
+    blocks::subheading(canvas, "Answer scale", 60.0);
+    let table = Table {
+        widths: vec![0.07, 0.22, 0.41, 0.30],
+        header: ["Key", "Answer", "Meaning", "Credits"]
+            .map(String::from)
+            .to_vec(),
+    };
+    let rows: Vec<Row> = model
+        .method
+        .scale
+        .iter()
+        .map(|step| {
+            Row::new(vec![
+                Cell::new(vec![Para::new(step.key, SMALL_BOLD)]),
+                Cell::new(vec![Para::new(step.label, SMALL)]),
+                Cell::new(vec![Para::new(step.meaning, SMALL)]),
+                Cell::new(vec![Para::new(step.credits, SMALL)]),
+            ])
+        })
+        .collect();
+    table.draw(canvas, &rows);
+    canvas.advance(blocks::GAP * 1.5);
+    blocks::subheading(canvas, "Scores, verdicts and priorities", 40.0);
+    for note in &model.method.notes {
+        blocks::bullet(canvas, note, SMALL);
+    }
+    canvas.advance(blocks::GAP);
+    blocks::callout(canvas, "Disclaimer", &model.disclaimer, theme::MUTED);
+}

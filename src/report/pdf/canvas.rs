@@ -1,0 +1,335 @@
+//! A page composer with a top-down cursor: sections draw lines of text, boxes and rules at
+//! positions measured from the top-left corner in points, and the canvas turns them into
+//! printpdf operations (origin bottom-left), starts new pages when the cursor runs out of
+//! room, and adds the header and footer ("page N of M") once the page count is known.
+
+use printpdf::{
+    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect, TextItem,
+};
+
+use super::fonts::{Fonts, Weight};
+use super::theme::{self, Colour, LEADING};
+use super::wrap::wrap;
+use crate::report::Paper;
+
+/// Left and right margin in points (about 18 mm).
+const MARGIN: f32 = 51.0;
+/// Where the content starts, from the top edge.
+const CONTENT_TOP: f32 = 66.0;
+/// Where the content ends, from the bottom edge.
+const CONTENT_BOTTOM: f32 = 58.0;
+/// Cap height of DejaVu Sans as a fraction of the font size, to centre text in its line.
+const CAP_HEIGHT: f32 = 0.73;
+
+/// How a run of text looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Regular or bold.
+    pub weight: Weight,
+    /// Size in points.
+    pub size: f32,
+    /// Colour.
+    pub colour: Colour,
+}
+
+impl TextStyle {
+    /// A style.
+    pub const fn new(weight: Weight, size: f32, colour: Colour) -> Self {
+        Self {
+            weight,
+            size,
+            colour,
+        }
+    }
+
+    /// The height of one line of this style.
+    pub fn line_height(self) -> f32 {
+        self.size * LEADING
+    }
+}
+
+/// Pages under construction.
+pub struct Canvas<'f> {
+    fonts: &'f Fonts,
+    width: f32,
+    height: f32,
+    pages: Vec<Vec<Op>>,
+    /// The page drawn on: the last one unless [`Canvas::draw_on`] says otherwise.
+    target: Option<usize>,
+    y: f32,
+    bookmarks: Vec<(String, usize)>,
+}
+
+/// A finished document body: pages with header and footer, and bookmarks (1-based pages).
+pub struct Finished {
+    /// The pages.
+    pub pages: Vec<PdfPage>,
+    /// Section titles with the page they start on.
+    pub bookmarks: Vec<(String, usize)>,
+}
+
+/// Page width and height in points.
+pub fn page_size(paper: Paper) -> (f32, f32) {
+    let (width, height) = match paper {
+        Paper::A4 => (Mm(210.0), Mm(297.0)),
+        Paper::Letter => (Mm(215.9), Mm(279.4)),
+    };
+    (Pt::from(width).0, Pt::from(height).0)
+}
+
+impl<'f> Canvas<'f> {
+    /// A canvas with one empty page of `paper` size.
+    pub fn new(fonts: &'f Fonts, paper: Paper) -> Self {
+        let (width, height) = page_size(paper);
+        Self {
+            fonts,
+            width,
+            height,
+            pages: vec![Vec::new()],
+            target: None,
+            y: CONTENT_TOP,
+            bookmarks: Vec::new(),
+        }
+    }
+
+    /// The left edge of the content.
+    pub fn left(&self) -> f32 {
+        MARGIN
+    }
+
+    /// The width of the content between the margins.
+    pub fn content_width(&self) -> f32 {
+        self.width - 2.0 * MARGIN
+    }
+
+    /// The cursor: where the next block starts, from the top edge.
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Moves the cursor down by `dy`.
+    pub fn advance(&mut self, dy: f32) {
+        self.y += dy;
+    }
+
+    /// The room left on the current page below the cursor.
+    pub fn room(&self) -> f32 {
+        self.height - CONTENT_BOTTOM - self.y
+    }
+
+    /// The room on an empty page.
+    pub fn page_room(&self) -> f32 {
+        self.height - CONTENT_BOTTOM - CONTENT_TOP
+    }
+
+    /// Starts a new page and puts the cursor at its top.
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = CONTENT_TOP;
+    }
+
+    /// Starts a new page unless `height` fits below the cursor (or the page is still empty).
+    pub fn ensure(&mut self, height: f32) {
+        if height > self.room() && self.y > CONTENT_TOP {
+            self.new_page();
+        }
+    }
+
+    /// Marks the current page as the start of a section.
+    pub fn bookmark(&mut self, title: &str) {
+        self.bookmarks.push((title.to_string(), self.pages.len()));
+    }
+
+    /// The section titles marked so far, with the page (1-based) each starts on.
+    pub fn bookmarks(&self) -> &[(String, usize)] {
+        &self.bookmarks
+    }
+
+    /// Draws on an earlier page (1-based) from `top` — e.g. a table of contents once the
+    /// page numbers are known — then returns to the current page and cursor. `draw` must
+    /// fit on that page: it cannot start new pages.
+    pub fn draw_on(&mut self, page: usize, top: f32, draw: impl FnOnce(&mut Self)) {
+        let saved = (self.target, self.y);
+        self.target = Some(page.saturating_sub(1).min(self.pages.len() - 1));
+        self.y = top;
+        draw(self);
+        (self.target, self.y) = saved;
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        let index = self.target.unwrap_or(self.pages.len() - 1);
+        &mut self.pages[index]
+    }
+
+    /// Wraps `text` to `width` in `style`.
+    pub fn wrap(&self, text: &str, width: f32, style: TextStyle) -> Vec<String> {
+        wrap(text, width, |c| {
+            self.fonts.advance(style.weight, style.size, c)
+        })
+    }
+
+    /// The width of `text` in `style`.
+    pub fn width_of(&self, text: &str, style: TextStyle) -> f32 {
+        self.fonts.width(style.weight, style.size, text)
+    }
+
+    /// Draws one line of text in a line box whose top is at `top`.
+    pub fn text(&mut self, x: f32, top: f32, text: &str, style: TextStyle) {
+        let ops = self.text_ops(x, top, text, style);
+        self.ops().extend(ops);
+    }
+
+    fn text_ops(&self, x: f32, top: f32, text: &str, style: TextStyle) -> Vec<Op> {
+        let baseline = top + (style.line_height() + CAP_HEIGHT * style.size) / 2.0;
+        let pos = Point {
+            x: Pt(x),
+            y: Pt(self.height - baseline),
+        };
+        let font = self.fonts.handle(style.weight);
+        let text: String = text.chars().filter(|c| !c.is_control()).collect();
+        vec![
+            Op::StartTextSection,
+            Op::SetFillColor {
+                col: style.colour.pdf(),
+            },
+            Op::SetFont {
+                font,
+                size: Pt(style.size),
+            },
+            Op::SetTextCursor { pos },
+            Op::ShowText {
+                items: vec![TextItem::Text(text)],
+            },
+            Op::EndTextSection,
+        ]
+    }
+
+    /// Draws one line of text ending at `right`.
+    pub fn text_right(&mut self, right: f32, top: f32, text: &str, style: TextStyle) {
+        let width = self.width_of(text, style);
+        self.text(right - width, top, text, style);
+    }
+
+    fn text_right_ops(&self, right: f32, top: f32, text: &str, style: TextStyle) -> Vec<Op> {
+        self.text_ops(right - self.width_of(text, style), top, text, style)
+    }
+
+    /// Fills a rectangle whose top-left corner is at (`x`, `top`).
+    pub fn fill(&mut self, x: f32, top: f32, width: f32, height: f32, colour: Colour) {
+        let rect = Rect {
+            mode: Some(PaintMode::Fill),
+            ..Rect::from_xywh(Pt(x), Pt(self.height - top - height), Pt(width), Pt(height))
+        };
+        self.ops().extend([
+            Op::SetFillColor { col: colour.pdf() },
+            Op::DrawRectangle { rectangle: rect },
+        ]);
+    }
+
+    /// Draws a straight line from (`x1`, `y1`) to (`x2`, `y2`), dashed if `dash` is set.
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), colour: Colour, dash: Option<f32>) {
+        let ops = self.line_ops(from, to, colour, dash);
+        self.ops().extend(ops);
+    }
+
+    fn line_ops(
+        &self,
+        from: (f32, f32),
+        to: (f32, f32),
+        colour: Colour,
+        dash: Option<f32>,
+    ) -> Vec<Op> {
+        let point = |(x, y): (f32, f32)| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        };
+        let line = Line {
+            points: vec![point(from), point(to)],
+            is_closed: false,
+        };
+        let dash = dash.map_or_else(LineDashPattern::solid, |length| {
+            LineDashPattern::new(0.0, &[length, length])
+        });
+        vec![
+            Op::SetOutlineColor { col: colour.pdf() },
+            Op::SetOutlineThickness { pt: Pt(0.6) },
+            Op::SetLineDashPattern { dash },
+            Op::DrawLine { line },
+        ]
+    }
+
+    /// Draws `text` wrapped to `width` from the cursor, breaking pages between lines, and
+    /// moves the cursor below it.
+    pub fn paragraph(&mut self, text: &str, x: f32, width: f32, style: TextStyle) {
+        for line in self.wrap(text, width, style) {
+            self.ensure(style.line_height());
+            let top = self.y;
+            self.text(x, top, &line, style);
+            self.y += style.line_height();
+        }
+    }
+
+    /// Shortens `text` with an ellipsis so it fits `width`.
+    pub fn fit(&self, text: &str, width: f32, style: TextStyle) -> String {
+        if self.width_of(text, style) <= width {
+            return text.to_string();
+        }
+        let room = width - self.width_of("…", style);
+        let mut used = 0.0;
+        let mut kept: String = text
+            .chars()
+            .take_while(|&c| {
+                used += self.fonts.advance(style.weight, style.size, c);
+                used <= room
+            })
+            .collect();
+        kept.truncate(kept.trim_end().len());
+        kept.push('…');
+        kept
+    }
+
+    /// Adds the header (title, organisation) and footer (note, page N of M) to every page.
+    pub fn finish(mut self, title: &str, organization: &str, footnote: &str) -> Finished {
+        let style = TextStyle::new(Weight::Regular, theme::TINY, theme::MUTED);
+        let bold = TextStyle::new(Weight::Bold, theme::TINY, theme::NAVY);
+        let count = self.pages.len();
+        let (left, right) = (MARGIN, self.width - MARGIN);
+        let half = self.content_width() / 2.0 - 6.0;
+        let organization = self.fit(organization, half, style);
+        let footnote = self.fit(footnote, self.content_width() - 70.0, style);
+        let header_top = CONTENT_TOP - 34.0;
+        let footer_top = self.height - CONTENT_BOTTOM + 20.0;
+        let rule_y = header_top + style.line_height() + 3.0;
+        let mut frame = self.text_ops(left, header_top, title, bold);
+        frame.extend(self.text_right_ops(right, header_top, &organization, style));
+        frame.extend(self.line_ops((left, rule_y), (right, rule_y), theme::RULE, None));
+        let footer_rule = footer_top - 4.0;
+        frame.extend(self.line_ops((left, footer_rule), (right, footer_rule), theme::RULE, None));
+        frame.extend(self.text_ops(left, footer_top, &footnote, style));
+        for index in 0..count {
+            let number = format!("Page {} of {count}", index + 1);
+            let number = self.text_right_ops(right, footer_top, &number, style);
+            let page = &mut self.pages[index];
+            page.extend(frame.iter().cloned());
+            page.extend(number);
+        }
+        let (width, height) = (Pt(self.width), Pt(self.height));
+        Finished {
+            pages: self
+                .pages
+                .into_iter()
+                .map(|ops| PdfPage::new(width.into(), height.into(), ops))
+                .collect(),
+            bookmarks: self.bookmarks,
+        }
+    }
+
+    /// The operations drawn so far, page by page (for tests).
+    #[cfg(test)]
+    pub fn pages(&self) -> &[Vec<Op>] {
+        &self.pages
+    }
+}

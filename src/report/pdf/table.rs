@@ -1,0 +1,328 @@
+//! Tables that wrap their cells, break across pages and repeat their header on every page.
+//!
+//! A row is a stack of bands (a main band of short cells, then detail bands whose cells span
+//! several columns); a row moves to the next page whole when it fits there, otherwise it
+//! breaks between bands, and a band taller than a page breaks between lines.
+
+use super::canvas::{Canvas, TextStyle};
+use super::fonts::Weight;
+use super::theme::{self, Colour};
+
+/// Space between a cell's border and its text.
+const PAD: f32 = 4.0;
+
+/// One paragraph in a cell, optionally with a hanging marker ("1.", "•").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// The text; line breaks are kept.
+    pub text: String,
+    /// How it looks.
+    pub style: TextStyle,
+    /// A list marker drawn before the first line, the text indented after it.
+    pub marker: Option<String>,
+}
+
+impl Para {
+    /// A plain paragraph.
+    pub fn new(text: impl Into<String>, style: TextStyle) -> Self {
+        Self {
+            text: text.into(),
+            style,
+            marker: None,
+        }
+    }
+
+    /// A list item with a hanging marker.
+    pub fn item(marker: impl Into<String>, text: impl Into<String>, style: TextStyle) -> Self {
+        Self {
+            marker: Some(marker.into()),
+            ..Self::new(text, style)
+        }
+    }
+}
+
+/// A cell spanning one or more columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// How many columns it spans.
+    pub span: usize,
+    /// Its paragraphs, top to bottom.
+    pub paras: Vec<Para>,
+    /// A background that overrides the row's.
+    pub fill: Option<Colour>,
+}
+
+impl Cell {
+    /// A one-column cell.
+    pub fn new(paras: Vec<Para>) -> Self {
+        Self::spanning(1, paras)
+    }
+
+    /// A cell spanning `span` columns.
+    pub fn spanning(span: usize, paras: Vec<Para>) -> Self {
+        Self {
+            span,
+            paras,
+            fill: None,
+        }
+    }
+}
+
+/// One row: bands of cells stacked top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The bands; the cells of each span all columns together.
+    pub bands: Vec<Vec<Cell>>,
+    /// The row's background.
+    pub fill: Option<Colour>,
+    /// Keep on the same page as the next row's first band (group headings).
+    pub keep_with_next: bool,
+}
+
+impl Row {
+    /// A row with one band.
+    pub fn new(cells: Vec<Cell>) -> Self {
+        Self {
+            bands: vec![cells],
+            fill: None,
+            keep_with_next: false,
+        }
+    }
+}
+
+/// Column widths (fractions of the content width) and header titles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column widths as fractions that add up to 1.
+    pub widths: Vec<f32>,
+    /// The header, repeated at the top of every page the table reaches.
+    pub header: Vec<String>,
+}
+
+/// A wrapped line inside a cell.
+#[derive(Debug)]
+struct Line {
+    marker: Option<String>,
+    indent: f32,
+    text: String,
+    style: TextStyle,
+}
+
+/// A cell with its lines laid out.
+#[derive(Debug)]
+struct LaidCell {
+    x: f32,
+    width: f32,
+    fill: Option<Colour>,
+    lines: Vec<Line>,
+}
+
+impl LaidCell {
+    fn height(&self, from: usize) -> f32 {
+        self.lines[from..]
+            .iter()
+            .map(|line| line.style.line_height())
+            .sum()
+    }
+}
+
+type Band = Vec<LaidCell>;
+
+fn band_height(band: &Band) -> f32 {
+    2.0 * PAD + band.iter().map(|cell| cell.height(0)).fold(0.0, f32::max)
+}
+
+impl Table {
+    fn lay_out(&self, canvas: &Canvas<'_>, cells: &[Cell]) -> Band {
+        let total = canvas.content_width();
+        let mut column = 0;
+        let mut x = canvas.left();
+        cells
+            .iter()
+            .map(|cell| {
+                let end = (column + cell.span).min(self.widths.len());
+                let width = self.widths[column..end].iter().sum::<f32>() * total;
+                column = end;
+                let laid = LaidCell {
+                    x,
+                    width,
+                    fill: cell.fill,
+                    lines: cell
+                        .paras
+                        .iter()
+                        .flat_map(|para| wrap_para(canvas, para, width - 2.0 * PAD))
+                        .collect(),
+                };
+                x += width;
+                laid
+            })
+            .collect()
+    }
+
+    fn header_band(&self, canvas: &Canvas<'_>) -> Band {
+        let style = TextStyle::new(Weight::Bold, theme::SMALL, theme::WHITE);
+        let cells: Vec<Cell> = self
+            .header
+            .iter()
+            .map(|title| Cell::new(vec![Para::new(title.clone(), style)]))
+            .collect();
+        self.lay_out(canvas, &cells)
+    }
+
+    fn draw_header(&self, canvas: &mut Canvas<'_>) {
+        let header = self.header_band(canvas);
+        draw_band(
+            canvas,
+            &header,
+            Some(theme::NAVY),
+            &mut vec![0; header.len()],
+        );
+    }
+
+    /// Draws `rows` from the cursor, header first, breaking pages as needed.
+    pub fn draw(&self, canvas: &mut Canvas<'_>, rows: &[Row]) {
+        let header_height = band_height(&self.header_band(canvas));
+        let laid: Vec<Vec<Band>> = rows
+            .iter()
+            .map(|row| {
+                row.bands
+                    .iter()
+                    .map(|cells| self.lay_out(canvas, cells))
+                    .collect()
+            })
+            .collect();
+        let first_band = |index: usize| {
+            laid.get(index)
+                .and_then(|bands| bands.first())
+                .map_or(0.0, band_height)
+        };
+        let follower = |index: usize| {
+            let keep = rows.get(index).is_some_and(|row| row.keep_with_next);
+            if keep { first_band(index + 1) } else { 0.0 }
+        };
+        canvas.ensure(header_height + first_band(0) + follower(0));
+        self.draw_header(canvas);
+        let page_room = canvas.page_room() - header_height;
+        for (index, (row, bands)) in rows.iter().zip(&laid).enumerate() {
+            let needed = bands.iter().map(band_height).sum::<f32>() + follower(index);
+            if needed > canvas.room() && needed <= page_room {
+                self.break_page(canvas);
+            }
+            for band in bands {
+                self.draw_breaking(canvas, band, row.fill, page_room);
+            }
+            let (left, right) = (canvas.left(), canvas.left() + canvas.content_width());
+            let y = canvas.y();
+            canvas.line((left, y), (right, y), theme::RULE, None);
+        }
+    }
+
+    fn break_page(&self, canvas: &mut Canvas<'_>) {
+        canvas.new_page();
+        self.draw_header(canvas);
+    }
+
+    /// Draws a band, moving it to the next page if it fits there whole, else splitting it.
+    fn draw_breaking(
+        &self,
+        canvas: &mut Canvas<'_>,
+        band: &Band,
+        fill: Option<Colour>,
+        page_room: f32,
+    ) {
+        let height = band_height(band);
+        if height > canvas.room() && height <= page_room {
+            self.break_page(canvas);
+        }
+        let mut next = vec![0; band.len()];
+        loop {
+            let first_line = band
+                .iter()
+                .zip(&next)
+                .filter_map(|(cell, &at)| cell.lines.get(at))
+                .map(|line| line.style.line_height())
+                .fold(0.0, f32::max);
+            if first_line + 2.0 * PAD > canvas.room() {
+                self.break_page(canvas);
+            }
+            draw_band(canvas, band, fill, &mut next);
+            if band
+                .iter()
+                .zip(&next)
+                .all(|(cell, &at)| at >= cell.lines.len())
+            {
+                break;
+            }
+            self.break_page(canvas);
+        }
+    }
+}
+
+/// Wraps a paragraph into lines, the marker hanging before the first.
+fn wrap_para(canvas: &Canvas<'_>, para: &Para, width: f32) -> Vec<Line> {
+    let indent = para.marker.as_ref().map_or(0.0, |marker| {
+        canvas.width_of(marker, para.style) + canvas.width_of(" ", para.style)
+    });
+    let mut lines: Vec<Line> = canvas
+        .wrap(&para.text, width - indent, para.style)
+        .into_iter()
+        .map(|text| Line {
+            marker: None,
+            indent,
+            text,
+            style: para.style,
+        })
+        .collect();
+    if let Some(first) = lines.first_mut() {
+        first.marker.clone_from(&para.marker);
+    }
+    lines
+}
+
+/// Draws as much of `band` as fits below the cursor, starting each cell at `next[i]`, and
+/// advances `next` past the lines drawn. Draws at least one line per cell so a page always
+/// makes progress.
+fn draw_band(canvas: &mut Canvas<'_>, band: &Band, fill: Option<Colour>, next: &mut [usize]) {
+    let room = canvas.room() - 2.0 * PAD;
+    let top = canvas.y();
+    let mut spans = Vec::with_capacity(band.len());
+    for (cell, &from) in band.iter().zip(next.iter()) {
+        let mut used = 0.0;
+        let mut to = from;
+        while to < cell.lines.len() {
+            let height = cell.lines[to].style.line_height();
+            if used + height > room && to > from {
+                break;
+            }
+            used += height;
+            to += 1;
+        }
+        spans.push((from, to, used));
+    }
+    let height = 2.0 * PAD + spans.iter().map(|span| span.2).fold(0.0, f32::max);
+    let (left, width) = (canvas.left(), canvas.content_width());
+    if let Some(colour) = fill {
+        canvas.fill(left, top, width, height, colour);
+    }
+    for (cell, (from, to, _)) in band.iter().zip(&spans) {
+        if let Some(colour) = cell.fill {
+            canvas.fill(cell.x, top, cell.width, height, colour);
+        }
+        let mut y = top + PAD;
+        for line in &cell.lines[*from..*to] {
+            if let Some(marker) = &line.marker {
+                canvas.text(cell.x + PAD, y, marker, line.style);
+            }
+            canvas.text(cell.x + PAD + line.indent, y, &line.text, line.style);
+            y += line.style.line_height();
+        }
+    }
+    for (at, (_, to, _)) in next.iter_mut().zip(spans) {
+        *at = to;
+    }
+    canvas.advance(height);
+}
+
+#[cfg(test)]
+#[path = "table_tests.rs"]
+mod tests;
