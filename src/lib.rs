@@ -9,3 +9,4 @@ pub mod questionnaire;
 pub mod report;
 pub mod scoring;
 pub mod toml_fields;
+pub mod tui;

@@ -26,6 +26,20 @@ pub struct GlobalArgs {
     /// Where assessments live (default: the user's data directory).
     #[arg(long, global = true, value_name = "DIR", env = "SOC2_READY_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Colours of the wizard (NO_COLOR turns colours off in any theme).
+    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Dark)]
+    pub theme: ThemeArg,
+}
+
+/// The wizard's colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Light text on a dark terminal.
+    Dark,
+    /// Dark text on white.
+    Light,
+    /// High contrast and bold, for a projector.
+    Projector,
 }
 
 /// The commands.
@@ -43,6 +57,11 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
     Report(ReportArgs),
+    /// Open an assessment file in the wizard, skipping the list of assessments.
+    Open {
+        /// The assessment file.
+        path: PathBuf,
+    },
 }
 
 /// Output format of the list commands.

@@ -7,6 +7,7 @@ mod new;
 mod report;
 mod score;
 mod validate;
+mod wizard;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -69,9 +70,8 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
-        None => Err(Failure::Invalid(
-            "the wizard is not available in this build; see --help".into(),
-        )),
+        Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        None => wizard::run(&cli.global, None),
     };
     match outcome {
         Ok(output) => {

@@ -1,0 +1,106 @@
+//! Everything a user can ask the wizard to do, as plain data. Keys (through the
+//! [keymap](super::keymap)) and mouse clicks become [`Action`]s; [`update`](super::update)
+//! turns them into state changes.
+
+use crate::assessment::Answer;
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program (never asks: everything is already saved).
+    Quit,
+    /// Show or hide the list of keys.
+    Help,
+    /// Close the dialog, cancel the edit or go back one screen.
+    Back,
+    /// Open, submit, create or write — whatever the screen's main action is.
+    Confirm,
+    /// Move the selection up (or scroll up).
+    Up,
+    /// Move the selection down (or scroll down).
+    Down,
+    /// Select row `n` of the screen's list (Home entries, sidebar rows, gaps): a click.
+    Select(usize),
+    /// Scroll up by a page.
+    PageUp,
+    /// Scroll down by a page.
+    PageDown,
+    /// Start the "new assessment" form.
+    New,
+    /// Rename the selected assessment.
+    Rename,
+    /// Delete the selected assessment (asks first).
+    Delete,
+    /// Show the three stages explained.
+    Stages,
+    /// Focus the next form field.
+    NextField,
+    /// Focus the previous form field.
+    PrevField,
+    /// Toggle the focused form choice.
+    Toggle,
+    /// Answer the current question and move on.
+    Answer(Answer),
+    /// Go to the next question.
+    NextQuestion,
+    /// Go to the previous question.
+    PrevQuestion,
+    /// Go to the first question of the next criterion.
+    NextCriterion,
+    /// Go to the first question of the previous criterion.
+    PrevCriterion,
+    /// Go to the next question without an answer.
+    NextUnanswered,
+    /// Edit the note of the current question.
+    EditNote,
+    /// Edit the owner of the current question.
+    EditOwner,
+    /// Edit the due date of the current question.
+    EditDue,
+    /// Jump to a criterion or question id.
+    GoTo,
+    /// Search questions by text or id.
+    Search,
+    /// Filter by the next stage (cycles through all of them and back to none).
+    CycleStage,
+    /// Filter by the next category in scope (cycles back to none).
+    CycleCategory,
+    /// Remove the search and the filters.
+    ClearFilters,
+    /// Show the dashboard.
+    ShowDashboard,
+    /// Show the wizard.
+    ShowWizard,
+    /// Open the export screen.
+    Export,
+    /// Select the next export format.
+    NextFormat,
+    /// Type a character into the focused text field.
+    Insert(char),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Move the cursor left.
+    Left,
+    /// Move the cursor right.
+    Right,
+    /// Move the cursor to the start of the field.
+    Start,
+    /// Move the cursor to the end of the field.
+    End,
+    /// A mouse click at a terminal cell.
+    Click {
+        /// Column of the cell.
+        column: u16,
+        /// Row of the cell.
+        row: u16,
+    },
+    /// The terminal has a new size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+}

@@ -1,0 +1,197 @@
+//! The wizard's state, all in one [`App`]: which screen is shown, the Home list, the open
+//! assessment, the open prompt or overlay, and the status line. Views only read it;
+//! [`update`](super::update) is the only thing that changes it.
+
+mod export;
+mod home;
+mod navigate;
+mod prompt;
+mod session;
+
+pub use export::ExportForm;
+pub use home::{Entry, Field, Form, Home, Summary};
+pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
+pub use prompt::{Prompt, PromptKind};
+pub use session::{Session, answer_options};
+
+use ratatui::layout::Rect;
+
+use super::keymap::Context;
+use super::storage::{Clock, Storage};
+use super::theme::Theme;
+use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::scoring::Policy;
+
+/// The screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The assessments in the data directory.
+    Home,
+    /// One question at a time.
+    Wizard,
+    /// Readiness per stage, report type and category, and the top gaps.
+    Dashboard,
+    /// Compliance, attestation and "certification" explained.
+    Stages,
+    /// Writing the gap report.
+    Export,
+}
+
+impl Screen {
+    /// The screen's name in the title bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Screen::Home => "Assessments",
+            Screen::Wizard => "Wizard",
+            Screen::Dashboard => "Dashboard",
+            Screen::Stages => "The three stages",
+            Screen::Export => "Export",
+        }
+    }
+}
+
+/// The tone of the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Plain information.
+    Info,
+    /// Something was saved or written.
+    Done,
+    /// Something failed; the message stays until the next success.
+    Error,
+}
+
+/// The status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// What it says.
+    pub text: String,
+    /// How it says it.
+    pub tone: Tone,
+}
+
+impl Status {
+    /// A status line in `tone`.
+    pub fn new(tone: Tone, text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            tone,
+        }
+    }
+}
+
+/// The three-stages screen: how far it is scrolled and where Back returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StagesView {
+    /// Lines scrolled.
+    pub scroll: u16,
+    /// The screen Back returns to.
+    pub back: Screen,
+}
+
+/// Everything the wizard knows.
+pub struct App {
+    /// The questions.
+    pub questionnaire: Questionnaire,
+    /// The verdict thresholds.
+    pub policy: Policy,
+    /// The styles.
+    pub theme: Theme,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The Home list and form.
+    pub home: Home,
+    /// The assessment open in the wizard.
+    pub session: Option<Session>,
+    /// The selected gap on the dashboard.
+    pub gap: usize,
+    /// The export screen, once opened.
+    pub export: Option<ExportForm>,
+    /// The three-stages screen.
+    pub stages: StagesView,
+    /// The open prompt.
+    pub prompt: Option<Prompt>,
+    /// The help overlay's scroll position, when it is open.
+    pub help: Option<u16>,
+    /// The status line.
+    pub status: Status,
+    /// The terminal size.
+    pub size: Rect,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    /// Files.
+    pub storage: Box<dyn Storage>,
+    /// Time.
+    pub clock: Clock,
+}
+
+impl App {
+    /// A wizard on Home with an empty list; [`update::start`](super::update::start) fills it.
+    pub fn new(
+        questionnaire: Questionnaire,
+        storage: Box<dyn Storage>,
+        clock: Clock,
+        theme: Theme,
+    ) -> Self {
+        Self {
+            questionnaire,
+            policy: Policy::default(),
+            theme,
+            screen: Screen::Home,
+            home: Home::default(),
+            session: None,
+            gap: 0,
+            export: None,
+            stages: StagesView {
+                scroll: 0,
+                back: Screen::Home,
+            },
+            prompt: None,
+            help: None,
+            status: Status::new(Tone::Info, "Press ? for every key."),
+            size: Rect::new(0, 0, 80, 24),
+            quit: false,
+            storage,
+            clock,
+        }
+    }
+
+    /// Where the keyboard focus is.
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            Context::Help
+        } else {
+            self.screen_context()
+        }
+    }
+
+    /// Where the keyboard focus is, not counting the help overlay (which describes it).
+    pub fn screen_context(&self) -> Context {
+        if self.prompt.is_some() {
+            return Context::Prompt;
+        }
+        match self.screen {
+            Screen::Home => match &self.home.form {
+                Some(form) if form.field().is_text() => Context::FormText,
+                Some(_) => Context::FormChoice,
+                None if self.home.confirm_delete => Context::ConfirmDelete,
+                None => Context::Home,
+            },
+            Screen::Wizard => {
+                let yes_no = self
+                    .session
+                    .as_ref()
+                    .and_then(|session| session.question(&self.questionnaire))
+                    .is_some_and(|question| question.kind == AnswerKind::YesNo);
+                if yes_no {
+                    Context::WizardYesNo
+                } else {
+                    Context::WizardScale
+                }
+            }
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Stages => Context::Stages,
+            Screen::Export => Context::Export,
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The one-line prompts of the wizard: what is being edited, the text so far, and the
+//! reason the last attempt was refused.
+
+use super::super::input::TextInput;
+
+/// What a prompt edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The current question's note.
+    Note,
+    /// The current question's owner.
+    Owner,
+    /// The current question's due date.
+    Due,
+    /// Why the current question does not apply (answering N/A).
+    NaReason,
+    /// A criterion or question id to jump to.
+    GoTo,
+    /// Text to search questions for.
+    Search,
+    /// The selected assessment's organisation.
+    Rename,
+}
+
+impl PromptKind {
+    /// The prompt's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            PromptKind::Note => "Note",
+            PromptKind::Owner => "Owner",
+            PromptKind::Due => "Due date",
+            PromptKind::NaReason => "Why does this not apply?",
+            PromptKind::GoTo => "Go to",
+            PromptKind::Search => "Search",
+            PromptKind::Rename => "Rename",
+        }
+    }
+
+    /// A line telling what to type.
+    pub fn hint(self) -> &'static str {
+        match self {
+            PromptKind::Note => "What exists, what is missing, where the evidence lives.",
+            PromptKind::Owner => "Who will close the gap.",
+            PromptKind::Due => "YYYY-MM-DD; empty clears it.",
+            PromptKind::NaReason => "One line for the auditor, e.g. \"no offices: fully remote\".",
+            PromptKind::GoTo => "A criterion id (CC6.1) or a question id.",
+            PromptKind::Search => "Words or an id; empty clears the search.",
+            PromptKind::Rename => "The organisation's name (the file name stays).",
+        }
+    }
+}
+
+/// An open prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it edits.
+    pub kind: PromptKind,
+    /// The text so far.
+    pub input: TextInput,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    /// A prompt of `kind` prefilled with `text`.
+    pub fn new(kind: PromptKind, text: &str) -> Self {
+        Self {
+            kind,
+            input: TextInput::new(text),
+            error: None,
+        }
+    }
+}

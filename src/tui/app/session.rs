@@ -1,0 +1,79 @@
+//! The open assessment: its file, its answers, its scorecard (kept in step with every
+//! change) and where the wizard is in it.
+
+use std::path::PathBuf;
+
+use super::navigate::Navigator;
+use crate::assessment::{Answer, Assessment};
+use crate::questionnaire::{AnswerKind, Level, Question, Questionnaire};
+use crate::scoring::{Policy, Scorecard, score};
+
+/// An assessment open in the wizard.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The file it is saved to.
+    pub path: PathBuf,
+    /// The answers.
+    pub assessment: Assessment,
+    /// The scores of the answers.
+    pub card: Scorecard,
+    /// Where the wizard is.
+    pub nav: Navigator,
+}
+
+impl Session {
+    /// Opens `assessment`, starting at its first unanswered question.
+    pub fn new(
+        path: PathBuf,
+        assessment: Assessment,
+        questionnaire: &Questionnaire,
+        policy: &Policy,
+    ) -> Self {
+        let card = score(questionnaire, &assessment, policy);
+        let nav = Navigator::start(questionnaire, &assessment);
+        Self {
+            path,
+            assessment,
+            card,
+            nav,
+        }
+    }
+
+    /// Scores the answers again after a change.
+    pub fn rescore(&mut self, questionnaire: &Questionnaire, policy: &Policy) {
+        self.card = score(questionnaire, &self.assessment, policy);
+    }
+
+    /// The current question.
+    pub fn question<'q>(&self, questionnaire: &'q Questionnaire) -> Option<&'q Question> {
+        self.nav
+            .current
+            .and_then(|index| questionnaire.questions().get(index))
+    }
+
+    /// The questions the wizard walks through now.
+    pub fn visible(&self, questionnaire: &Questionnaire) -> Vec<usize> {
+        self.nav.visible(questionnaire, &self.assessment)
+    }
+}
+
+/// The answers offered for a question, in the order shown (and clicked).
+pub fn answer_options(kind: AnswerKind) -> &'static [Answer] {
+    match kind {
+        AnswerKind::Scale => &[
+            Answer::Level(Level::NotInPlace),
+            Answer::Level(Level::Planned),
+            Answer::Level(Level::InPlace),
+            Answer::Level(Level::Evidenced),
+            Answer::Level(Level::Operating),
+            Answer::NotApplicable,
+            Answer::Unsure,
+        ],
+        AnswerKind::YesNo => &[
+            Answer::Yes,
+            Answer::No,
+            Answer::NotApplicable,
+            Answer::Unsure,
+        ],
+    }
+}

@@ -1,0 +1,303 @@
+//! The key tables, one per context (see [`Context::tables`](super::Context)). A binding is
+//! keys → action, the help text, and the footer hint (`None`: help only).
+
+use super::{Binding, Key as K};
+use crate::assessment::Answer;
+use crate::questionnaire::Level;
+use crate::tui::action::Action as A;
+
+const fn bind(keys: &'static [K], action: A, help: &'static str, hint: &'static str) -> Binding {
+    Binding {
+        keys,
+        action,
+        help,
+        hint: Some(hint),
+    }
+}
+
+const fn more(keys: &'static [K], action: A, help: &'static str) -> Binding {
+    Binding {
+        keys,
+        action,
+        help,
+        hint: None,
+    }
+}
+
+const fn level(key: char, level: Level, help: &'static str) -> Binding {
+    bind(
+        char_key(key),
+        A::Answer(Answer::Level(level)),
+        help,
+        "answer",
+    )
+}
+
+const fn char_key(key: char) -> &'static [K] {
+    match key {
+        '0' => &[K::Char('0')],
+        '1' => &[K::Char('1')],
+        '2' => &[K::Char('2')],
+        '3' => &[K::Char('3')],
+        _ => &[K::Char('4')],
+    }
+}
+
+const STAGES_HELP: &str = "compliance, attestation and \"certification\" explained";
+
+/// Keys that work everywhere except while typing.
+pub const GLOBAL: &[Binding] = &[
+    bind(&[K::Char('?')], A::Help, "show or hide every key", "help"),
+    bind(
+        &[K::Char('q')],
+        A::Quit,
+        "quit (everything is already saved)",
+        "quit",
+    ),
+];
+
+/// Keys that work everywhere, even while typing.
+pub const ALWAYS: &[Binding] = &[more(&[K::Ctrl('c')], A::Quit, "quit, even while typing")];
+
+/// Home: the list of assessments.
+pub const HOME: &[Binding] = &[
+    bind(&[K::Up], A::Up, "select the previous assessment", "select"),
+    bind(&[K::Down], A::Down, "select the next assessment", "select"),
+    bind(
+        &[K::Enter],
+        A::Confirm,
+        "open the selected assessment",
+        "open",
+    ),
+    bind(&[K::Char('n')], A::New, "create a new assessment", "new"),
+    bind(
+        &[K::Char('r')],
+        A::Rename,
+        "rename (changes the organisation)",
+        "rename",
+    ),
+    bind(
+        &[K::Char('d')],
+        A::Delete,
+        "delete the selected assessment (asks first)",
+        "delete",
+    ),
+    bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+];
+
+/// "Delete this assessment?"
+pub const CONFIRM_DELETE: &[Binding] = &[
+    bind(
+        &[K::Char('y')],
+        A::Confirm,
+        "yes, delete the file",
+        "delete",
+    ),
+    bind(&[K::Char('n'), K::Esc], A::Back, "no, keep it", "keep"),
+];
+
+/// The new-assessment form.
+pub const FORM: &[Binding] = &[
+    bind(&[K::Tab, K::Down], A::NextField, "next field", "next field"),
+    bind(
+        &[K::BackTab, K::Up],
+        A::PrevField,
+        "previous field",
+        "previous",
+    ),
+    bind(&[K::Enter], A::Confirm, "create the assessment", "create"),
+    bind(&[K::Esc], A::Back, "cancel", "cancel"),
+];
+
+/// The form's choices (scope, target).
+pub const FORM_CHOICE: &[Binding] = &[bind(
+    &[K::Char(' ')],
+    A::Toggle,
+    "switch the focused choice",
+    "switch",
+)];
+
+/// Answers on the 0–4 scale.
+pub const SCALE_ANSWERS: &[Binding] = &[
+    level('0', Level::NotInPlace, "answer 0: not in place"),
+    level('1', Level::Planned, "answer 1: planned"),
+    level('2', Level::InPlace, "answer 2: in place"),
+    level('3', Level::Evidenced, "answer 3: evidenced"),
+    level('4', Level::Operating, "answer 4: operating over time"),
+];
+
+/// Answers to yes/no questions.
+pub const YES_NO_ANSWERS: &[Binding] = &[
+    bind(
+        &[K::Char('y')],
+        A::Answer(Answer::Yes),
+        "answer yes",
+        "answer",
+    ),
+    bind(
+        &[K::Char('n')],
+        A::Answer(Answer::No),
+        "answer no",
+        "answer",
+    ),
+];
+
+/// Answers any question takes.
+pub const ANY_ANSWER: &[Binding] = &[
+    bind(
+        &[K::Char('x')],
+        A::Answer(Answer::NotApplicable),
+        "not applicable (asks why)",
+        "N/A",
+    ),
+    bind(
+        &[K::Char('u')],
+        A::Answer(Answer::Unsure),
+        "unsure (flagged for follow-up)",
+        "unsure",
+    ),
+];
+
+/// Moving, editing and searching in the wizard.
+pub const WIZARD: &[Binding] = &[
+    bind(&[K::Left], A::PrevQuestion, "previous question", "question"),
+    bind(&[K::Right], A::NextQuestion, "next question", "question"),
+    bind(
+        &[K::Up],
+        A::PrevCriterion,
+        "previous criterion",
+        "criterion",
+    ),
+    bind(&[K::Down], A::NextCriterion, "next criterion", "criterion"),
+    bind(
+        &[K::Enter],
+        A::NextUnanswered,
+        "jump to the next unanswered question",
+        "unanswered",
+    ),
+    bind(&[K::Char('e')], A::EditNote, "edit the note", "note"),
+    bind(&[K::Char('o')], A::EditOwner, "edit the owner", "owner"),
+    bind(
+        &[K::Char('d')],
+        A::EditDue,
+        "edit the due date (YYYY-MM-DD)",
+        "due",
+    ),
+    bind(
+        &[K::Char('g')],
+        A::GoTo,
+        "go to a criterion or question id",
+        "go to",
+    ),
+    bind(
+        &[K::Char('/')],
+        A::Search,
+        "search questions by text or id",
+        "search",
+    ),
+    more(
+        &[K::Char('s')],
+        A::CycleStage,
+        "filter by stage (again: the next one)",
+    ),
+    more(
+        &[K::Char('c')],
+        A::CycleCategory,
+        "filter by category (again: the next one)",
+    ),
+    more(
+        &[K::Char('f')],
+        A::ClearFilters,
+        "clear the search and the filters",
+    ),
+    more(&[K::PageUp], A::PageUp, "scroll the question text up"),
+    more(&[K::PageDown], A::PageDown, "scroll the question text down"),
+    bind(
+        &[K::Tab],
+        A::ShowDashboard,
+        "show the dashboard",
+        "dashboard",
+    ),
+    bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The dashboard.
+pub const DASHBOARD: &[Binding] = &[
+    bind(&[K::Up], A::Up, "select the previous gap", "select gap"),
+    bind(&[K::Down], A::Down, "select the next gap", "select gap"),
+    bind(
+        &[K::Enter],
+        A::Confirm,
+        "answer the selected gap's question",
+        "open gap",
+    ),
+    bind(&[K::Tab], A::ShowWizard, "show the wizard", "wizard"),
+    bind(
+        &[K::Char('e')],
+        A::Export,
+        "export the gap report",
+        "export",
+    ),
+    bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+    bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The three stages explained.
+pub const STAGES: &[Binding] = &[
+    bind(&[K::Up], A::Up, "scroll up", "scroll"),
+    bind(&[K::Down], A::Down, "scroll down", "scroll"),
+    bind(&[K::Esc, K::Enter], A::Back, "back", "back"),
+];
+
+/// The export screen (the path is a text field).
+pub const EXPORT: &[Binding] = &[
+    bind(
+        &[K::Tab],
+        A::NextFormat,
+        "next format (PDF, Markdown, JSON, CSV)",
+        "format",
+    ),
+    bind(&[K::Enter], A::Confirm, "write the report", "write"),
+    bind(&[K::Esc], A::Back, "back to the dashboard", "back"),
+];
+
+/// A one-line prompt.
+pub const PROMPT: &[Binding] = &[
+    bind(&[K::Enter], A::Confirm, "save the field", "save"),
+    bind(&[K::Esc], A::Back, "cancel the edit", "cancel"),
+];
+
+/// Editing any text field.
+pub const EDITING: &[Binding] = &[
+    more(&[K::Left], A::Left, "move the cursor left"),
+    more(&[K::Right], A::Right, "move the cursor right"),
+    more(&[K::Home], A::Start, "cursor to the start"),
+    more(&[K::End], A::End, "cursor to the end"),
+    more(&[K::Backspace], A::Backspace, "delete before the cursor"),
+    more(&[K::Delete], A::DeleteForward, "delete under the cursor"),
+];
+
+/// The help overlay.
+pub const HELP: &[Binding] = &[
+    bind(&[K::Up], A::Up, "scroll up", "scroll"),
+    bind(&[K::Down], A::Down, "scroll down", "scroll"),
+    bind(&[K::Esc], A::Back, "close the help", "close"),
+];
+
+/// Every table of keys under a heading, for the help overlay.
+pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
+    ("Everywhere", &[GLOBAL, ALWAYS]),
+    ("Assessments (Home)", &[HOME]),
+    ("Deleting", &[CONFIRM_DELETE]),
+    ("New assessment form", &[FORM, FORM_CHOICE]),
+    (
+        "Wizard: answering",
+        &[SCALE_ANSWERS, YES_NO_ANSWERS, ANY_ANSWER],
+    ),
+    ("Wizard: moving, notes, search", &[WIZARD]),
+    ("Dashboard", &[DASHBOARD]),
+    ("The three stages", &[STAGES]),
+    ("Export", &[EXPORT]),
+    ("Text fields", &[PROMPT, EDITING]),
+    ("Help", &[HELP]),
+];

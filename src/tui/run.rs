@@ -1,0 +1,85 @@
+//! The thin loop around the wizard: set the terminal up, turn terminal events into actions,
+//! update, draw, and put the terminal back however the program ends — normal exit, panic
+//! (ratatui's hook), Ctrl-C (a key in raw mode), or SIGTERM / SIGHUP / SIGINT (a flag
+//! polled here).
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Key;
+use super::update::update;
+use super::view;
+
+/// How often the loop wakes up to notice a termination signal.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Runs the wizard until the user quits or a termination signal arrives.
+pub fn run(mut app: App) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // Installed before ratatui's hook, so it runs after the terminal is restored.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let result = execute!(stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, &mut app, &stop));
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let size = terminal.size()?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| view::draw(frame, app))?;
+            dirty = false;
+        }
+        if event::poll(TICK)? {
+            if let Some(action) = action_of(app, event::read()?) {
+                update(app, action);
+            }
+            dirty = true;
+        }
+    }
+    Ok(())
+}
+
+/// The action a terminal event stands for, if any.
+fn action_of(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => Key::from_event(&key).and_then(|key| app.context().action(key)),
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            ..
+        }) => Some(Action::Click { column, row }),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}

@@ -1,0 +1,145 @@
+//! The wizard's outside world, behind small seams: [`Storage`] for every file it reads or
+//! writes, [`Clock`] for the time. The real ones work on the data directory and the system
+//! clock; tests inject their own to check saved files and keep snapshots stable.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ZonedDateTime};
+
+use crate::assessment::Assessment;
+use crate::assessment::store::{self, Listed, StoreError};
+use crate::atomic_file;
+use crate::report::{self, ExportError, Format, Paper, ReportModel};
+
+/// The file that remembers the three-stages screen was shown once.
+pub const SEEN_STAGES: &str = ".seen-stages";
+
+/// Everything the wizard does with files.
+pub trait Storage {
+    /// The folder assessments live in.
+    fn data_dir(&self) -> &Path;
+    /// The assessments in the data directory, newest first.
+    fn list(&self) -> Result<Vec<Listed>, StoreError>;
+    /// Loads one assessment.
+    fn load(&self, path: &Path) -> Result<Assessment, StoreError>;
+    /// Creates a new assessment file in the data directory and returns its path.
+    fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError>;
+    /// Saves an assessment atomically.
+    fn save(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError>;
+    /// Deletes an assessment file.
+    fn delete(&self, path: &Path) -> Result<(), StoreError>;
+    /// Whether the three-stages screen was already shown.
+    fn stages_seen(&self) -> bool;
+    /// Remembers that the three-stages screen was shown.
+    fn mark_stages_seen(&self) -> Result<(), StoreError>;
+    /// Writes a gap report.
+    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError>;
+}
+
+/// The real storage: assessment files in a data directory, written atomically.
+#[derive(Debug, Clone)]
+pub struct Disk {
+    dir: PathBuf,
+}
+
+impl Disk {
+    /// Storage in `dir` (created on the first write).
+    pub fn new(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+}
+
+impl Storage for Disk {
+    fn data_dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn list(&self) -> Result<Vec<Listed>, StoreError> {
+        store::list(&self.dir)
+    }
+
+    fn load(&self, path: &Path) -> Result<Assessment, StoreError> {
+        store::load(path)
+    }
+
+    fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError> {
+        store::ensure_dir(&self.dir)?;
+        let path = store::path_for_new(&self.dir, &assessment.organization)?;
+        store::create(&path, assessment)?;
+        Ok(path)
+    }
+
+    fn save(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+        store::save(path, assessment)
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), StoreError> {
+        fs::remove_file(path).map_err(|error| StoreError::Io {
+            action: "delete",
+            path: path.to_path_buf(),
+            error,
+        })
+    }
+
+    fn stages_seen(&self) -> bool {
+        self.dir.join(SEEN_STAGES).exists()
+    }
+
+    fn mark_stages_seen(&self) -> Result<(), StoreError> {
+        store::ensure_dir(&self.dir)?;
+        let path = self.dir.join(SEEN_STAGES);
+        atomic_file::write(&path, b"The three stages were explained once.\n").map_err(|error| {
+            StoreError::Io {
+                action: "save",
+                path,
+                error,
+            }
+        })
+    }
+
+    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError> {
+        report::export(model, format, Paper::default(), path)
+    }
+}
+
+/// Where "now" comes from, and the time zone times are shown in.
+pub struct Clock {
+    now: Box<dyn Fn() -> Timestamp>,
+    zone: TimeZone,
+}
+
+impl Clock {
+    /// The system clock in the system time zone.
+    pub fn system() -> Self {
+        Self {
+            now: Box::new(Timestamp::now),
+            zone: TimeZone::system(),
+        }
+    }
+
+    /// A clock stopped at `now`, showing times in `zone` (for tests and captures).
+    pub fn fixed(now: Timestamp, zone: TimeZone) -> Self {
+        Self {
+            now: Box::new(move || now),
+            zone,
+        }
+    }
+
+    /// The current time.
+    pub fn now(&self) -> Timestamp {
+        (self.now)()
+    }
+
+    /// A time in the clock's zone.
+    pub fn local(&self, at: Timestamp) -> ZonedDateTime {
+        at.to_zoned_datetime(self.zone.clone())
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clock").field("zone", &self.zone).finish()
+    }
+}

@@ -1,0 +1,73 @@
+//! The export screen: choose a format, edit the path, write the report through the report
+//! module and say where it went (or why it could not be written).
+
+use std::path::PathBuf;
+
+use super::file_name;
+use crate::report::ReportModel;
+use crate::tui::action::Action;
+use crate::tui::app::{App, ExportForm, Screen, Status, Tone};
+
+/// Opens the export screen for the open assessment, prefilled the first time.
+pub fn open(app: &mut App) {
+    let Some(session) = &app.session else {
+        return;
+    };
+    if app.export.is_none() {
+        let today = app.clock.local(app.clock.now()).date();
+        app.export = Some(ExportForm::new(
+            &session.path,
+            &session.assessment.organization,
+            today,
+        ));
+    }
+    app.screen = Screen::Export;
+}
+
+/// Handles the export screen's actions.
+pub fn update(app: &mut App, action: Action) {
+    let Some(form) = app.export.as_mut() else {
+        app.screen = Screen::Dashboard;
+        return;
+    };
+    match action {
+        Action::NextFormat => form.next_format(),
+        Action::Back => app.screen = Screen::Dashboard,
+        Action::Confirm => write(app),
+        other => {
+            if form.path.apply(other) {
+                form.outcome = None;
+            }
+        }
+    }
+}
+
+/// Builds the report model and writes it in the chosen format.
+fn write(app: &mut App) {
+    let (Some(session), Some(form)) = (&app.session, app.export.as_mut()) else {
+        return;
+    };
+    let path = PathBuf::from(form.path.text().trim());
+    if path.as_os_str().is_empty() {
+        form.outcome = Some(Err("Type where the report should go.".into()));
+        return;
+    }
+    let today = app.clock.local(app.clock.now()).date();
+    let model = ReportModel::build(
+        &app.questionnaire,
+        &session.assessment,
+        &session.card,
+        &app.policy,
+        today,
+    );
+    let outcome = app
+        .storage
+        .export(&model, form.format, &path)
+        .map(|()| path.display().to_string())
+        .map_err(|error| error.to_string());
+    app.status = match &outcome {
+        Ok(_) => Status::new(Tone::Done, format!("Wrote {}", file_name(&path))),
+        Err(error) => Status::new(Tone::Error, error.clone()),
+    };
+    form.outcome = Some(outcome);
+}

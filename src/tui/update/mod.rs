@@ -1,0 +1,136 @@
+//! `update(&mut App, Action)`: the only place state changes. Pure except that files and the
+//! clock are reached through the injected [`Storage`](super::storage::Storage) and
+//! [`Clock`](super::storage::Clock), so tests can drive it with key sequences and then check
+//! both the state and the saved file.
+
+mod dashboard;
+mod export;
+mod home;
+mod mouse;
+mod prompt;
+mod wizard;
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::app::{App, Screen, Session, Status, Tone};
+use super::keymap::Context;
+use super::view;
+use crate::assessment::Assessment;
+
+/// Fills Home from the data directory, opens `open` if given, and shows the three stages
+/// to a first-time user (remembering that they saw them).
+pub fn start(app: &mut App, open: Option<(PathBuf, Assessment)>) {
+    home::refresh(app);
+    if let Some((path, assessment)) = open {
+        open_session(app, path, assessment);
+    }
+    if !app.storage.stages_seen() {
+        show_stages(app);
+        if let Err(error) = app.storage.mark_stages_seen() {
+            app.status = Status::new(Tone::Error, error.to_string());
+        }
+    }
+}
+
+/// Applies one action.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
+        Action::Click { column, row } => {
+            if let Some(action) = mouse::action_at(app, column, row) {
+                update(app, action);
+            }
+        }
+        Action::Help => app.help = if app.help.is_some() { None } else { Some(0) },
+        _ => match app.context() {
+            Context::Help => help(app, action),
+            Context::Prompt => prompt::update(app, action),
+            Context::Home | Context::ConfirmDelete | Context::FormText | Context::FormChoice => {
+                home::update(app, action)
+            }
+            Context::WizardScale | Context::WizardYesNo => wizard::update(app, action),
+            Context::Dashboard => dashboard::update(app, action),
+            Context::Export => export::update(app, action),
+            Context::Stages => stages(app, action),
+        },
+    }
+}
+
+/// Opens an assessment in the wizard.
+fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
+    app.status = Status::new(Tone::Info, format!("Opened {}", file_name(&path)));
+    app.session = Some(Session::new(
+        path,
+        assessment,
+        &app.questionnaire,
+        &app.policy,
+    ));
+    app.gap = 0;
+    app.export = None;
+    app.screen = Screen::Wizard;
+}
+
+/// Stamps, rescores and saves the open assessment after a change; the status line says
+/// when it was saved, or why it was not (the answers stay in memory either way).
+fn persist(app: &mut App) {
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    let now = app.clock.now();
+    session.assessment.updated = Some(now);
+    session.rescore(&app.questionnaire, &app.policy);
+    app.status = match app.storage.save(&session.path, &session.assessment) {
+        Ok(()) => Status::new(
+            Tone::Done,
+            format!("Saved {}", app.clock.local(now).strftime("%H:%M:%S")),
+        ),
+        Err(error) => Status::new(
+            Tone::Error,
+            format!("NOT SAVED: {error}. Your answers are kept; the next change tries again."),
+        ),
+    };
+}
+
+fn show_stages(app: &mut App) {
+    if app.screen != Screen::Stages {
+        app.stages.back = app.screen;
+    }
+    app.stages.scroll = 0;
+    app.screen = Screen::Stages;
+}
+
+fn stages(app: &mut App, action: Action) {
+    match action {
+        Action::Up => app.stages.scroll = app.stages.scroll.saturating_sub(1),
+        Action::Down => {
+            app.stages.scroll = (app.stages.scroll + 1).min(view::stages_max_scroll(app));
+        }
+        Action::Back => app.screen = app.stages.back,
+        _ => {}
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    let most = view::help_max_scroll(app);
+    let Some(scroll) = app.help.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = (*scroll + 1).min(most),
+        Action::Back => app.help = None,
+        _ => {}
+    }
+}
+
+/// The file name of a path, for status messages.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}

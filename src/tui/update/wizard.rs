@@ -1,0 +1,150 @@
+//! The wizard: answer with one key and move on, move between questions and criteria,
+//! open the prompts (note, owner, due date, N/A reason, go to, search) and filter.
+
+use super::{home, persist};
+use crate::assessment::Answer;
+use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Filter, Prompt, PromptKind, Row, Screen, Session, Status, Tone};
+use crate::tui::view;
+
+/// Handles the wizard's actions.
+pub fn update(app: &mut App, action: Action) {
+    let Some(session) = app.session.as_mut() else {
+        app.screen = Screen::Home;
+        return;
+    };
+    let questionnaire = &app.questionnaire;
+    let visible = session.visible(questionnaire);
+    let nav = &mut session.nav;
+    match action {
+        Action::Answer(answer) => answer_current(app, answer),
+        Action::NextQuestion => nav.step(&visible, true),
+        Action::PrevQuestion => nav.step(&visible, false),
+        Action::NextCriterion => nav.step_criterion(questionnaire, &visible, true),
+        Action::PrevCriterion => nav.step_criterion(questionnaire, &visible, false),
+        Action::NextUnanswered => {
+            let moved = nav.next_unanswered(questionnaire, &session.assessment, &visible);
+            if !moved {
+                app.status = Status::new(Tone::Info, "Every question shown here has an answer.");
+            }
+        }
+        Action::Select(row) => select_row(session, questionnaire, row),
+        Action::EditNote | Action::EditOwner | Action::EditDue => {
+            if let Some(prompt) = record_prompt(session, questionnaire, action) {
+                app.prompt = Some(prompt);
+            }
+        }
+        Action::GoTo => app.prompt = Some(Prompt::new(PromptKind::GoTo, "")),
+        Action::Search => app.prompt = Some(Prompt::new(PromptKind::Search, &nav.search)),
+        Action::CycleStage | Action::CycleCategory => {
+            nav.filter = nav.next_filter(
+                questionnaire,
+                &session.assessment,
+                action == Action::CycleStage,
+            );
+            let visible = session.visible(questionnaire);
+            session.nav.settle(&visible);
+        }
+        Action::ClearFilters => {
+            nav.filter = Filter::All;
+            nav.search.clear();
+        }
+        Action::PageUp => nav.scroll = nav.scroll.saturating_sub(5),
+        Action::PageDown => {
+            nav.scroll = nav.scroll.saturating_add(5);
+            let most = view::question_max_scroll(app);
+            if let Some(session) = app.session.as_mut() {
+                session.nav.scroll = session.nav.scroll.min(most);
+            }
+        }
+        Action::ShowDashboard => app.screen = Screen::Dashboard,
+        Action::Back => {
+            app.screen = Screen::Home;
+            home::refresh(app);
+        }
+        _ => {}
+    }
+}
+
+/// Answers the current question and moves to the next one; N/A first asks why.
+fn answer_current(app: &mut App, answer: Answer) {
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    let Some(question) = session.question(&app.questionnaire) else {
+        return;
+    };
+    let fits = match answer {
+        Answer::Level(_) => question.kind == AnswerKind::Scale,
+        Answer::Yes | Answer::No => question.kind == AnswerKind::YesNo,
+        Answer::NotApplicable | Answer::Unsure => true,
+    };
+    if !fits {
+        return;
+    }
+    if answer == Answer::NotApplicable {
+        let reason = session
+            .assessment
+            .record(&question.id)
+            .map_or("", |record| record.na_reason.as_str());
+        app.prompt = Some(Prompt::new(PromptKind::NaReason, reason));
+        return;
+    }
+    let id = question.id.clone();
+    session.assessment.edit(&id, |record| {
+        record.answer = Some(answer);
+        record.na_reason.clear();
+    });
+    advance(session, &app.questionnaire);
+    persist(app);
+}
+
+/// Moves to the next visible question after an answer.
+pub fn advance(session: &mut Session, questionnaire: &Questionnaire) {
+    let visible = session.visible(questionnaire);
+    session.nav.step(&visible, true);
+}
+
+/// Goes to the first visible question under sidebar row `row` (a stage, a category or a
+/// criterion).
+fn select_row(session: &mut Session, questionnaire: &Questionnaire, row: usize) {
+    let rows = session.nav.sidebar(questionnaire, &session.assessment);
+    let Some(row) = rows.get(row).copied() else {
+        return;
+    };
+    let under = |question: &crate::questionnaire::Question| match row {
+        Row::Stage(stage) => question.stage == stage,
+        Row::Category(category) => question.category == Some(category),
+        Row::Criterion(criterion) => question.criterion == criterion,
+    };
+    let first = session
+        .visible(questionnaire)
+        .into_iter()
+        .find(|&index| under(&questionnaire.questions()[index]));
+    if let Some(index) = first {
+        session.nav.go(index);
+    }
+}
+
+/// The prompt editing the current question's note, owner or due date.
+fn record_prompt(
+    session: &Session,
+    questionnaire: &Questionnaire,
+    action: Action,
+) -> Option<Prompt> {
+    let question = session.question(questionnaire)?;
+    let record = session
+        .assessment
+        .record(&question.id)
+        .cloned()
+        .unwrap_or_default();
+    Some(match action {
+        Action::EditNote => Prompt::new(PromptKind::Note, &record.note),
+        Action::EditOwner => Prompt::new(PromptKind::Owner, &record.owner),
+        _ => Prompt::new(
+            PromptKind::Due,
+            &record.due.map(|due| due.to_string()).unwrap_or_default(),
+        ),
+    })
+}

@@ -1,0 +1,201 @@
+//! The dashboard: readiness and verdict per stage with the key questions holding each back,
+//! Type 1 against Type 2, readiness per category as a bar chart, and the gaps, most severe
+//! first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, TableState};
+
+use super::{block, percent};
+use crate::questionnaire::{Questionnaire, Target};
+use crate::scoring::{Measure, Severity};
+use crate::tui::app::{App, Session};
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+
+/// Draws the dashboard in `body`.
+pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+    let Some(session) = &app.session else {
+        frame.render_widget(
+            Paragraph::new("Open an assessment first.").style(app.theme.dim),
+            body,
+        );
+        return;
+    };
+    let areas = layout::dashboard(body);
+    render_stages(frame, areas.stages, app, session);
+    render_targets(frame, areas.targets, &app.theme, session);
+    render_categories(frame, areas.categories, &app.theme, session);
+    render_gaps(frame, areas.gaps, app, session);
+}
+
+/// The titles of the key questions holding a measure back, as one short line.
+fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
+    let titles: Vec<&str> = measure
+        .blockers
+        .iter()
+        .map(|blocker| {
+            questionnaire
+                .question(&blocker.question)
+                .map_or(blocker.question.as_str(), |question| {
+                    question.title.as_str()
+                })
+        })
+        .collect();
+    match titles.len() {
+        0 => "no key control short".to_string(),
+        1 => format!("key: {}", titles[0]),
+        2 => format!("2 key: {}", titles.join(", ")),
+        n => format!("{n} key: {}, …", titles[..2].join(", ")),
+    }
+}
+
+fn render_stages(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let theme = &app.theme;
+    let card = &session.card;
+    let rows = card.stages.iter().map(|stage| {
+        let measure = &stage.measure;
+        Row::new([
+            Cell::from(stage.stage.label()),
+            Cell::from(percent(measure.readiness.percent())),
+            Cell::from(Span::styled(
+                measure.verdict.label(),
+                theme.verdict(measure.verdict),
+            )),
+            Cell::from(blockers(&app.questionnaire, measure)),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(15),
+            Constraint::Length(6),
+            Constraint::Length(14),
+            Constraint::Min(10),
+        ],
+    )
+    .header(Row::new(["Stage", "Ready", "Verdict", "Held back by"]).style(theme.dim))
+    .block(block(
+        theme,
+        format!(
+            "Readiness by stage — aiming for SOC 2 {}",
+            card.target.label()
+        ),
+    ));
+    frame.render_widget(table, area);
+}
+
+fn render_targets(frame: &mut Frame, area: Rect, theme: &Theme, session: &Session) {
+    let outer = block(
+        theme,
+        "Report type: Type 1 is design now, Type 2 is operation over time",
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let halves = Layout::horizontal([Constraint::Ratio(1, 2); 2])
+        .spacing(2)
+        .split(inner);
+    for (target, half) in Target::ALL.into_iter().zip(halves.iter()) {
+        let measure = &session.card.target_score(target).measure;
+        let marker = if target == session.card.target {
+            " (target)"
+        } else {
+            ""
+        };
+        let label = format!(
+            "{}{marker}: {} · {}",
+            target.label(),
+            percent(measure.readiness.percent()),
+            measure.verdict.label()
+        );
+        let gauge = Gauge::default()
+            .ratio(measure.readiness.ratio().unwrap_or(0.0).clamp(0.0, 1.0))
+            .label(label)
+            .gauge_style(theme.verdict(measure.verdict))
+            .use_unicode(true);
+        frame.render_widget(gauge, *half);
+    }
+}
+
+fn render_categories(frame: &mut Frame, area: Rect, theme: &Theme, session: &Session) {
+    let card = &session.card;
+    let bars: Vec<Bar<'_>> = card
+        .categories
+        .iter()
+        .map(|category| {
+            let readiness = match card.target {
+                Target::Type1 => category.type1,
+                Target::Type2 => category.type2,
+            };
+            let value = readiness.percent().unwrap_or(0);
+            Bar::default()
+                .label(Line::from(category.category.label()))
+                .value(u64::from(value))
+                .text_value(percent(readiness.percent()))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .direction(Direction::Horizontal)
+        .data(BarGroup::default().bars(&bars))
+        .max(100)
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(theme.fill)
+        .value_style(theme.base)
+        .label_style(theme.base)
+        .block(block(
+            theme,
+            format!("Categories toward {}", card.target.label()),
+        ));
+    frame.render_widget(chart, area);
+}
+
+fn severity_style(theme: &Theme, severity: Severity) -> ratatui::style::Style {
+    match severity {
+        Severity::Critical | Severity::High => theme.bad,
+        Severity::Medium => theme.warn,
+        Severity::Low => theme.dim,
+    }
+}
+
+fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let theme = &app.theme;
+    let gaps = &session.card.gaps;
+    let rows = gaps.iter().map(|gap| {
+        let question = app.questionnaire.question(&gap.question);
+        let title = question.map_or(gap.question.as_str(), |question| question.title.as_str());
+        let now = match (gap.current, question) {
+            (Some(answer), Some(question)) => answer.label(question).to_string(),
+            _ => "unanswered".to_string(),
+        };
+        Row::new([
+            Cell::from(Span::styled(
+                gap.severity.label(),
+                severity_style(theme, gap.severity),
+            )),
+            Cell::from(format!("{} {title}", gap.criterion)),
+            Cell::from(Span::styled(now, theme.dim)),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Min(12),
+            Constraint::Length(10),
+        ],
+    )
+    .header(Row::new(["Severity", "Gap", "Now"]).style(theme.dim))
+    .block(block(
+        theme,
+        format!("Gaps: {} — Enter opens one", gaps.len()),
+    ))
+    .row_highlight_style(theme.selected);
+    let height = usize::from(layout::table_rows(area).height);
+    let selected = app.gap.min(gaps.len().saturating_sub(1));
+    let mut state = TableState::default()
+        .with_offset(layout::scroll_offset(selected, gaps.len(), height))
+        .with_selected((!gaps.is_empty()).then_some(selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}

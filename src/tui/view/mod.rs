@@ -1,0 +1,127 @@
+//! Drawing: one function per screen, each only reading the [`App`]. [`draw`] adds the
+//! shared chrome (title bar, footer, status line), the open prompt or dialog and the help
+//! overlay, and asks for a larger terminal when the window is too small to be useful.
+
+mod chrome;
+mod dashboard;
+mod export;
+mod help;
+mod home;
+mod popup;
+mod sidebar;
+mod stages;
+mod wizard;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+use super::app::{App, Screen};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+
+pub use help::max_scroll as help_max_scroll;
+pub use stages::max_scroll as stages_max_scroll;
+pub use wizard::max_scroll as question_max_scroll;
+
+/// Draws the whole wizard for the current state.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base), area);
+    if layout::too_small(area) {
+        too_small(frame, area, &app.theme);
+        return;
+    }
+    let chrome = layout::chrome(area);
+    chrome::title(frame, chrome.title, app);
+    match app.screen {
+        Screen::Home => home::render(frame, chrome.body, app),
+        Screen::Wizard => wizard::render(frame, chrome.body, app),
+        Screen::Dashboard => dashboard::render(frame, chrome.body, app),
+        Screen::Stages => stages::render(frame, chrome.body, app),
+        Screen::Export => export::render(frame, chrome.body, app),
+    }
+    chrome::footer(frame, chrome.footer, app);
+    chrome::status(frame, chrome.status, app);
+    if let Some(prompt) = &app.prompt {
+        popup::prompt(frame, chrome.body, &app.theme, prompt);
+    }
+    if let Some(scroll) = app.help {
+        help::render(frame, area, app, scroll);
+    }
+}
+
+/// The message shown instead of the wizard in a tiny terminal.
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = vec![
+        Line::styled("Make the terminal larger", theme.heading),
+        Line::from(format!(
+            "The wizard needs {MIN_WIDTH} × {MIN_HEIGHT}; this one is {} × {}.",
+            area.width, area.height
+        )),
+        Line::styled("q or Ctrl-C quits; nothing is lost.", theme.dim),
+    ];
+    let height = u16::try_from(text.len()).unwrap_or(u16::MAX);
+    let [middle] = ratatui::layout::Layout::vertical([ratatui::layout::Constraint::Length(height)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+/// A bordered block in the theme's style with a title.
+fn block<'a>(theme: &Theme, title: impl std::fmt::Display) -> Block<'a> {
+    Block::bordered()
+        .border_type(theme.border_type)
+        .border_style(theme.border)
+        .title(Line::styled(format!(" {title} "), theme.heading))
+}
+
+/// How many lines of `paragraph` (without a block) do not fit inside the bordered `area`.
+fn overflow(paragraph: &Paragraph<'_>, area: Rect) -> u16 {
+    let inner = layout::inner(area);
+    let lines = paragraph
+        .line_count(inner.width)
+        .saturating_sub(usize::from(inner.height));
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
+/// Draws `paragraph` inside `frame_block` in `area`, scrolled by `scroll` (clamped to the
+/// text), with a scrollbar when the text does not fit.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    paragraph: Paragraph<'_>,
+    frame_block: Block<'_>,
+    scroll: u16,
+) {
+    let most = overflow(&paragraph, area);
+    let scroll = scroll.min(most);
+    frame.render_widget(paragraph.block(frame_block).scroll((scroll, 0)), area);
+    if most > 0 {
+        let mut bar = ScrollbarState::new(usize::from(most) + 1).position(usize::from(scroll));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area,
+            &mut bar,
+        );
+    }
+}
+
+/// A readiness percentage, or a dash when nothing counts.
+fn percent(value: Option<u32>) -> String {
+    value.map_or_else(|| "—".to_string(), |value| format!("{value} %"))
+}
+
+/// "key text" as styled spans.
+fn key_hint<'a>(theme: &Theme, key: &'a str, text: &'a str) -> [Span<'a>; 2] {
+    [
+        Span::styled(key, theme.key),
+        Span::styled(format!(" {text}  "), theme.dim),
+    ]
+}

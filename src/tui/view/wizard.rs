@@ -1,0 +1,227 @@
+//! The wizard: the sidebar, the current question (criterion, question, why it matters, what
+//! an auditor will ask to see), the answer scale with the current answer highlighted, and
+//! the note, owner and due date.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{
+    Block, Borders, HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap,
+};
+
+use super::{block, overflow, scrolled, sidebar};
+use crate::assessment::Answer;
+use crate::questionnaire::{AnswerKind, Question, criterion};
+use crate::tui::app::{App, Session, answer_options};
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+
+/// Draws the wizard in `body`.
+pub fn render(frame: &mut Frame, body: Rect, app: &App) {
+    let Some((session, question)) = current(app) else {
+        let text = "Nothing to ask: no question is in scope. Check the questionnaires.";
+        frame.render_widget(Paragraph::new(text).style(app.theme.dim), body);
+        return;
+    };
+    let options = answer_options(question.kind);
+    let areas = layout::wizard(body, options.len());
+    sidebar::render(frame, areas.sidebar, app, session, question);
+    render_question(frame, areas.question, app, session, question);
+    render_answers(frame, areas.answers, &app.theme, session, question);
+    render_record(frame, areas.record, &app.theme, session, question);
+}
+
+/// The open session and its current question.
+fn current(app: &App) -> Option<(&Session, &Question)> {
+    let session = app.session.as_ref()?;
+    Some((session, session.question(&app.questionnaire)?))
+}
+
+/// How far the question text can scroll in the current terminal size.
+pub fn max_scroll(app: &App) -> u16 {
+    let Some((session, question)) = current(app) else {
+        return 0;
+    };
+    let body = layout::chrome(app.size).body;
+    let area = layout::wizard(body, answer_options(question.kind).len()).question;
+    overflow(&question_paragraph(app, session, question), area)
+}
+
+fn question_paragraph<'a>(
+    app: &'a App,
+    session: &Session,
+    question: &'a Question,
+) -> Paragraph<'a> {
+    let theme = &app.theme;
+    let siblings: Vec<_> = session
+        .visible(&app.questionnaire)
+        .into_iter()
+        .filter(|&index| app.questionnaire.questions()[index].criterion == question.criterion)
+        .collect();
+    let position = siblings
+        .iter()
+        .position(|&index| Some(index) == session.nav.current)
+        .map_or(0, |at| at + 1);
+    let mut place = format!(
+        "Question {position} of {} in {} · {}",
+        siblings.len(),
+        question.criterion,
+        question.stage.label()
+    );
+    if let Some(category) = question.category {
+        place.push_str(&format!(" · {}", category.label()));
+    }
+    let mut title = vec![Span::styled(question.title.as_str(), theme.heading)];
+    if question.key {
+        title.push(Span::styled("  key control", theme.bad));
+    }
+    let mut lines = vec![
+        Line::from(title),
+        Line::styled(place, theme.dim),
+        Line::default(),
+        Line::from(question.prompt.as_str()),
+        Line::default(),
+        Line::styled("Why it matters", theme.heading),
+        Line::from(question.why.as_str()),
+        Line::default(),
+        Line::styled("An auditor will ask to see", theme.heading),
+    ];
+    lines.extend(
+        question
+            .evidence
+            .iter()
+            .map(|item| Line::from(format!("• {item}"))),
+    );
+    Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+}
+
+fn render_question(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    session: &Session,
+    question: &Question,
+) {
+    let title = match criterion(&question.criterion) {
+        Some(found) => format!("{} · {}", found.id, found.title),
+        None => question.criterion.clone(),
+    };
+    let frame_block =
+        block(&app.theme, title).title_bottom(Line::styled(question.id.as_str(), app.theme.dim));
+    let paragraph = question_paragraph(app, session, question);
+    scrolled(frame, area, paragraph, frame_block, session.nav.scroll);
+}
+
+/// The key that gives an answer.
+fn answer_key(answer: Answer) -> String {
+    match answer {
+        Answer::Level(level) => level.number().to_string(),
+        Answer::Yes => "y".into(),
+        Answer::No => "n".into(),
+        Answer::NotApplicable => "x".into(),
+        Answer::Unsure => "u".into(),
+    }
+}
+
+fn render_answers(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    session: &Session,
+    question: &Question,
+) {
+    let record = session.assessment.record(&question.id);
+    let current = record.and_then(|record| record.answer);
+    let target = session.assessment.target;
+    let needed = question.required_for(target);
+    let items: Vec<ListItem<'_>> = answer_options(question.kind)
+        .iter()
+        .map(|&answer| {
+            let mut spans = vec![
+                Span::styled(format!(" {} ", answer_key(answer)), theme.key),
+                Span::raw(format!(" {}", answer.label(question))),
+            ];
+            if question.kind == AnswerKind::Scale && answer == Answer::Level(needed) {
+                spans.push(Span::styled(
+                    format!("  ← needed for {}", target.label()),
+                    theme.dim,
+                ));
+            }
+            if answer == Answer::NotApplicable
+                && let Some(record) = record.filter(|record| !record.na_reason.is_empty())
+            {
+                spans.push(Span::styled(format!(" — {}", record.na_reason), theme.dim));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let selected = current.and_then(|current| {
+        answer_options(question.kind)
+            .iter()
+            .position(|&answer| answer == current)
+    });
+    let title = match current {
+        Some(answer) => format!("Answer: {}", answer.label(question)),
+        None => "Answer: not yet".to_string(),
+    };
+    let list = List::new(items)
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .border_type(theme.border_type)
+                .border_style(theme.border)
+                .title(Line::styled(title, theme.heading)),
+        )
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = ListState::default().with_selected(selected);
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn render_record(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    session: &Session,
+    question: &Question,
+) {
+    let record = session
+        .assessment
+        .record(&question.id)
+        .cloned()
+        .unwrap_or_default();
+    let or_dash = |text: String| {
+        if text.is_empty() {
+            "—".to_string()
+        } else {
+            text
+        }
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("Note   ", theme.dim),
+            Span::raw(if record.note.is_empty() {
+                "— press e to add one".to_string()
+            } else {
+                record.note
+            }),
+        ]),
+        Line::from(vec![
+            Span::styled("Owner  ", theme.dim),
+            Span::raw(or_dash(record.owner)),
+            Span::styled("   Due  ", theme.dim),
+            Span::raw(or_dash(
+                record.due.map(|due| due.to_string()).unwrap_or_default(),
+            )),
+        ]),
+    ];
+    let paragraph = Paragraph::new(lines).block(
+        Block::new()
+            .borders(Borders::TOP)
+            .border_type(theme.border_type)
+            .border_style(theme.border)
+            .title(Line::styled("Notes", theme.heading)),
+    );
+    frame.render_widget(paragraph, area);
+}

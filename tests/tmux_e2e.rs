@@ -1,0 +1,172 @@
+//! End to end: the real binary in a real terminal (tmux). Create an assessment in the form,
+//! answer three questions, quit, reopen, see the answers, and check the file. Skips with a
+//! notice when tmux is not installed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use soc2_ready::assessment::store;
+use soc2_ready::assessment::{Answer, Assessment};
+use soc2_ready::questionnaire::{Level, QuestionnaireSource, load};
+
+/// The shell prompt in the tmux pane.
+const PROMPT: &str = "e2e-shell>";
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
+    }
+
+    fn type_text(&self, text: &str) {
+        self.send(&["-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen after 15 seconds.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |screen| screen.contains(text))
+    }
+
+    /// Waits until `done` holds for the screen; fails with the screen after 15 seconds.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {what}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_installed() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+/// The shell command that starts the wizard on `data`.
+fn wizard_command(data: &Path) -> String {
+    format!(
+        "SOC2_READY_DATA_DIR='{}' '{}'",
+        data.display(),
+        env!("CARGO_BIN_EXE_soc2-ready")
+    )
+}
+
+/// The ids of the first three built-in questions in Security-only, Type 2 scope.
+fn first_three_ids(assessment: &Assessment) -> Vec<String> {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("built-in questions");
+    questionnaire
+        .questions()
+        .iter()
+        .filter(|question| assessment.in_scope(question))
+        .take(3)
+        .map(|question| question.id.clone())
+        .collect()
+}
+
+#[test]
+fn create_answer_quit_reopen_in_a_real_terminal() {
+    if !tmux_installed() {
+        eprintln!("notice: tmux is not installed; skipping the end-to-end wizard test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let tmux = Tmux {
+        socket: dir.path().join("tmux.sock"),
+    };
+    let shell = format!("env PS1='{PROMPT}' sh");
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &shell]);
+    assert!(started.status.success(), "tmux new-session: {started:?}");
+
+    tmux.type_text(&wizard_command(&data));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("this tool scores each one separately");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("No assessments yet");
+
+    tmux.send(&["n"]);
+    tmux.wait_for("New assessment");
+    tmux.type_text("Tmux Test Co");
+    tmux.send(&["Tab"]);
+    tmux.type_text("Pat");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Created tmux-test-co.toml");
+    for (key, answered) in [("3", "1 / "), ("1", "2 / "), ("4", "3 / ")] {
+        tmux.send(&[key]);
+        tmux.wait_for(answered);
+    }
+    tmux.wait_for("Saved");
+    tmux.send(&["q"]);
+    let after_quit = tmux.wait_until("the shell prompt", |screen| {
+        screen.matches(PROMPT).count() == 2
+    });
+    assert!(
+        !after_quit.contains("answered"),
+        "the terminal is restored after quitting:\n{after_quit}"
+    );
+
+    tmux.type_text(&wizard_command(&data));
+    tmux.send(&["Enter"]);
+    let home = tmux.wait_for("Tmux Test Co");
+    assert!(home.contains("Type 2"), "{home}");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("3 / ");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Answer: Operating over time");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Answer: Planned");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Answer: Evidenced");
+    tmux.send(&["q"]);
+
+    let saved = store::load(&data.join("tmux-test-co.toml")).expect("the file loads");
+    assert_eq!(saved.organization, "Tmux Test Co");
+    assert_eq!(saved.assessor, "Pat");
+    let ids = first_three_ids(&saved);
+    let answers: Vec<_> = ids.iter().map(|id| saved.answer(id)).collect();
+    assert_eq!(
+        answers,
+        [
+            Some(Answer::Level(Level::Evidenced)),
+            Some(Answer::Level(Level::Planned)),
+            Some(Answer::Level(Level::Operating)),
+        ]
+    );
+    assert_eq!(saved.answers.len(), 3);
+}
