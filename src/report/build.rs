@@ -5,7 +5,8 @@ use jiff::civil::Date;
 
 use super::model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
-    QuestionRef, REPORT_SCHEMA, ReportModel, StageCard, TargetCard, answer_label, level_label,
+    QuestionRef, REPORT_SCHEMA, ReportModel, StageCard, TargetCard, answer_key, answer_label,
+    level_key, level_label,
 };
 use super::text;
 use crate::assessment::{Answer, Assessment};
@@ -130,7 +131,9 @@ fn blocker_items(questionnaire: &Questionnaire, blockers: &[Blocker]) -> Vec<Blo
             Some(BlockerItem {
                 question: QuestionRef::to(question),
                 current: answer_label(question, blocker.current),
+                current_key: answer_key(blocker.current),
                 needed: level_label(question, blocker.needed),
+                needed_key: level_key(question, blocker.needed),
             })
         })
         .collect()
@@ -166,7 +169,9 @@ fn gap_items(
                 severity: gap.severity,
                 phase: Phase::of(question, level),
                 current: answer_label(question, Some(answer)),
+                current_key: answer.key(),
                 needed: level_label(question, gap.needed),
+                needed_key: level_key(question, gap.needed),
                 remediation: question.remediation.clone(),
                 evidence: question.evidence.clone(),
                 owner: record.owner,
@@ -224,7 +229,7 @@ fn answers_by_criterion(in_scope: &[&Question], assessment: &Assessment) -> Vec<
             id: question.id.clone(),
             title: question.title.clone(),
             answer: answer_label(question, record.answer),
-            answer_key: record.answer.map_or("unanswered", Answer::key),
+            answer_key: answer_key(record.answer),
             note: record.note,
             na_reason: record.na_reason,
             owner: record.owner,

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::model::{GapItem, ReportModel, due_text, percent_text};
+use super::model::{GapItem, QuestionRef, ReportModel, due_text, percent_text};
+use crate::questionnaire::Stage;
 
 /// Renders the report as Markdown.
 pub fn render(model: &ReportModel) -> String {
@@ -13,6 +14,7 @@ pub fn render(model: &ReportModel) -> String {
     categories(&mut out, model);
     gaps(&mut out, model);
     roadmap(&mut out, model);
+    open_questions(&mut out, model);
     appendix(&mut out, model);
     out
 }
@@ -71,7 +73,7 @@ fn cover(out: &mut String, model: &ReportModel) {
     };
     table(
         out,
-        &["", ""],
+        &["Field", "Value"],
         [
             vec!["Organisation".into(), cell(&model.organization)],
             vec!["Assessor".into(), assessor],
@@ -206,20 +208,23 @@ fn gap_detail(out: &mut String, gap: &GapItem) {
     } else {
         ""
     };
+    // Stage questions cite ATT or CERT, whose title already names the stage.
+    let cites = if gap.stage == Stage::Compliance {
+        format!(
+            "Criterion {}: {}",
+            gap.question.criterion,
+            md(&gap.criterion_title)
+        )
+    } else {
+        format!("{} ({})", md(&gap.criterion_title), gap.question.criterion)
+    };
     let _ = writeln!(
         out,
-        "### {}. {} ({})\n\n{} severity{key}. {} {}: {}. Current: {}; needed: {}.\n",
+        "### {}. {} ({})\n\n{} severity{key}. {cites}. Current: {}; needed: {}.\n",
         gap.rank,
         md(&gap.question.title),
         gap.question.id,
         gap.severity.label(),
-        gap.question.criterion,
-        if gap.question.criterion.contains('.') {
-            "criterion"
-        } else {
-            "stage"
-        },
-        md(&gap.criterion_title),
         md(&gap.current),
         md(&gap.needed)
     );
@@ -277,16 +282,46 @@ fn roadmap(out: &mut String, model: &ReportModel) {
     }
 }
 
-fn appendix(out: &mut String, model: &ReportModel) {
-    let _ = writeln!(out, "## Appendix A: answers by criterion\n");
+fn question_list(out: &mut String, questions: &[QuestionRef]) {
+    table(
+        out,
+        &["Criterion", "Question", "Key control"],
+        questions.iter().map(|question| {
+            vec![
+                question.criterion.clone(),
+                format!("{} ({})", cell(&question.title), question.id),
+                if question.key { "yes" } else { "" }.to_string(),
+            ]
+        }),
+    );
+}
+
+fn open_questions(out: &mut String, model: &ReportModel) {
+    let _ = writeln!(out, "## Questions still open\n");
+    if model.unanswered.is_empty() && model.unsure.is_empty() {
+        let _ = writeln!(out, "Every question in scope has a definite answer.\n");
+        return;
+    }
+    if !model.unsure.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Answered \u{201c}Unsure\u{201d}\n\nThese count as nothing in place until someone finds out what really exists.\n"
+        );
+        question_list(out, &model.unsure);
+    }
     if !model.unanswered.is_empty() {
         let _ = writeln!(
             out,
-            "{} of {} questions in scope are unanswered; they count as zero and are marked Unanswered below.\n",
+            "### Unanswered\n\n{} of {} questions in scope, key controls first. They count as zero until answered.\n",
             model.unanswered.len(),
             model.tally.questions
         );
+        question_list(out, &model.unanswered);
     }
+}
+
+fn appendix(out: &mut String, model: &ReportModel) {
+    let _ = writeln!(out, "## Appendix A: answers by criterion\n");
     for group in &model.answers {
         let _ = writeln!(out, "### {}: {}\n", group.criterion, md(&group.title));
         table(
@@ -297,9 +332,8 @@ fn appendix(out: &mut String, model: &ReportModel) {
                 if !line.na_reason.is_empty() {
                     note = join_cell(note, format!("N/A because: {}", cell(&line.na_reason)));
                 }
-                if !line.owner.is_empty() || line.due.is_some() {
-                    let owner = format!("Owner: {} {}", cell(&line.owner), due_text(line.due));
-                    note = join_cell(note, owner.trim().to_string());
+                if let Some(assignment) = line.assignment() {
+                    note = join_cell(note, cell(&assignment));
                 }
                 vec![
                     format!("{} ({})", cell(&line.title), line.id),

@@ -116,8 +116,12 @@ pub struct BlockerItem {
     pub question: QuestionRef,
     /// Its current answer in words ("Unanswered" when none).
     pub current: String,
+    /// The current answer as written in assessment files, or `unanswered`.
+    pub current_key: &'static str,
     /// The level it needs, in words.
     pub needed: String,
+    /// The level it needs as written in files (`in_place`, `evidenced`, `operating`, `yes`).
+    pub needed_key: &'static str,
 }
 
 /// One stage's readiness, verdict and blockers.
@@ -228,8 +232,12 @@ pub struct GapItem {
     pub phase: Phase,
     /// The current answer, in words.
     pub current: String,
+    /// The current answer as written in assessment files (`planned`, `no`, `unsure`, …).
+    pub current_key: &'static str,
     /// The level needed, in words.
     pub needed: String,
+    /// The level needed as written in files (`in_place`, `evidenced`, `operating`, `yes`).
+    pub needed_key: &'static str,
     /// Steps that close the gap.
     pub remediation: Vec<String>,
     /// What an auditor will ask to see.
@@ -291,6 +299,18 @@ pub struct AnswerLine {
     pub due: Option<Date>,
 }
 
+impl AnswerLine {
+    /// "Owner: CTO, due 2027-01-31", "Owner: CTO", "Due 2027-01-31", or `None`.
+    pub fn assignment(&self) -> Option<String> {
+        match (self.owner.trim(), self.due) {
+            ("", None) => None,
+            ("", Some(due)) => Some(format!("Due {due}")),
+            (owner, None) => Some(format!("Owner: {owner}")),
+            (owner, Some(due)) => Some(format!("Owner: {owner}, due {due}")),
+        }
+    }
+}
+
 /// One step of the answer scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScaleStep {
@@ -317,6 +337,11 @@ pub struct Method {
     pub notes: Vec<String>,
 }
 
+/// The answer as written in assessment files, or `unanswered`.
+pub fn answer_key(answer: Option<Answer>) -> &'static str {
+    answer.map_or("unanswered", Answer::key)
+}
+
 /// The answer to `question` in words, or "Unanswered".
 pub fn answer_label(question: &Question, answer: Option<Answer>) -> String {
     answer
@@ -329,6 +354,14 @@ pub fn level_label(question: &Question, level: Level) -> String {
     match question.kind {
         AnswerKind::YesNo => "Yes".to_string(),
         AnswerKind::Scale => question.level_label(level).to_string(),
+    }
+}
+
+/// The level `question` needs as written in files (`yes` for yes/no questions).
+pub fn level_key(question: &Question, level: Level) -> &'static str {
+    match question.kind {
+        AnswerKind::YesNo => "yes",
+        AnswerKind::Scale => level.key(),
     }
 }
 

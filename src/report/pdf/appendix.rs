@@ -6,7 +6,7 @@ use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
 use super::table::{Cell, Para, Row, Table};
 use super::theme;
-use crate::report::model::{AnswerLine, QuestionRef, ReportModel, due_text};
+use crate::report::model::{AnswerLine, QuestionRef, ReportModel};
 
 /// Draws section 5, the questions still open.
 pub fn draw_open_questions(canvas: &mut Canvas<'_>, model: &ReportModel) {
@@ -37,13 +37,19 @@ pub fn draw_open_questions(canvas: &mut Canvas<'_>, model: &ReportModel) {
             .cloned()
             .collect();
         blocks::subheading(canvas, "Unanswered", 40.0);
-        let others = model.unanswered.len() - keys.len();
+        let listed = match keys.len() {
+            0 => "None of them is a key control; all are marked Unanswered in Appendix A."
+                .to_string(),
+            count => format!(
+                "The {count} key controls among them are listed below; the other {} are marked \
+                 Unanswered in Appendix A.",
+                model.unanswered.len() - count
+            ),
+        };
         let text = format!(
-            "{} of {} questions in scope have no answer and count as zero. {} of them are key \
-             controls, listed below; the other {others} are marked Unanswered in Appendix A.",
+            "Unanswered: {} of {} questions in scope. They count as zero until answered. {listed}",
             model.unanswered.len(),
             model.tally.questions,
-            keys.len(),
         );
         blocks::paragraph(canvas, &text, SMALL_MUTED);
         if !keys.is_empty() {
@@ -108,15 +114,8 @@ fn details(line: &AnswerLine) -> Vec<Para> {
             SMALL_MUTED,
         ));
     }
-    let mut assigned = Vec::new();
-    if !line.owner.trim().is_empty() {
-        assigned.push(format!("Owner: {}", line.owner));
-    }
-    if line.due.is_some() {
-        assigned.push(format!("due {}", due_text(line.due)));
-    }
-    if !assigned.is_empty() {
-        paras.push(Para::new(assigned.join(", "), SMALL_MUTED));
+    if let Some(assignment) = line.assignment() {
+        paras.push(Para::new(assignment, SMALL_MUTED));
     }
     paras
 }

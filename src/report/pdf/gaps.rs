@@ -162,7 +162,7 @@ fn phase(canvas: &mut Canvas<'_>, model: &ReportModel, number: usize, plan: &Pha
         return;
     }
     let table = Table {
-        widths: vec![0.06, 0.43, 0.11, 0.12, 0.17, 0.11],
+        widths: vec![0.05, 0.43, 0.10, 0.11, 0.18, 0.13],
         header: ["#", "Question", "Criterion", "Severity", "Owner", "Due"]
             .map(String::from)
             .to_vec(),

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Renders every page of the gap reports of the fixture assessments with poppler's pdftoppm
+# and fails if a report cannot be written, a page does not render, or a page is missing.
+# Usage: .ci/render-pdf-pages.sh [path/to/soc2-ready]   (default: builds target/debug)
+# Needs poppler-utils (pdftoppm, pdfinfo). Leaves nothing behind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+binary=${1:-}
+if [ -z "$binary" ]; then
+  cargo build --quiet --bin soc2-ready
+  binary=target/debug/soc2-ready
+fi
+for tool in pdftoppm pdfinfo; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool not found (install poppler-utils)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1795478400 # 2026-11-24, so runs are comparable
+
+status=0
+for fixture in tests/fixtures/assessments/report-*.toml; do
+  name=$(basename "$fixture" .toml)
+  for paper in a4 letter; do
+    pdf="$work/$name-$paper.pdf"
+    if ! "$binary" report "$fixture" --paper "$paper" --output "$pdf" >/dev/null 2>"$work/stderr"; then
+      echo "FAIL $name ($paper): the report was not written:" >&2
+      cat "$work/stderr" >&2
+      status=1
+      continue
+    fi
+    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+    # -r 40 keeps it quick; poppler's errors go to stderr and make the run fail.
+    if ! errors=$(pdftoppm -png -r 40 "$pdf" "$work/$name-$paper" 2>&1 >/dev/null) || [ -n "$errors" ]; then
+      echo "FAIL $name ($paper): pdftoppm reported: $errors" >&2
+      status=1
+      continue
+    fi
+    rendered=$(find "$work" -name "$name-$paper-*.png" | wc -l)
+    if [ "$rendered" -ne "$pages" ]; then
+      echo "FAIL $name ($paper): $rendered of $pages pages rendered" >&2
+      status=1
+      continue
+    fi
+    printf 'ok   %-24s %-6s %3d pages %7d bytes\n' "$name" "$paper" "$pages" "$(stat -c %s "$pdf")"
+  done
+done
+exit $status
