@@ -78,6 +78,31 @@ fn tmux_installed() -> bool {
         .is_ok_and(|output| output.status.success())
 }
 
+/// A tmux server on a socket in `dir` running `command` in a 100×30 pane, or `None` (with a
+/// notice) when tmux is not installed.
+fn start(dir: &Path, command: &str) -> Option<Tmux> {
+    if !tmux_installed() {
+        eprintln!("notice: tmux is not installed; skipping the end-to-end wizard test");
+        return None;
+    }
+    let tmux = Tmux {
+        socket: dir.join("tmux.sock"),
+    };
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        command,
+    ]);
+    assert!(started.status.success(), "tmux new-session: {started:?}");
+    Some(tmux)
+}
+
 /// The shell command that starts the wizard on `data`.
 fn wizard_command(data: &Path) -> String {
     format!(
@@ -101,18 +126,11 @@ fn first_three_ids(assessment: &Assessment) -> Vec<String> {
 
 #[test]
 fn create_answer_quit_reopen_in_a_real_terminal() {
-    if !tmux_installed() {
-        eprintln!("notice: tmux is not installed; skipping the end-to-end wizard test");
-        return;
-    }
     let dir = tempfile::tempdir().expect("a temporary directory");
     let data = dir.path().join("data");
-    let tmux = Tmux {
-        socket: dir.path().join("tmux.sock"),
+    let Some(tmux) = start(dir.path(), &format!("env PS1='{PROMPT}' sh")) else {
+        return;
     };
-    let shell = format!("env PS1='{PROMPT}' sh");
-    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &shell]);
-    assert!(started.status.success(), "tmux new-session: {started:?}");
 
     tmux.type_text(&wizard_command(&data));
     tmux.send(&["Enter"]);
@@ -169,4 +187,53 @@ fn create_answer_quit_reopen_in_a_real_terminal() {
         ]
     );
     assert_eq!(saved.answers.len(), 3);
+}
+
+#[test]
+fn sigterm_and_ctrl_c_restore_the_terminal() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let Some(tmux) = start(dir.path(), &format!("env PS1='{PROMPT}' sh")) else {
+        return;
+    };
+    for stop in ["SIGTERM", "SIGHUP", "Ctrl-C"] {
+        tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+        tmux.type_text(&format!("{}; echo exit=$?", wizard_command(&data)));
+        tmux.send(&["Enter"]);
+        tmux.wait_for("Assessments · Wizard");
+        if stop == "Ctrl-C" {
+            tmux.send(&["C-c"]);
+        } else {
+            let pid = wizard_pid(&tmux);
+            let sent = Command::new("kill").args(["-s", &stop[3..], &pid]).status();
+            assert!(
+                sent.is_ok_and(|status| status.success()),
+                "kill -{stop} {pid}"
+            );
+        }
+        let screen = tmux.wait_for("exit=0");
+        assert!(
+            !screen.contains("Assessments"),
+            "{stop}: the terminal is restored:\n{screen}"
+        );
+    }
+}
+
+/// The process id of the wizard: the child of the pane's shell (found through /proc).
+fn wizard_pid(tmux: &Tmux) -> String {
+    let output = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    let entries = std::fs::read_dir("/proc").expect("/proc is readable");
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // The parent pid is the second field after the command name in parentheses.
+            let after_name = stat.rsplit_once(')')?.1;
+            let parent = after_name.split_whitespace().nth(1)?;
+            (parent == shell).then_some(pid)
+        })
+        .next()
+        .expect("the wizard runs under the pane's shell")
 }

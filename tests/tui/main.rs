@@ -1,6 +1,8 @@
 //! The wizard's tests: TestBackend snapshots of every screen, key-sequence flows through
-//! `update` that check the state and the saved file, and a sweep of terminal sizes.
+//! `update` that check the state and the saved file, a sweep of terminal sizes, and the
+//! key list of `docs/tui.md`.
 
+mod docs;
 mod flows;
 mod sizes;
 mod snapshots;
