@@ -23,11 +23,6 @@ impl TextInput {
         &self.text
     }
 
-    /// The cursor position, in characters from the start.
-    pub fn cursor(&self) -> usize {
-        self.cursor
-    }
-
     /// Applies an editing action; returns `false` for actions that are not about editing.
     pub fn apply(&mut self, action: Action) -> bool {
         let length = self.text.chars().count();

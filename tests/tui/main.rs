@@ -3,6 +3,7 @@
 //! key list of `docs/tui.md`.
 
 mod docs;
+mod files;
 mod flows;
 mod sizes;
 mod snapshots;

@@ -17,7 +17,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-use super::app::{App, Screen};
+use super::app::{App, PromptKind, Screen};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 
@@ -45,7 +45,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     chrome::footer(frame, chrome.footer, app);
     chrome::status(frame, chrome.status, app);
     if let Some(prompt) = &app.prompt {
-        popup::prompt(frame, chrome.body, &app.theme, prompt);
+        let area = match (app.screen, prompt.kind) {
+            (
+                Screen::Wizard,
+                PromptKind::Note | PromptKind::Owner | PromptKind::Due | PromptKind::NaReason,
+            ) => wizard::record_area(app, chrome.body),
+            _ => chrome.body,
+        };
+        popup::prompt(frame, area, &app.theme, prompt);
     }
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll);

@@ -37,6 +37,19 @@ fn current(app: &App) -> Option<(&Session, &Question)> {
     Some((session, session.question(&app.questionnaire)?))
 }
 
+/// Where the note, owner, due date and N/A reason are edited in place: over the bottom of
+/// the main pane, where they are shown.
+pub fn record_area(app: &App, body: Rect) -> Rect {
+    let options = current(app).map_or(0, |(_, question)| answer_options(question.kind).len());
+    let record = layout::wizard(body, options).record;
+    let height = 5.min(record.bottom().saturating_sub(body.y));
+    Rect {
+        y: record.bottom().saturating_sub(height),
+        height,
+        ..record
+    }
+}
+
 /// How far the question text can scroll in the current terminal size.
 pub fn max_scroll(app: &App) -> u16 {
     let Some((session, question)) = current(app) else {

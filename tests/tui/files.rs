@@ -1,0 +1,208 @@
+//! Flows that create, rename, delete, open, export and save files, checked on disk — and a
+//! failing disk, whose error is shown while the answers stay in memory.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use soc2_ready::assessment::store::{Listed, StoreError};
+use soc2_ready::assessment::{Answer, Assessment};
+use soc2_ready::questionnaire::{Level, Target};
+use soc2_ready::report::{ExportError, Format, ReportModel};
+use soc2_ready::tui::app::{Screen, Tone};
+use soc2_ready::tui::keymap::Key;
+use soc2_ready::tui::storage::SEEN_STAGES;
+use soc2_ready::tui::{App, Disk, Storage, start};
+
+use super::support::{Fixture, new_app, press, questionnaire, type_text};
+
+#[test]
+fn a_new_assessment_is_created_from_the_form() {
+    let mut fixture = Fixture::new(false);
+    press(&mut fixture.app, &[Key::Char('n'), Key::Enter]);
+    assert!(
+        fixture.app.home.form.as_ref().unwrap().error.is_some(),
+        "a name is needed"
+    );
+    type_text(&mut fixture.app, "Globex Corp");
+    press(&mut fixture.app, &[Key::Tab]);
+    type_text(&mut fixture.app, "Hank");
+    press(
+        &mut fixture.app,
+        &[Key::Tab, Key::Tab, Key::Tab, Key::Char(' ')],
+    );
+    press(
+        &mut fixture.app,
+        &[Key::Tab, Key::Tab, Key::Char(' '), Key::Enter],
+    );
+
+    assert_eq!(fixture.app.screen, Screen::Wizard);
+    let path = fixture.dir.path().join("globex-corp.toml");
+    let saved = soc2_ready::assessment::store::load(&path).expect("created");
+    assert_eq!(saved.organization, "Globex Corp");
+    assert_eq!(saved.assessor, "Hank");
+    assert_eq!(saved.target, Target::Type1);
+    assert_eq!(saved.created, Date::constant(2026, 11, 24));
+    let scope: Vec<_> = saved
+        .scope()
+        .iter()
+        .map(|category| category.key())
+        .collect();
+    assert_eq!(scope, ["security", "confidentiality"]);
+}
+
+#[test]
+fn rename_and_delete_from_home() {
+    let mut fixture = Fixture::new(true);
+    press(&mut fixture.app, &[Key::Char('r')]);
+    press(
+        &mut fixture.app,
+        &[
+            Key::Home,
+            Key::Delete,
+            Key::Delete,
+            Key::Delete,
+            Key::Delete,
+        ],
+    );
+    type_text(&mut fixture.app, "ACME");
+    press(&mut fixture.app, &[Key::Enter]);
+    assert_eq!(fixture.saved().organization, "ACME Inc");
+    assert!(fixture.acme_path().exists(), "the file name stays");
+
+    press(&mut fixture.app, &[Key::Down, Key::Char('d')]);
+    assert!(
+        !fixture.app.home.confirm_delete,
+        "unreadable files are left alone"
+    );
+    assert!(fixture.dir.path().join("broken.toml").exists());
+
+    press(&mut fixture.app, &[Key::Up, Key::Char('d'), Key::Char('n')]);
+    assert!(fixture.acme_path().exists());
+    press(&mut fixture.app, &[Key::Char('d'), Key::Char('y')]);
+    assert!(!fixture.acme_path().exists());
+    assert_eq!(fixture.app.home.entries.len(), 1);
+}
+
+#[test]
+fn the_three_stages_are_shown_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), questionnaire());
+    start(&mut app, None);
+    assert_eq!(app.screen, Screen::Stages);
+    assert!(dir.path().join(SEEN_STAGES).exists());
+    press(&mut app, &[Key::Esc]);
+    assert_eq!(app.screen, Screen::Home);
+
+    let mut again = new_app(dir.path(), questionnaire());
+    start(&mut again, None);
+    assert_eq!(again.screen, Screen::Home);
+}
+
+#[test]
+fn open_path_skips_home() {
+    let fixture = Fixture::new(false);
+    let mut app = new_app(fixture.dir.path(), questionnaire());
+    start(&mut app, Some((fixture.acme_path(), fixture.saved())));
+    assert_eq!(app.screen, Screen::Wizard);
+    press(&mut app, &[Key::Esc]);
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.home.entries.len(), 1);
+}
+
+#[test]
+fn export_writes_through_the_report_module() {
+    let mut fixture = Fixture::new(false).open_acme();
+    press(
+        &mut fixture.app,
+        &[Key::Tab, Key::Char('e'), Key::Tab, Key::Enter],
+    );
+    let path = fixture
+        .dir
+        .path()
+        .join("acme-inc-soc2-gap-report-2026-11-24.md");
+    let text = fs::read_to_string(&path).expect("the report is written");
+    assert!(text.contains("Acme Inc"));
+    assert_eq!(fixture.app.status.tone, Tone::Done);
+
+    let form = fixture.app.export.as_mut().unwrap();
+    form.path = soc2_ready::tui::input::TextInput::new("/nonexistent-folder/report.md");
+    press(&mut fixture.app, &[Key::Enter]);
+    let outcome = fixture
+        .app
+        .export
+        .as_ref()
+        .unwrap()
+        .outcome
+        .clone()
+        .unwrap();
+    assert!(
+        outcome
+            .unwrap_err()
+            .contains("/nonexistent-folder/report.md")
+    );
+}
+
+/// Storage whose saves fail, as on a full disk.
+struct FullDisk(Disk);
+
+impl Storage for FullDisk {
+    fn data_dir(&self) -> &Path {
+        self.0.data_dir()
+    }
+    fn list(&self) -> Result<Vec<Listed>, StoreError> {
+        self.0.list()
+    }
+    fn load(&self, path: &Path) -> Result<Assessment, StoreError> {
+        self.0.load(path)
+    }
+    fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError> {
+        self.0.create(assessment)
+    }
+    fn save(&self, path: &Path, _: &Assessment) -> Result<(), StoreError> {
+        Err(StoreError::Io {
+            action: "save",
+            path: path.to_path_buf(),
+            error: std::io::ErrorKind::StorageFull.into(),
+        })
+    }
+    fn delete(&self, path: &Path) -> Result<(), StoreError> {
+        self.0.delete(path)
+    }
+    fn stages_seen(&self) -> bool {
+        true
+    }
+    fn mark_stages_seen(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError> {
+        self.0.export(model, format, path)
+    }
+}
+
+#[test]
+fn a_failed_save_is_shown_and_the_answers_are_kept() {
+    let fixture = Fixture::new(false);
+    let mut app = App::new(
+        questionnaire(),
+        Box::new(FullDisk(Disk::new(fixture.dir.path().to_path_buf()))),
+        super::support::clock(),
+        soc2_ready::tui::Theme::new(soc2_ready::tui::ThemeName::Projector, false),
+    );
+    start(&mut app, None);
+    press(&mut app, &[Key::Enter, Key::Char('3')]);
+    assert_eq!(app.status.tone, Tone::Error);
+    assert!(app.status.text.contains("NOT SAVED"));
+    assert!(app.status.text.contains("the disk is full"));
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(
+        session.assessment.answer("CC1.1.conduct-breaches"),
+        Some(Answer::Level(Level::Evidenced))
+    );
+    assert_eq!(
+        fixture.saved(),
+        super::support::acme(),
+        "the file is untouched"
+    );
+    assert!(super::support::render(&app, 80, 24).contains("NOT SAVED"));
+}
