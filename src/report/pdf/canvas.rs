@@ -69,7 +69,7 @@ pub struct Finished {
 }
 
 /// Page width and height in points.
-pub fn page_size(paper: Paper) -> (f32, f32) {
+fn page_size(paper: Paper) -> (f32, f32) {
     let (width, height) = match paper {
         Paper::A4 => (Mm(210.0), Mm(297.0)),
         Paper::Letter => (Mm(215.9), Mm(279.4)),

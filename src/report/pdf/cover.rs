@@ -8,7 +8,7 @@ use super::theme;
 use crate::report::model::{ReportModel, percent_text};
 
 /// The sections listed in the contents (the bookmarks after the cover).
-pub const SECTIONS: usize = 7;
+const SECTIONS: usize = 7;
 const CONTENTS_ROW: f32 = 14.0;
 const CONTENTS_HEADING: f32 = 18.0;
 

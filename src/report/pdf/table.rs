@@ -48,8 +48,6 @@ pub struct Cell {
     pub span: usize,
     /// Its paragraphs, top to bottom.
     pub paras: Vec<Para>,
-    /// A background that overrides the row's.
-    pub fill: Option<Colour>,
 }
 
 impl Cell {
@@ -60,11 +58,7 @@ impl Cell {
 
     /// A cell spanning `span` columns.
     pub fn spanning(span: usize, paras: Vec<Para>) -> Self {
-        Self {
-            span,
-            paras,
-            fill: None,
-        }
+        Self { span, paras }
     }
 }
 
@@ -112,8 +106,6 @@ struct Line {
 #[derive(Debug)]
 struct LaidCell {
     x: f32,
-    width: f32,
-    fill: Option<Colour>,
     lines: Vec<Line>,
 }
 
@@ -145,8 +137,6 @@ impl Table {
                 column = end;
                 let laid = LaidCell {
                     x,
-                    width,
-                    fill: cell.fill,
                     lines: cell
                         .paras
                         .iter()
@@ -305,9 +295,6 @@ fn draw_band(canvas: &mut Canvas<'_>, band: &Band, fill: Option<Colour>, next: &
         canvas.fill(left, top, width, height, colour);
     }
     for (cell, (from, to, _)) in band.iter().zip(&spans) {
-        if let Some(colour) = cell.fill {
-            canvas.fill(cell.x, top, cell.width, height, colour);
-        }
         let mut y = top + PAD;
         for line in &cell.lines[*from..*to] {
             if let Some(marker) = &line.marker {
