@@ -69,6 +69,7 @@ fn rename_and_delete_from_home() {
     press(&mut fixture.app, &[Key::Enter]);
     assert_eq!(fixture.saved().organization, "ACME Inc");
     assert!(fixture.acme_path().exists(), "the file name stays");
+    assert_eq!(fixture.app.home.entry().unwrap().path, fixture.acme_path());
 
     press(&mut fixture.app, &[Key::Down, Key::Char('d')]);
     assert!(

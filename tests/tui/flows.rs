@@ -56,6 +56,16 @@ fn one_key_answers_saves_and_moves_on() {
         session.card.tally.unanswered, 3,
         "the scorecard follows the answers"
     );
+
+    press(&mut fixture.app, &[Key::Esc]);
+    assert_eq!(fixture.app.screen, Screen::Home);
+    let entry = fixture
+        .app
+        .home
+        .entry()
+        .expect("the assessment is selected");
+    assert_eq!(entry.path, fixture.acme_path());
+    assert_eq!(entry.loaded.as_ref().unwrap().updated, saved.updated);
 }
 
 #[test]

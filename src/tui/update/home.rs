@@ -5,8 +5,9 @@ use crate::assessment::Assessment;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Entry, Prompt, PromptKind, Status, Tone};
 
-/// Lists the data directory again, keeping the selection in range.
+/// Lists the data directory again, keeping the same file selected when it is still there.
 pub fn refresh(app: &mut App) {
+    let selected = app.home.entry().map(|entry| entry.path.clone());
     match app.storage.list() {
         Ok(listed) => {
             app.home.entries = listed
@@ -19,10 +20,16 @@ pub fn refresh(app: &mut App) {
             app.status = Status::new(Tone::Error, error.to_string());
         }
     }
-    app.home.selected = app
+    let same = app
         .home
-        .selected
-        .min(app.home.entries.len().saturating_sub(1));
+        .entries
+        .iter()
+        .position(|entry| Some(&entry.path) == selected.as_ref());
+    app.home.selected = same.unwrap_or_else(|| {
+        app.home
+            .selected
+            .min(app.home.entries.len().saturating_sub(1))
+    });
 }
 
 /// Handles the Home list, the delete question and the form.
@@ -145,10 +152,6 @@ fn create(app: &mut App) {
     match app.storage.create(&assessment) {
         Ok(path) => {
             app.home.form = None;
-            refresh(app);
-            if let Some(at) = app.home.entries.iter().position(|entry| entry.path == path) {
-                app.home.selected = at;
-            }
             let created = format!("Created {}", file_name(&path));
             open_session(app, path, assessment);
             app.status = Status::new(Tone::Done, created);

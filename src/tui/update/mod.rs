@@ -95,6 +95,21 @@ fn persist(app: &mut App) {
     };
 }
 
+/// Back to Home, with the list read again and the assessment just worked on selected.
+fn go_home(app: &mut App) {
+    app.screen = Screen::Home;
+    home::refresh(app);
+    if let Some(session) = &app.session
+        && let Some(at) = app
+            .home
+            .entries
+            .iter()
+            .position(|entry| entry.path == session.path)
+    {
+        app.home.selected = at;
+    }
+}
+
 fn show_stages(app: &mut App) {
     if app.screen != Screen::Stages {
         app.stages.back = app.screen;

@@ -1,7 +1,7 @@
 //! The wizard: answer with one key and move on, move between questions and criteria,
 //! open the prompts (note, owner, due date, N/A reason, go to, search) and filter.
 
-use super::{home, persist};
+use super::{go_home, persist};
 use crate::assessment::Answer;
 use crate::questionnaire::{AnswerKind, Questionnaire};
 use crate::tui::action::Action;
@@ -59,10 +59,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ShowDashboard => app.screen = Screen::Dashboard,
-        Action::Back => {
-            app.screen = Screen::Home;
-            home::refresh(app);
-        }
+        Action::Back => go_home(app),
         _ => {}
     }
 }
