@@ -256,6 +256,17 @@ fn clicks_answer_and_select() {
     // Sidebar row 8 (screen row 10, under the title bar and the border) is "ATT".
     click(&mut fixture.app, (80, 24), 5, 10);
     assert_eq!(current_id(&fixture.app), "ATT.scope");
+
+    // The dashboard's gap rows start on row 12 (stages, report types, border, header).
+    press(&mut fixture.app, &[Key::Tab]);
+    click(&mut fixture.app, (80, 24), 50, 13);
+    assert_eq!(fixture.app.gap, 1);
+    // Home's rows start on row 3: the second is the unreadable file.
+    let mut home = Fixture::new(true);
+    click(&mut home.app, (80, 24), 10, 4);
+    assert_eq!(home.app.home.selected, 1);
+    click(&mut home.app, (80, 24), 10, 9);
+    assert_eq!(home.app.home.selected, 1, "a click below the rows selects nothing");
 }
 
 #[test]
