@@ -1,5 +1,5 @@
 //! Everything a user can ask the wizard to do, as plain data. Keys (through the
-//! [keymap](super::keymap)) and mouse clicks become [`Action`]s; [`update`](super::update)
+//! [keymap](super::keymap)) and mouse clicks become [`Action`]s; [`update`](mod@super::update)
 //! turns them into state changes.
 
 use crate::assessment::Answer;

@@ -1,5 +1,5 @@
 //! The interactive wizard, a ratatui TUI. Terminal events become [`Action`]s through the
-//! [`keymap`] (keys) and the [`layout`] (clicks); [`update`] applies them to the pure
+//! [`keymap`] (keys) and the [`layout`] (clicks); [`update()`] applies them to the pure
 //! [`App`] state, saving through [`Storage`]; [`view::draw`] only reads the state.
 //! [`run`] is the thin loop around them.
 

@@ -266,7 +266,10 @@ fn clicks_answer_and_select() {
     click(&mut home.app, (80, 24), 10, 4);
     assert_eq!(home.app.home.selected, 1);
     click(&mut home.app, (80, 24), 10, 9);
-    assert_eq!(home.app.home.selected, 1, "a click below the rows selects nothing");
+    assert_eq!(
+        home.app.home.selected, 1,
+        "a click below the rows selects nothing"
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The wizard's state, all in one [`App`]: which screen is shown, the Home list, the open
 //! assessment, the open prompt or overlay, and the status line. Views only read it;
-//! [`update`](super::update) is the only thing that changes it.
+//! [`update`](mod@super::update) is the only thing that changes it.
 
 mod export;
 mod home;
