@@ -2,6 +2,7 @@
 //! field of which question. Shared by the questionnaire and assessment loaders.
 
 use std::fmt;
+use std::io;
 use std::ops::Range;
 
 /// One problem found while loading a file, with as much location as is known.
@@ -106,6 +107,17 @@ impl Problem {
     pub fn in_field(mut self, field: &str) -> Self {
         self.field = Some(field.to_string());
         self
+    }
+}
+
+/// A short plain-words reason for an I/O error ("permission denied", "the disk is full").
+pub fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        _ => error.to_string(),
     }
 }
 

@@ -126,7 +126,7 @@ fn a_missing_folder_is_a_clear_error() {
     assert_eq!(
         stderr(&output).trim(),
         format!(
-            "error: cannot write {}: the folder does not exist",
+            "error: cannot write {}: no such file or folder",
             out.display()
         )
     );

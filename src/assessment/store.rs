@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use super::Assessment;
 use super::file::{from_toml, to_toml};
 use crate::atomic_file;
-use crate::diagnostics::{Problem, SourceText};
+use crate::diagnostics::{Problem, SourceText, io_reason};
 
 /// What can go wrong with assessment files, with the path it concerns.
 #[derive(Debug)]
@@ -44,7 +44,7 @@ impl fmt::Display for StoreError {
                     f,
                     "cannot {action} {}: {}",
                     path.display(),
-                    describe_io(error)
+                    io_reason(error)
                 )
             }
             StoreError::Invalid(problems) => {
@@ -70,17 +70,6 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
-
-/// A short plain-words reason for common I/O errors.
-fn describe_io(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        io::ErrorKind::StorageFull => "the disk is full".to_string(),
-        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
-        _ => error.to_string(),
-    }
-}
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
     let path = path.to_path_buf();

@@ -75,10 +75,11 @@ pub fn run() -> ExitCode {
     };
     match outcome {
         Ok(output) => {
+            let code = print_stdout(&output.stdout);
             for warning in &output.warnings {
                 eprintln!("warning: {warning}");
             }
-            print_stdout(&output.stdout)
+            code
         }
         Err(Failure::Invalid(message)) => {
             eprintln!("error: {message}");

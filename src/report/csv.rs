@@ -1,5 +1,9 @@
 //! The CSV renderer: the prioritised gap list, one row per gap, for spreadsheets and issue
 //! trackers. Multi-line fields (steps, evidence, notes) are quoted, one item per line.
+//! Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
+//! return first) get a leading apostrophe, so a typed note can never execute.
+
+use std::borrow::Cow;
 
 use super::model::{ReportModel, due_text};
 
@@ -38,29 +42,59 @@ pub fn render(model: &ReportModel) -> String {
         let bulleted: Vec<String> = gap
             .evidence
             .iter()
-            .map(|item| format!("- {item}"))
+            .map(|item| format!("• {item}"))
             .collect();
+        let rank = gap.rank.to_string();
+        let due = due_text(gap.due);
+        let remediation = numbered.join("\n");
+        let evidence = bulleted.join("\n");
+        let cells = [
+            rank.as_str(),
+            gap.severity.label(),
+            gap.phase.label(),
+            &gap.question.criterion,
+            &gap.criterion_title,
+            &gap.question.id,
+            &gap.question.title,
+            gap.stage.key(),
+            if gap.question.key { "yes" } else { "no" },
+            &gap.current,
+            &gap.needed,
+            &gap.owner,
+            &due,
+            &remediation,
+            &evidence,
+            &gap.note,
+        ];
         writer
-            .write_record([
-                gap.rank.to_string().as_str(),
-                gap.severity.label(),
-                gap.phase.label(),
-                &gap.question.criterion,
-                &gap.criterion_title,
-                &gap.question.id,
-                &gap.question.title,
-                gap.stage.key(),
-                if gap.question.key { "yes" } else { "no" },
-                &gap.current,
-                &gap.needed,
-                &gap.owner,
-                &due_text(gap.due),
-                &numbered.join("\n"),
-                &bulleted.join("\n"),
-                &gap.note,
-            ])
+            .write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
             .expect(write_failed);
     }
     let bytes = writer.into_inner().expect(write_failed);
     String::from_utf8(bytes).expect("every field is UTF-8")
+}
+
+/// The cell, with a leading apostrophe when a spreadsheet would read it as a formula.
+fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_cells_are_neutralised_and_others_kept() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+1"), "'+1");
+        assert_eq!(spreadsheet_safe("-2"), "'-2");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("CTO"), "CTO");
+        assert_eq!(spreadsheet_safe("• Evidence"), "• Evidence");
+        assert!(matches!(spreadsheet_safe("plain"), Cow::Borrowed(_)));
+    }
 }

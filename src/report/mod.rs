@@ -37,6 +37,7 @@ pub use model::{
 
 use crate::assessment::store::safe_file_stem;
 use crate::atomic_file;
+use crate::diagnostics::io_reason;
 
 /// The file formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,13 +108,7 @@ pub struct ExportError {
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = match self.error.kind() {
-            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            io::ErrorKind::NotFound => "the folder does not exist".to_string(),
-            io::ErrorKind::StorageFull => "the disk is full".to_string(),
-            io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
-            _ => self.error.to_string(),
-        };
+        let reason = io_reason(&self.error);
         write!(f, "cannot write {}: {reason}", self.path.display())
     }
 }
