@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime};
 
 use crate::assessment::Assessment;
-use crate::assessment::store::{self, Listed, StoreError};
+use crate::assessment::store::{self, EditLock, Listed, LockError, StoreError};
 use crate::atomic_file;
 use crate::report::{self, ExportError, Format, Paper, ReportModel};
 
@@ -26,6 +26,8 @@ pub trait Storage {
     fn load(&self, path: &Path) -> Result<Assessment, StoreError>;
     /// Creates a new assessment file in the data directory and returns its path.
     fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError>;
+    /// Takes the edit lock of an assessment, so a second window cannot overwrite it.
+    fn lock(&self, path: &Path) -> Result<EditLock, LockError>;
     /// Saves an assessment atomically.
     fn save(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError>;
     /// Deletes an assessment file.
@@ -69,6 +71,10 @@ impl Storage for Disk {
         let path = store::path_for_new(&self.dir, &assessment.organization)?;
         store::create(&path, assessment)?;
         Ok(path)
+    }
+
+    fn lock(&self, path: &Path) -> Result<EditLock, LockError> {
+        store::lock_for_editing(path)
     }
 
     fn save(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError> {

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use soc2_ready::assessment::store::{Listed, StoreError};
+use soc2_ready::assessment::store::{EditLock, Listed, LockError, StoreError};
 use soc2_ready::assessment::{Answer, Assessment};
 use soc2_ready::questionnaire::{Level, Target};
 use soc2_ready::report::{ExportError, Format, ReportModel};
@@ -159,6 +159,9 @@ impl Storage for FullDisk {
     }
     fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError> {
         self.0.create(assessment)
+    }
+    fn lock(&self, path: &Path) -> Result<EditLock, LockError> {
+        self.0.lock(path)
     }
     fn save(&self, path: &Path, _: &Assessment) -> Result<(), StoreError> {
         Err(StoreError::Io {

@@ -2,8 +2,10 @@
 //! change) and where the wizard is in it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::navigate::Navigator;
+use crate::assessment::store::EditLock;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{AnswerKind, Level, Question, Questionnaire};
 use crate::scoring::{Policy, Scorecard, score};
@@ -19,6 +21,10 @@ pub struct Session {
     pub card: Scorecard,
     /// Where the wizard is.
     pub nav: Navigator,
+    /// Held while this window may change the file; released when the session ends.
+    pub lock: Option<Arc<EditLock>>,
+    /// Why the file is open read-only (another window edits it), if it is.
+    pub read_only: Option<String>,
 }
 
 impl Session {
@@ -36,6 +42,8 @@ impl Session {
             assessment,
             card,
             nav,
+            lock: None,
+            read_only: None,
         }
     }
 

@@ -97,9 +97,13 @@ fn confirm_delete(app: &mut App, action: Action) {
                 return;
             };
             let path = entry.path.clone();
-            app.status = match app.storage.delete(&path) {
+            let lock = app.storage.lock(&path);
+            app.status = match lock
+                .map_err(|error| error.to_string())
+                .and_then(|_lock| app.storage.delete(&path).map_err(|error| error.to_string()))
+            {
                 Ok(()) => Status::new(Tone::Done, format!("Deleted {}", file_name(&path))),
-                Err(error) => Status::new(Tone::Error, error.to_string()),
+                Err(error) => Status::new(Tone::Error, error),
             };
             refresh(app);
         }
@@ -170,6 +174,7 @@ pub fn rename(app: &mut App, organization: &str) -> Result<(), String> {
         return Ok(());
     };
     let path = entry.path.clone();
+    let _lock = app.storage.lock(&path).map_err(|error| error.to_string())?;
     let mut assessment = app.storage.load(&path).map_err(|error| error.to_string())?;
     assessment.organization = organization.to_string();
     assessment.updated = Some(app.clock.now());

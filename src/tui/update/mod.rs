@@ -60,15 +60,22 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// Opens an assessment in the wizard.
+/// Opens an assessment in the wizard, read-only when another window holds its edit lock.
 fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
-    app.status = Status::new(Tone::Info, format!("Opened {}", file_name(&path)));
-    app.session = Some(Session::new(
-        path,
-        assessment,
-        &app.questionnaire,
-        &app.policy,
-    ));
+    // Release this window's previous lock before taking the next one.
+    app.session = None;
+    let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
+    match app.storage.lock(&session.path) {
+        Ok(lock) => {
+            session.lock = Some(std::sync::Arc::new(lock));
+            app.status = Status::new(Tone::Info, format!("Opened {}", file_name(&session.path)));
+        }
+        Err(error) => {
+            app.status = Status::new(Tone::Error, format!("READ-ONLY: {error}"));
+            session.read_only = Some(error.to_string());
+        }
+    }
+    app.session = Some(session);
     app.gap = 0;
     app.export = None;
     app.screen = Screen::Wizard;
@@ -80,6 +87,10 @@ fn persist(app: &mut App) {
     let Some(session) = app.session.as_mut() else {
         return;
     };
+    if let Some(reason) = &session.read_only {
+        app.status = Status::new(Tone::Error, format!("READ-ONLY, nothing changed: {reason}"));
+        return;
+    }
     let now = app.clock.now();
     session.assessment.updated = Some(now);
     session.rescore(&app.questionnaire, &app.policy);
@@ -96,10 +107,11 @@ fn persist(app: &mut App) {
 }
 
 /// Back to Home, with the list read again and the assessment just worked on selected.
+/// The session ends here, releasing its edit lock for other windows.
 fn go_home(app: &mut App) {
     app.screen = Screen::Home;
     home::refresh(app);
-    if let Some(session) = &app.session
+    if let Some(session) = app.session.take()
         && let Some(at) = app
             .home
             .entries

@@ -14,6 +14,14 @@ pub fn update(app: &mut App, action: Action) {
         app.screen = Screen::Home;
         return;
     };
+    let changes_answers = matches!(
+        action,
+        Action::Answer(_) | Action::EditNote | Action::EditOwner | Action::EditDue
+    );
+    if changes_answers && let Some(reason) = &session.read_only {
+        app.status = Status::new(Tone::Error, format!("READ-ONLY, nothing changed: {reason}"));
+        return;
+    }
     let questionnaire = &app.questionnaire;
     let visible = session.visible(questionnaire);
     let nav = &mut session.nav;

@@ -25,8 +25,19 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App) {
     let [left, right] = layout::title_bar(area);
     let name = app.session.as_ref().map_or_else(
         || " soc2-ready ".to_string(),
-        |session| format!(" {} ", session.assessment.organization),
+        |session| match session.read_only {
+            Some(_) => format!(" {} · READ-ONLY ", session.assessment.organization),
+            None => format!(" {} ", session.assessment.organization),
+        },
     );
+    let name_style = match app
+        .session
+        .as_ref()
+        .and_then(|session| session.read_only.as_ref())
+    {
+        Some(_) => theme.bad,
+        None => theme.heading,
+    };
     let width = u16::try_from(name.chars().count())
         .unwrap_or(u16::MAX)
         .min(left.width / 2);
@@ -35,7 +46,7 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App) {
         ratatui::layout::Constraint::Min(0),
     ])
     .areas(left);
-    frame.render_widget(Span::styled(name, theme.heading), name_area);
+    frame.render_widget(Span::styled(name, name_style), name_area);
     let tabs = Tabs::new(TABS.iter().map(|screen| screen.label()))
         .select(TABS.iter().position(|&screen| screen == app.screen))
         .style(theme.dim)
