@@ -1,6 +1,7 @@
 //! End to end: the real binary in a real terminal (tmux). Create an assessment in the form,
 //! answer three questions, quit, reopen, see the answers, and check the file. Skips with a
-//! notice when tmux is not installed.
+//! notice when tmux is not installed. Kill the wizard with SIGKILL, even in the middle of a
+//! burst of saves, and find every saved answer in a whole file.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -241,4 +242,136 @@ fn wizard_pid(tmux: &Tmux) -> String {
         })
         .next()
         .expect("the wizard runs under the pane's shell")
+}
+
+/// Runs the wizard on `path` directly as the pane's process, so the pane's pid is its pid.
+fn open_in_tmux(dir: &Path, data: &Path, path: &Path) -> Option<Tmux> {
+    let command = format!(
+        "exec env SOC2_READY_DATA_DIR='{}' '{}' open '{}'",
+        data.display(),
+        env!("CARGO_BIN_EXE_soc2-ready"),
+        path.display()
+    );
+    std::fs::create_dir_all(dir).expect("a folder for the tmux socket");
+    let tmux = start(dir, &command)?;
+    tmux.wait_for("Opened kill-test.toml");
+    Some(tmux)
+}
+
+/// SIGKILL, the signal nobody can catch.
+fn kill_hard(tmux: &Tmux) {
+    let output = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let pid = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    let killed = Command::new("kill").args(["-KILL", &pid]).status();
+    assert!(
+        killed.is_ok_and(|status| status.success()),
+        "kill -KILL {pid}"
+    );
+}
+
+/// How many questions the title bar's gauge reports as answered.
+fn answered_on_screen(screen: &str) -> usize {
+    let at = screen.find(" answered").expect("the gauge is on screen");
+    let before = &screen[..at];
+    let fraction = before.rsplit("  ").next().unwrap_or("").trim();
+    fraction
+        .split(" / ")
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .expect("N / M answered")
+}
+
+#[test]
+fn sigkill_never_loses_a_saved_answer_nor_leaves_a_broken_file() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let path = data.join("kill-test.toml");
+    if !tmux_installed() {
+        start(dir.path(), "true"); // prints the notice (or fails under CI)
+        return;
+    }
+    let created = Command::new(env!("CARGO_BIN_EXE_soc2-ready"))
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "new",
+            "--org",
+            "Kill Test",
+            "--target",
+            "type1",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(created.status.success(), "{created:?}");
+    std::fs::write(data.join(".seen-stages"), "").unwrap();
+
+    // 1. Answer, wait for "Saved", kill: the saved answer is on disk.
+    let tmux = open_in_tmux(&dir.path().join("round1"), &data, &path).unwrap();
+    tmux.send(&["3"]);
+    let screen = tmux.wait_for("Saved");
+    assert_eq!(answered_on_screen(&screen), 1);
+    kill_hard(&tmux);
+    drop(tmux);
+    let saved = store::load(&path).expect("a whole, valid file after SIGKILL");
+    assert_eq!(saved.answers.len(), 1);
+    assert!(
+        saved
+            .answers
+            .values()
+            .all(|record| record.answer == Some(Answer::Level(Level::Evidenced)))
+    );
+
+    // 2. The lock died with the process; then kill in the middle of a burst of saves.
+    for round in 2..6 {
+        let tmux = open_in_tmux(&dir.path().join(format!("round{round}")), &data, &path).unwrap();
+        assert!(
+            !tmux.screen().contains("READ-ONLY"),
+            "the killed window's lock was released"
+        );
+        let before = store::load(&path).expect("valid").answers.len();
+        for key in ["4", "2", "1", "0", "3", "4", "2", "1"] {
+            tmux.send(&[key]);
+        }
+        sleep(Duration::from_millis(10 * round));
+        kill_hard(&tmux);
+        drop(tmux);
+        let after = store::load(&path).expect("a whole, valid file after SIGKILL mid-save");
+        assert!(
+            after.answers.len() >= before,
+            "round {round}: no answer lost"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&data)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        // A temporary file may survive a kill between write and rename; it is never the
+        // assessment itself, and the assessment is whole.
+        assert!(
+            leftovers
+                .iter()
+                .all(|name| name.starts_with(".soc2-ready-")),
+            "{leftovers:?}"
+        );
+    }
+
+    // 3. Whatever the status line reported as saved before the kill is on disk.
+    let tmux = open_in_tmux(&dir.path().join("round-last"), &data, &path).unwrap();
+    tmux.send(&["Enter", "2"]);
+    let screen = tmux.wait_for("Saved");
+    let reported = answered_on_screen(&screen);
+    kill_hard(&tmux);
+    drop(tmux);
+    let saved = store::load(&path).expect("valid");
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("built-in questions");
+    let in_scope = questionnaire
+        .questions()
+        .iter()
+        .filter(|question| saved.in_scope(question) && saved.answer(&question.id).is_some())
+        .count();
+    assert!(
+        in_scope >= reported,
+        "{in_scope} on disk, {reported} reported saved"
+    );
 }

@@ -35,6 +35,7 @@ pub fn run(mut app: App) -> io::Result<()> {
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
+        eprintln!("{}", crash_note());
     }));
     let mut terminal = ratatui::try_init()?;
     let result = execute!(stdout(), EnableMouseCapture)
@@ -69,6 +70,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
     Ok(())
 }
 
+/// What a crash says after the panic message: the data is safe, and where to report it.
+fn crash_note() -> String {
+    format!(
+        "\nsoc2-ready {} stopped on an internal error; the terminal has been restored.\n\
+         Every answer the status line showed as saved is safe in its assessment file.\n\
+         Please report this to the soc2-ready maintainers (the project's issue tracker), \
+         with the message above and what you were doing.",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// The action a terminal event stands for, if any.
 fn action_of(app: &App, event: Event) -> Option<Action> {
     match event {
@@ -81,5 +93,18 @@ fn action_of(app: &App, event: Event) -> Option<Action> {
         }) => Some(Action::Click { column, row }),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_crash_note_reassures_and_says_where_to_report() {
+        let note = crash_note();
+        assert!(note.contains(env!("CARGO_PKG_VERSION")));
+        assert!(note.contains("safe in its assessment file"));
+        assert!(note.contains("report this"));
     }
 }
