@@ -375,3 +375,28 @@ fn sigkill_never_loses_a_saved_answer_nor_leaves_a_broken_file() {
         "{in_scope} on disk, {reported} reported saved"
     );
 }
+
+#[test]
+fn closing_the_terminal_window_ends_the_wizard() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let Some(tmux) = start(dir.path(), &format!("env PS1='{PROMPT}' sh")) else {
+        return;
+    };
+    // Through a shell, as in a real window: the shell, not the wizard, gets the SIGHUP.
+    tmux.type_text(&wizard_command(&data));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Assessments · Wizard");
+    let pid = wizard_pid(&tmux);
+    tmux.run(&["kill-server"]);
+    let proc_dir = Path::new("/proc").join(&pid);
+    let start = Instant::now();
+    while proc_dir.exists() && start.elapsed() < Duration::from_secs(10) {
+        sleep(Duration::from_millis(100));
+    }
+    let stat = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+    assert!(
+        !proc_dir.exists() || stat.contains(") Z "),
+        "the wizard still runs after its terminal closed: {stat}"
+    );
+}

@@ -3,7 +3,7 @@
 //! (ratatui's hook), Ctrl-C (a key in raw mode), or SIGTERM / SIGHUP / SIGINT (a flag
 //! polled here).
 
-use std::io::{self, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -37,12 +37,37 @@ pub fn run(mut app: App) -> io::Result<()> {
         previous(info);
         eprintln!("{}", crash_note());
     }));
+    watch_for_hang_up(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     let result = execute!(stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, &mut app, &stop));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// How long the event loop gets to stop by itself once asked to.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Ends the process when the terminal is gone. A closed window does not always send SIGHUP
+/// to the wizard (a shell in between may take it), and crossterm's reader spins forever on a
+/// hung-up terminal, so the event loop may never see the stop flag: this thread notices the
+/// hang-up (stdin stops being a terminal), sets the flag, and exits the process if the loop
+/// has not stopped within [`GRACE`]. Every answer is already saved atomically, so exiting
+/// from here loses nothing.
+fn watch_for_hang_up(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if !io::stdin().is_terminal() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            if stop.load(Ordering::Relaxed) {
+                std::thread::sleep(GRACE);
+                std::process::exit(0);
+            }
+        }
+    });
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
