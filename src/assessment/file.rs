@@ -55,11 +55,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
         created: assessment.created.to_string(),
         updated: assessment.updated.map(|time| time.to_string()),
         target: assessment.target.key(),
-        scope: assessment
-            .scope()
-            .iter()
-            .map(|category| category.key())
-            .collect(),
+        scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
         answers: assessment
             .answers

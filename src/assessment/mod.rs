@@ -151,6 +151,11 @@ impl Assessment {
         &self.scope
     }
 
+    /// The file names of the categories in scope (`"security"`, …), Security first.
+    pub fn scope_keys(&self) -> Vec<&'static str> {
+        self.scope.iter().map(|category| category.key()).collect()
+    }
+
     /// Replaces the scope; Security always stays in.
     pub fn set_scope(&mut self, scope: impl IntoIterator<Item = Category>) {
         self.scope = scope.into_iter().collect();

@@ -192,11 +192,7 @@ fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy) -> String {
         organization: &assessment.organization,
         assessor: &assessment.assessor,
         created: assessment.created.to_string(),
-        scope: assessment
-            .scope()
-            .iter()
-            .map(|category| category.key())
-            .collect(),
+        scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
         policy,
         scorecard: card,
