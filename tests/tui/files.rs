@@ -210,3 +210,25 @@ fn a_failed_save_is_shown_and_the_answers_are_kept() {
     );
     assert!(super::support::render(&app, 80, 24).contains("NOT SAVED"));
 }
+
+#[test]
+fn answers_to_unknown_questions_are_mentioned_and_kept() {
+    let fixture = Fixture::new(false);
+    let mut assessment = fixture.saved();
+    assessment.set_answer("OLD.retired-question", Some(Answer::Yes));
+    soc2_ready::assessment::store::save(&fixture.acme_path(), &assessment).unwrap();
+    let mut fixture = fixture.open_acme();
+    assert!(
+        fixture
+            .app
+            .status
+            .text
+            .contains("1 answer(s) to questions this questionnaire does not have")
+    );
+    press(&mut fixture.app, &[Key::Char('2')]);
+    assert_eq!(
+        fixture.saved().answer("OLD.retired-question"),
+        Some(Answer::Yes),
+        "kept on save"
+    );
+}

@@ -68,7 +68,14 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
     match app.storage.lock(&session.path) {
         Ok(lock) => {
             session.lock = Some(std::sync::Arc::new(lock));
-            app.status = Status::new(Tone::Info, format!("Opened {}", file_name(&session.path)));
+            let mut text = format!("Opened {}", file_name(&session.path));
+            let unknown = session.assessment.unknown_ids(&app.questionnaire).count();
+            if unknown > 0 {
+                text.push_str(&format!(
+                    " · {unknown} answer(s) to questions this questionnaire does not have: kept, not scored"
+                ));
+            }
+            app.status = Status::new(Tone::Info, text);
         }
         Err(error) => {
             app.status = Status::new(Tone::Error, format!("READ-ONLY: {error}"));
