@@ -18,7 +18,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
-use super::update::update;
+use super::update::{apply, save_pending, update};
 use super::view;
 
 /// How often the loop wakes up to notice a termination signal.
@@ -87,7 +87,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
         }
         if event::poll(TICK)? {
             if let Some(action) = action_of(app, event::read()?) {
-                update(app, action);
+                apply(app, action);
+                if app.session.as_ref().is_some_and(|session| session.unsaved) {
+                    // The change on screen first, then the save: its fsyncs take milliseconds.
+                    terminal.draw(|frame| view::draw(frame, app))?;
+                    save_pending(app);
+                }
             }
             dirty = true;
         }

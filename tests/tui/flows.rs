@@ -4,9 +4,9 @@
 use jiff::civil::Date;
 use soc2_ready::assessment::Answer;
 use soc2_ready::questionnaire::Level;
-use soc2_ready::tui::App;
 use soc2_ready::tui::app::{Filter, PromptKind, Screen};
 use soc2_ready::tui::keymap::{Context, Key};
+use soc2_ready::tui::{Action, App};
 
 use super::support::{Fixture, click, press, type_text};
 
@@ -282,4 +282,34 @@ fn quitting_never_asks() {
     assert!(!typing.app.quit, "q is typed into a field");
     press(&mut typing.app, &[Key::Ctrl('c')]);
     assert!(typing.app.quit);
+}
+
+#[test]
+fn the_run_loop_can_draw_an_answer_before_saving_it() {
+    use soc2_ready::tui::update::{apply, save_pending};
+    let mut fixture = Fixture::new(false).open_acme();
+    let before = fixture.saved();
+    let action = fixture.app.context().action(Key::Char('2')).unwrap();
+    apply(&mut fixture.app, action);
+    assert_eq!(fixture.app.status.text, "Saving…");
+    assert_eq!(current_id(&fixture.app), "CC6.1.mfa", "moved on at once");
+    assert_eq!(fixture.saved(), before, "not written yet");
+    assert!(save_pending(&mut fixture.app));
+    assert_eq!(fixture.app.status.text, "Saved 14:02:11");
+    assert_eq!(
+        fixture.saved().answer("CC1.1.conduct-breaches"),
+        Some(Answer::Level(Level::InPlace))
+    );
+    assert!(!save_pending(&mut fixture.app), "nothing left to save");
+    // A pending change is saved before the session ends.
+    apply(
+        &mut fixture.app,
+        Action::Answer(Answer::Level(Level::Operating)),
+    );
+    apply(&mut fixture.app, Action::Back);
+    assert_eq!(fixture.app.screen, Screen::Home);
+    assert_eq!(
+        fixture.saved().answer("CC6.1.mfa"),
+        Some(Answer::Level(Level::Operating))
+    );
 }

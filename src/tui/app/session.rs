@@ -25,6 +25,9 @@ pub struct Session {
     pub lock: Option<Arc<EditLock>>,
     /// Why the file is open read-only (another window edits it), if it is.
     pub read_only: Option<String>,
+    /// Changed since the last save; [`save_pending`](crate::tui::update::save_pending)
+    /// writes it.
+    pub unsaved: bool,
 }
 
 impl Session {
@@ -44,6 +47,7 @@ impl Session {
             nav,
             lock: None,
             read_only: None,
+            unsaved: false,
         }
     }
 

@@ -35,14 +35,22 @@ pub fn start(app: &mut App, open: Option<(PathBuf, Assessment)>) {
     }
 }
 
-/// Applies one action.
+/// Applies one action and saves the change it made to the open assessment, if any.
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    save_pending(app);
+}
+
+/// Applies one action. A change to the open assessment is stamped and rescored at once but
+/// only marked unsaved; [`save_pending`] writes it. The run loop draws in between, so a key
+/// press is on screen without waiting for the disk (a save's two fsyncs take milliseconds).
+pub fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         Action::Click { column, row } => {
             if let Some(action) = mouse::action_at(app, column, row) {
-                update(app, action);
+                apply(app, action);
             }
         }
         Action::Help => app.help = if app.help.is_some() { None } else { Some(0) },
@@ -62,6 +70,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Opens an assessment in the wizard, read-only when another window holds its edit lock.
 fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
+    save_pending(app);
     // Release this window's previous lock before taking the next one.
     app.session = None;
     let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
@@ -88,8 +97,8 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
     app.screen = Screen::Wizard;
 }
 
-/// Stamps, rescores and saves the open assessment after a change; the status line says
-/// when it was saved, or why it was not (the answers stay in memory either way).
+/// Stamps and rescores the open assessment after a change and marks it for
+/// [`save_pending`]; the status line says "Saving…" until then.
 fn persist(app: &mut App) {
     let Some(session) = app.session.as_mut() else {
         return;
@@ -98,24 +107,43 @@ fn persist(app: &mut App) {
         app.status = Status::new(Tone::Error, format!("READ-ONLY, nothing changed: {reason}"));
         return;
     }
-    let now = app.clock.now();
-    session.assessment.updated = Some(now);
+    session.assessment.updated = Some(app.clock.now());
     session.rescore(&app.questionnaire, &app.policy);
+    session.unsaved = true;
+    app.status = Status::new(Tone::Info, "Saving…");
+}
+
+/// Saves the open assessment atomically if it has an unsaved change, and returns whether it
+/// had one. The status line says when it was saved, or why it was not (the answers stay in
+/// memory either way, and the next change tries again).
+pub fn save_pending(app: &mut App) -> bool {
+    let Some(session) = app.session.as_mut().filter(|session| session.unsaved) else {
+        return false;
+    };
+    session.unsaved = false;
     app.status = match app.storage.save(&session.path, &session.assessment) {
-        Ok(()) => Status::new(
-            Tone::Done,
-            format!("Saved {}", app.clock.local(now).strftime("%H:%M:%S")),
-        ),
+        Ok(()) => {
+            let saved = session
+                .assessment
+                .updated
+                .unwrap_or_else(|| app.clock.now());
+            Status::new(
+                Tone::Done,
+                format!("Saved {}", app.clock.local(saved).strftime("%H:%M:%S")),
+            )
+        }
         Err(error) => Status::new(
             Tone::Error,
             format!("NOT SAVED: {error}. Your answers are kept; the next change tries again."),
         ),
     };
+    true
 }
 
 /// Back to Home, with the list read again and the assessment just worked on selected.
 /// The session ends here, releasing its edit lock for other windows.
 fn go_home(app: &mut App) {
+    save_pending(app);
     app.screen = Screen::Home;
     home::refresh(app);
     if let Some(session) = app.session.take()
