@@ -272,13 +272,19 @@ fn kill_hard(tmux: &Tmux) {
 /// How many questions the title bar's gauge reports as answered.
 fn answered_on_screen(screen: &str) -> usize {
     let at = screen.find(" answered").expect("the gauge is on screen");
-    let before = &screen[..at];
-    let fraction = before.rsplit("  ").next().unwrap_or("").trim();
-    fraction
-        .split(" / ")
-        .next()
-        .and_then(|n| n.trim().parse().ok())
-        .expect("N / M answered")
+    let (answered, _total) = screen[..at].rsplit_once(" / ").expect("N / M answered");
+    // The gauge's bar may touch the number, so read the trailing digits only.
+    let digits: String = answered
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .chars()
+        .rev()
+        .collect::<String>()
+        .parse()
+        .expect("a count")
 }
 
 #[test]
