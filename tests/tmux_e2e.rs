@@ -118,6 +118,17 @@ fn wizard_command(data: &Path) -> String {
     )
 }
 
+/// A tmux pane running a plain shell, as a terminal window would.
+fn start_shell(dir: &Path) -> Option<Tmux> {
+    start(dir, &format!("env PS1='{PROMPT}' sh"))
+}
+
+/// Types the command that starts the wizard on `data` at the shell prompt.
+fn launch_wizard(tmux: &Tmux, data: &Path) {
+    tmux.type_text(&wizard_command(data));
+    tmux.send(&["Enter"]);
+}
+
 /// The ids of the first three built-in questions in Security-only, Type 2 scope.
 fn first_three_ids(assessment: &Assessment) -> Vec<String> {
     let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("built-in questions");
@@ -134,12 +145,11 @@ fn first_three_ids(assessment: &Assessment) -> Vec<String> {
 fn create_answer_quit_reopen_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let data = dir.path().join("data");
-    let Some(tmux) = start(dir.path(), &format!("env PS1='{PROMPT}' sh")) else {
+    let Some(tmux) = start_shell(dir.path()) else {
         return;
     };
 
-    tmux.type_text(&wizard_command(&data));
-    tmux.send(&["Enter"]);
+    launch_wizard(&tmux, &data);
     tmux.wait_for("this tool scores each one separately");
     tmux.send(&["Escape"]);
     tmux.wait_for("No assessments yet");
@@ -165,8 +175,7 @@ fn create_answer_quit_reopen_in_a_real_terminal() {
         "the terminal is restored after quitting:\n{after_quit}"
     );
 
-    tmux.type_text(&wizard_command(&data));
-    tmux.send(&["Enter"]);
+    launch_wizard(&tmux, &data);
     let home = tmux.wait_for("Tmux Test Co");
     assert!(home.contains("Type 2"), "{home}");
     tmux.send(&["Enter"]);
@@ -199,7 +208,7 @@ fn create_answer_quit_reopen_in_a_real_terminal() {
 fn sigterm_and_ctrl_c_restore_the_terminal() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let data = dir.path().join("data");
-    let Some(tmux) = start(dir.path(), &format!("env PS1='{PROMPT}' sh")) else {
+    let Some(tmux) = start_shell(dir.path()) else {
         return;
     };
     for stop in ["SIGTERM", "SIGHUP", "Ctrl-C"] {
@@ -386,12 +395,11 @@ fn sigkill_never_loses_a_saved_answer_nor_leaves_a_broken_file() {
 fn closing_the_terminal_window_ends_the_wizard() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let data = dir.path().join("data");
-    let Some(tmux) = start(dir.path(), &format!("env PS1='{PROMPT}' sh")) else {
+    let Some(tmux) = start_shell(dir.path()) else {
         return;
     };
     // Through a shell, as in a real window: the shell, not the wizard, gets the SIGHUP.
-    tmux.type_text(&wizard_command(&data));
-    tmux.send(&["Enter"]);
+    launch_wizard(&tmux, &data);
     tmux.wait_for("Assessments · Wizard");
     let pid = wizard_pid(&tmux);
     tmux.run(&["kill-server"]);
