@@ -165,10 +165,15 @@ impl Assessment {
     /// Whether a question counts for this assessment: its category is in scope (stage
     /// questions always are) and it matters for the targeted report type.
     pub fn in_scope(&self, question: &Question) -> bool {
+        self.in_scope_for(question, self.target)
+    }
+
+    /// Whether a question counts toward a report of type `target`, with this scope.
+    pub fn in_scope_for(&self, question: &Question, target: Target) -> bool {
         question
             .category
             .is_none_or(|category| self.scope.contains(&category))
-            && question.applies_to(self.target)
+            && question.applies_to(target)
     }
 
     /// The record for a question id, if any.

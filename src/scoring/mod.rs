@@ -115,14 +115,6 @@ impl Scorecard {
     }
 }
 
-/// Whether a question counts toward `target` for this assessment's scope.
-fn counts_toward(assessment: &Assessment, question: &Question, target: Target) -> bool {
-    question
-        .category
-        .is_none_or(|category| assessment.scope().contains(&category))
-        && question.applies_to(target)
-}
-
 /// The questions (and the level each needs) that make up a stage for `target`.
 fn stage_items<'q>(
     questionnaire: &'q Questionnaire,
@@ -140,7 +132,7 @@ fn stage_items<'q>(
     questionnaire
         .questions()
         .iter()
-        .filter(|question| in_stage(question) && counts_toward(assessment, question, target))
+        .filter(|question| in_stage(question) && assessment.in_scope_for(question, target))
         .map(|question| {
             let needed = if stage == Stage::Compliance {
                 Level::InPlace
@@ -155,18 +147,7 @@ fn stage_items<'q>(
 /// Scores an assessment against a questionnaire.
 pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Policy) -> Scorecard {
     let target = assessment.target;
-    let stages: Vec<_> = Stage::ALL
-        .into_iter()
-        .map(|stage| StageScore {
-            stage,
-            measure: Measure::of(
-                &stage_items(questionnaire, assessment, stage, target),
-                assessment,
-                policy,
-            ),
-        })
-        .collect();
-    let targets = Target::ALL
+    let targets: Vec<_> = Target::ALL
         .into_iter()
         .map(|report| TargetScore {
             target: report,
@@ -177,10 +158,25 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
             ),
         })
         .collect();
+    // The attestation stage is readiness toward the targeted report: already measured.
+    let stages: Vec<_> = Stage::ALL
+        .into_iter()
+        .map(|stage| StageScore {
+            stage,
+            measure: match stage {
+                Stage::Attestation => targets[target as usize].measure.clone(),
+                _ => Measure::of(
+                    &stage_items(questionnaire, assessment, stage, target),
+                    assessment,
+                    policy,
+                ),
+            },
+        })
+        .collect();
     let in_scope: Vec<_> = questionnaire
         .questions()
         .iter()
-        .filter(|question| counts_toward(assessment, question, target))
+        .filter(|question| assessment.in_scope(question))
         .collect();
     let overall = stages
         .iter()
