@@ -5,12 +5,14 @@ use std::collections::HashMap;
 
 mod catalogue;
 mod embedded;
+mod links;
 mod load;
 mod question_table;
 mod vocabulary;
 
 pub use catalogue::{CRITERIA, Criterion, criterion};
 pub use embedded::{BUILT_IN_FILES, built_in};
+pub use links::Condition;
 pub use load::{QuestionnaireSource, load, parse_files};
 pub use vocabulary::{AnswerKind, Category, Level, Stage, Target};
 
@@ -35,6 +37,12 @@ pub struct Question {
     pub evidence: Vec<String>,
     /// Steps that close the gap.
     pub remediation: Vec<String>,
+    /// Other criteria the question also counts toward, asked once instead of twice.
+    pub also_supports: Vec<String>,
+    /// Older question ids whose answers move to this question on load.
+    pub replaces: Vec<String>,
+    /// The answer to another question that makes this one relevant; `None`: always.
+    pub relevant_when: Option<Condition>,
     /// How much it counts (1–5).
     pub weight: u8,
     /// A control an auditor will not let pass.
@@ -56,6 +64,17 @@ impl Question {
             Some(labels) => &labels[usize::from(level.number())],
             None => level.label(),
         }
+    }
+
+    /// Whether the question counts toward `criterion`: its own or one it also supports.
+    pub fn supports(&self, criterion: &str) -> bool {
+        self.criterion == criterion || self.also_supports.iter().any(|id| id == criterion)
+    }
+
+    /// Every criterion the question counts toward, its own first.
+    pub fn criteria(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.criterion.as_str())
+            .chain(self.also_supports.iter().map(String::as_str))
     }
 
     /// Whether the question counts toward a report of type `target`.
@@ -135,10 +154,18 @@ impl Questionnaire {
             .map(|&position| &self.questions[position])
     }
 
-    /// The questions citing a criterion (or `ATT` / `CERT`).
+    /// The questions counting toward a criterion (or `ATT` / `CERT`), its own or as
+    /// `also_supports`.
     pub fn questions_for<'a>(&'a self, criterion: &'a str) -> impl Iterator<Item = &'a Question> {
         self.questions
             .iter()
-            .filter(move |question| question.criterion == criterion)
+            .filter(move |question| question.supports(criterion))
+    }
+
+    /// The question that replaces a retired id, if one says so.
+    pub fn replacement(&self, old_id: &str) -> Option<&Question> {
+        self.questions
+            .iter()
+            .find(|question| question.replaces.iter().any(|old| old == old_id))
     }
 }
