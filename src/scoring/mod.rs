@@ -11,7 +11,9 @@ pub use measure::{Blocker, Measure, Readiness, Tally, Verdict};
 use serde::Serialize;
 
 use crate::assessment::Assessment;
-use crate::questionnaire::{Category, Level, Question, Questionnaire, Stage, Target};
+use crate::questionnaire::{
+    CRITERIA, Category, Level, Question, Questionnaire, Stage, Target, criterion,
+};
 
 /// Thresholds that turn a readiness ratio into a verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -96,6 +98,9 @@ pub struct Scorecard {
     pub criteria: Vec<CriterionScore>,
     /// Every in-scope question below the level the target needs, most severe first.
     pub gaps: Vec<Gap>,
+    /// In-scope questions that do not apply yet (their condition is not met): shown as
+    /// "not yet relevant", left out of every score and gap. Question ids, in order.
+    pub not_yet_relevant: Vec<String>,
 }
 
 impl Scorecard {
@@ -132,7 +137,7 @@ fn stage_items<'q>(
     questionnaire
         .questions()
         .iter()
-        .filter(|question| in_stage(question) && assessment.in_scope_for(question, target))
+        .filter(|question| in_stage(question) && assessment.counts_for(question, target))
         .map(|question| {
             let needed = if stage == Stage::Compliance {
                 Level::InPlace
@@ -173,11 +178,11 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
             },
         })
         .collect();
-    let in_scope: Vec<_> = questionnaire
+    let (in_scope, not_yet_relevant): (Vec<_>, Vec<_>) = questionnaire
         .questions()
         .iter()
         .filter(|question| assessment.in_scope(question))
-        .collect();
+        .partition(|question| assessment.is_relevant(question));
     let overall = stages
         .iter()
         .map(|stage| stage.measure.verdict)
@@ -192,7 +197,22 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         categories: category_scores(&in_scope, assessment),
         criteria: criterion_scores(&in_scope, assessment, target),
         gaps: gaps::find(&in_scope, assessment, target),
+        not_yet_relevant: not_yet_relevant
+            .iter()
+            .map(|question| question.id.clone())
+            .collect(),
     }
+}
+
+/// The categories a question counts toward: its own, and those of the criteria it also
+/// supports.
+fn supports_category(question: &Question, category: Category) -> bool {
+    question.category == Some(category)
+        || question
+            .also_supports
+            .iter()
+            .filter_map(|id| criterion(id))
+            .any(|found| found.category == category)
 }
 
 fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<CategoryScore> {
@@ -203,7 +223,7 @@ fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<Categ
             let questions: Vec<_> = in_scope
                 .iter()
                 .copied()
-                .filter(|q| q.category == Some(category))
+                .filter(|q| supports_category(q, category))
                 .collect();
             let at =
                 |level: Level| Readiness::of(questions.iter().map(|&q| (q, level)), assessment);
@@ -223,19 +243,29 @@ fn criterion_scores(
     assessment: &Assessment,
     target: Target,
 ) -> Vec<CriterionScore> {
-    let mut order: Vec<&str> = Vec::new();
+    // A question counts toward each criterion it supports whose category is in scope.
+    let counted =
+        |id: &str| criterion(id).is_none_or(|found| assessment.scope().contains(&found.category));
+    let mut seen: Vec<&str> = Vec::new();
     for question in in_scope {
-        if !order.contains(&question.criterion.as_str()) {
-            order.push(&question.criterion);
+        for id in question.criteria().filter(|&id| counted(id)) {
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
         }
     }
+    // Criteria in published order, then `ATT` and `CERT` in the order met.
+    let order = CRITERIA
+        .iter()
+        .map(|known| known.id)
+        .filter(|id| seen.contains(id))
+        .chain(seen.iter().copied().filter(|&id| criterion(id).is_none()));
     order
-        .into_iter()
         .map(|criterion| {
             let questions: Vec<_> = in_scope
                 .iter()
                 .copied()
-                .filter(|q| q.criterion == criterion)
+                .filter(|q| q.supports(criterion))
                 .collect();
             CriterionScore {
                 criterion: criterion.to_string(),
@@ -249,5 +279,7 @@ fn criterion_scores(
         .collect()
 }
 
+#[cfg(test)]
+mod links_tests;
 #[cfg(test)]
 mod tests;
