@@ -3,6 +3,7 @@
 //! puts them on disk safely.
 
 pub mod file;
+pub mod migrate;
 pub mod sample;
 pub mod store;
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::{Policy, score};
@@ -14,7 +15,8 @@ use super::{Failure, GlobalArgs, Output, load_questionnaire};
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
-    let assessment = store::load(&args.path)?;
+    let mut assessment = store::load(&args.path)?;
+    let migration = migrate(&mut assessment, &questionnaire);
     let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
     let today = report_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
@@ -29,7 +31,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = migration.notice().into_iter().collect();
     if !model.unscored_answers.is_empty() {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use serde::Serialize;
+use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::{Assessment, store};
 use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
@@ -17,11 +18,12 @@ const TOP_GAPS: usize = 10;
 /// Scores the assessment at `args.path`.
 pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
-    let assessment = store::load(&args.path)?;
+    let mut assessment = store::load(&args.path)?;
+    let migration = migrate(&mut assessment, &questionnaire);
     let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = migration.notice().into_iter().collect();
     if !unknown.is_empty() {
         warnings.push(format!(
             "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",

@@ -19,6 +19,7 @@ use super::app::{App, Screen, Session, Status, Tone};
 use super::keymap::Context;
 use super::view;
 use crate::assessment::Assessment;
+use crate::assessment::migrate::migrate;
 
 /// Fills Home from the data directory, opens `open` if given, and shows the three stages
 /// to a first-time user (remembering that they saw them).
@@ -69,10 +70,11 @@ pub fn apply(app: &mut App, action: Action) {
 }
 
 /// Opens an assessment in the wizard, read-only when another window holds its edit lock.
-fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
+fn open_session(app: &mut App, path: PathBuf, mut assessment: Assessment) {
     save_pending(app);
     // Release this window's previous lock before taking the next one.
     app.session = None;
+    let migration = migrate(&mut assessment, &app.questionnaire);
     let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
     match app.storage.lock(&session.path) {
         Ok(lock) => {
@@ -83,6 +85,9 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
                 text.push_str(&format!(
                     " · {unknown} answer(s) to questions this questionnaire does not have: kept, not scored"
                 ));
+            }
+            if let Some(notice) = migration.notice() {
+                text.push_str(&format!(" · {notice}"));
             }
             app.status = Status::new(Tone::Info, text);
         }
