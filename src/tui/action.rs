@@ -1,5 +1,5 @@
 //! Everything a user can ask the wizard to do, as plain data. Keys (through the
-//! [keymap](super::keymap)) and mouse clicks become [`Action`]s; [`update`](mod@super::update)
+//! [keymap](super::keymap)), mouse clicks and the mouse wheel become [`Action`]s; [`update`](mod@super::update)
 //! turns them into state changes.
 
 use crate::assessment::Answer;
@@ -75,6 +75,8 @@ pub enum Action {
     Export,
     /// Select the next export format.
     NextFormat,
+    /// Select the next paper size for a PDF export.
+    NextPaper,
     /// Type a character into the focused text field.
     Insert(char),
     /// Delete the character before the cursor.
@@ -95,6 +97,15 @@ pub enum Action {
         column: u16,
         /// Row of the cell.
         row: u16,
+    },
+    /// The mouse wheel turned over a terminal cell.
+    Wheel {
+        /// Column of the cell under the pointer.
+        column: u16,
+        /// Row of the cell under the pointer.
+        row: u16,
+        /// Toward the end of the list or text (wheel down).
+        down: bool,
     },
     /// The terminal has a new size.
     Resize {

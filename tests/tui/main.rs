@@ -9,3 +9,4 @@ mod locking;
 mod sizes;
 mod snapshots;
 mod support;
+mod wizard_fixes;

@@ -1,10 +1,10 @@
-//! The export screen: choose a format, edit the path, write the report through the report
-//! module and say where it went (or why it could not be written).
+//! The export screen: choose a format and a paper size, edit the path, write the report
+//! through the report module and say where it went (or why it could not be written).
 
 use std::path::PathBuf;
 
 use super::file_name;
-use crate::report::ReportModel;
+use crate::report::{Paper, ReportModel};
 use crate::tui::action::Action;
 use crate::tui::app::{App, ExportForm, Screen, Status, Tone};
 
@@ -19,6 +19,7 @@ pub fn open(app: &mut App) {
             &session.path,
             &session.assessment.organization,
             today,
+            Paper::default(),
         ));
     }
     app.screen = Screen::Export;
@@ -32,6 +33,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::NextFormat => form.next_format(),
+        Action::NextPaper => form.next_paper(),
         Action::Back => app.screen = Screen::Dashboard,
         Action::Confirm => write(app),
         other => {
@@ -62,7 +64,7 @@ fn write(app: &mut App) {
     );
     let outcome = app
         .storage
-        .export(&model, form.format, &path)
+        .export(&model, form.format, form.paper, &path)
         .map(|()| path.display().to_string())
         .map_err(|error| error.to_string());
     app.status = match &outcome {

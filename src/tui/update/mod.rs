@@ -54,6 +54,11 @@ pub fn apply(app: &mut App, action: Action) {
                 apply(app, action);
             }
         }
+        Action::Wheel { column, row, down } => {
+            if let Some(action) = mouse::wheel_at(app, column, row, down) {
+                apply(app, action);
+            }
+        }
         Action::Help => app.help = if app.help.is_some() { None } else { Some(0) },
         _ => match app.context() {
             Context::Help => help(app, action),
