@@ -22,10 +22,11 @@ impl ReportModel {
         policy: &Policy,
         today: Date,
     ) -> Self {
+        // Questions not yet relevant are no open question either: `card.not_yet_relevant`.
         let in_scope: Vec<&Question> = questionnaire
             .questions()
             .iter()
-            .filter(|question| assessment.in_scope(question))
+            .filter(|question| assessment.in_scope(question) && assessment.is_relevant(question))
             .collect();
         let blockers = |list: &[Blocker]| blocker_items(questionnaire, list);
         let stages = card
