@@ -123,3 +123,22 @@ fn score_moves_old_answers_in_memory_and_says_so_on_one_line() {
     // Scoring never writes: the file is as it was.
     assert_eq!(std::fs::read(&path).unwrap(), original);
 }
+
+#[test]
+fn score_json_lists_the_questions_not_yet_relevant() {
+    let path = fixture("before-merge.toml");
+    let output = Command::new(env!("CARGO_BIN_EXE_soc2-ready"))
+        .args(["score", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let waiting = json["not_yet_relevant"].as_array().unwrap();
+    assert_eq!(waiting.len(), 4, "no audit firm chosen yet: {waiting:?}");
+    let gaps = json["gaps"].as_array().unwrap();
+    assert!(
+        gaps.iter()
+            .all(|gap| gap["question"] != "CERT.bridge-letter"),
+        "a question not yet relevant is no gap"
+    );
+}
