@@ -151,6 +151,24 @@ impl Problem {
     }
 }
 
+/// At most this many problems are listed; the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 50;
+
+/// The problems one per line, each after `indent`: the first [`SHOWN_PROBLEMS`], then a
+/// line saying how many more there are. Thousands of problems stay readable.
+pub fn problem_lines(problems: &[Problem], indent: &str) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|problem| format!("{indent}{problem}"))
+        .collect();
+    if problems.len() > SHOWN_PROBLEMS {
+        let more = problems.len() - SHOWN_PROBLEMS;
+        lines.push(format!("{indent}… and {more} more problems, not shown"));
+    }
+    lines.join("\n")
+}
+
 /// A short plain-words reason for an I/O error ("permission denied", "the disk is full").
 pub fn io_reason(error: &io::Error) -> String {
     match error.kind() {
@@ -190,6 +208,21 @@ mod tests {
             );
         }
         assert_eq!(indexed.line_column(text.len()), (4, 5));
+    }
+
+    #[test]
+    fn long_lists_of_problems_are_cut_with_a_count() {
+        let source = SourceText::new("f.toml", "");
+        let problems: Vec<_> = (0..3_497)
+            .map(|n| source.problem(format!("problem {n}")))
+            .collect();
+        let text = problem_lines(&problems, "  ");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), SHOWN_PROBLEMS + 1);
+        assert_eq!(lines[0], "  f.toml: problem 0");
+        assert_eq!(lines[49], "  f.toml: problem 49");
+        assert_eq!(lines[50], "  … and 3447 more problems, not shown");
+        assert_eq!(problem_lines(&problems[..2], "").lines().count(), 2);
     }
 
     #[test]

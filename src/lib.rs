@@ -8,5 +8,6 @@ pub mod diagnostics;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod text_safety;
 pub mod toml_fields;
 pub mod tui;

@@ -9,7 +9,7 @@ use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::{Policy, score};
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, load_questionnaire, summarise_ids};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
@@ -34,7 +34,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",
             model.unscored_answers.len(),
-            model.unscored_answers.join(", ")
+            summarise_ids(&model.unscored_answers)
         ));
     }
     if args.output.as_deref() == Some(Path::new("-")) {
