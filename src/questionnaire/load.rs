@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::question_table::{FileContext, read_question};
 use super::{Category, FileSummary, Question, Questionnaire, Stage, built_in};
-use crate::diagnostics::{Problem, SourceText};
+use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::toml_fields::{Fields, parse_document};
 
 /// The only questionnaire schema this version reads.
@@ -97,8 +97,12 @@ pub fn parse_files(
 ) -> Result<Questionnaire, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for (name, text) in files {
-        let (file, file_problems) = parse_file(SourceText::new(name, text));
+    let lines: Vec<_> = files
+        .iter()
+        .map(|(_, text)| LineStarts::new(text))
+        .collect();
+    for ((name, text), lines) in files.iter().zip(&lines) {
+        let (file, file_problems) = parse_file(SourceText::new(name, text).with_lines(lines));
         problems.extend(file_problems);
         parsed.extend(file);
     }
