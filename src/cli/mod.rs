@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use soc2_ready::assessment::store::{self, StoreError};
+use soc2_ready::clock::Clock;
 use soc2_ready::diagnostics::{Problem, problem_lines};
 use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
 use soc2_ready::text_safety::visible_text;
@@ -155,4 +156,10 @@ pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, Failure> {
         Some(dir) => Ok(dir.clone()),
         None => store::default_data_dir().map_err(Failure::from),
     }
+}
+
+/// The one clock: the system clock, adjusted by `SOC2_READY_TODAY` or `SOURCE_DATE_EPOCH`;
+/// a bad value of either is bad input.
+pub fn clock() -> Result<Clock, Failure> {
+    Clock::from_env().map_err(Failure::Invalid)
 }
