@@ -4,9 +4,11 @@
 
 pub mod assessment;
 pub mod atomic_file;
+pub mod clock;
 pub mod diagnostics;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod text_safety;
 pub mod toml_fields;
 pub mod tui;

@@ -26,7 +26,7 @@ pub fn read_question(
     context: FileContext,
 ) -> (Option<Question>, Vec<Problem>) {
     let mut fields = Fields::new(source, table, span);
-    let id = fields.required_text("id");
+    let id = fields.required_line("id");
     if let Some(id) = &id {
         fields.set_item(id);
     }
@@ -37,7 +37,7 @@ pub fn read_question(
     if let (Some(id), Some(criterion_id)) = (&id, &criterion_id) {
         check_id(&mut fields, id, criterion_id);
     }
-    let title = fields.required_text("title");
+    let title = fields.required_line("title");
     let prompt = fields.required_text("prompt");
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);

@@ -49,6 +49,8 @@ pub fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
+        // Nothing acts on a screen the user cannot see (clicks included).
+        _ if app.context() == Context::TooSmall => {}
         Action::Click { column, row } => {
             if let Some(action) = mouse::action_at(app, column, row) {
                 apply(app, action);
@@ -70,6 +72,7 @@ pub fn apply(app: &mut App, action: Action) {
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),
+            Context::TooSmall => {}
         },
     }
 }

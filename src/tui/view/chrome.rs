@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Tabs};
 
 use super::key_hint;
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, Filter, Screen, Tone};
 use crate::tui::keymap;
 use crate::tui::layout;
@@ -27,8 +28,11 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App) {
     let name = app.session.as_ref().map_or_else(
         || " soc2-ready ".to_string(),
         |session| match session.read_only {
-            Some(_) => format!(" {} · READ-ONLY ", session.assessment.organization),
-            None => format!(" {} ", session.assessment.organization),
+            Some(_) => format!(
+                " {} · READ-ONLY ",
+                visible_line(&session.assessment.organization)
+            ),
+            None => format!(" {} ", visible_line(&session.assessment.organization)),
         },
     );
     let name_style = match app
@@ -136,7 +140,7 @@ fn showing(app: &App) -> Option<String> {
         parts.push(nav.filter.label().to_string());
     }
     if !nav.search.is_empty() {
-        parts.push(format!("/{}", nav.search));
+        parts.push(format!("/{}", visible_line(&nav.search)));
     }
     (!parts.is_empty()).then(|| format!("[{}]", parts.join(" · ")))
 }
