@@ -9,5 +9,6 @@ pub mod diagnostics;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod time;
 pub mod toml_fields;
 pub mod tui;

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::questionnaire::{Category, Level, Question, Questionnaire, Target};
+use crate::questionnaire::{AnswerKind, Category, Level, Question, Questionnaire, Target};
 
 /// The assessment file schema this version writes.
 pub const SCHEMA: i64 = 2;
@@ -66,6 +66,16 @@ impl Answer {
             Answer::Yes => Some(Level::Operating),
             Answer::No | Answer::Unsure => Some(Level::NotInPlace),
             Answer::NotApplicable => None,
+        }
+    }
+
+    /// Whether the answer suits how `question` is answered: levels for scale questions,
+    /// yes/no for yes/no questions; N/A and Unsure for any.
+    pub fn fits(self, question: &Question) -> bool {
+        match self {
+            Answer::Level(_) => question.kind == AnswerKind::Scale,
+            Answer::Yes | Answer::No => question.kind == AnswerKind::YesNo,
+            Answer::NotApplicable | Answer::Unsure => true,
         }
     }
 

@@ -292,10 +292,7 @@ mod tests {
             text.contains("[[answers.\"CC6.2.access-review\".evidence]]"),
             "{text}"
         );
-        assert!(
-            text.contains("changes = [\"CC1.1.gone=none\", "),
-            "{text}"
-        );
+        assert!(text.contains("changes = [\"CC1.1.gone=none\", "), "{text}");
         assert!(
             text.find("[audit]") < text.find("[answers.")
                 && text.find("[answers.") < text.find("[[history]]"),

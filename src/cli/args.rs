@@ -57,6 +57,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
     Report(ReportArgs),
+    /// Set one answer from a script (same rules, lock and atomic save as the wizard).
+    Answer(AnswerArgs),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
@@ -168,6 +170,30 @@ pub struct ReportArgs {
     /// Paper size of the PDF.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
+}
+
+/// Arguments of `answer`.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// The question id (`soc2-ready questions` lists them), e.g. CC6.1.mfa.
+    pub question: String,
+    /// not_in_place, planned, in_place, evidenced, operating (or 0-4), yes, no (y, n),
+    /// na (x, needs --reason) or unsure (u).
+    pub answer: String,
+    /// Replace the note.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Replace the owner.
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Set the due date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Why the question does not apply (required with na).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[cfg(test)]

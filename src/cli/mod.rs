@@ -1,7 +1,9 @@
 //! Command dispatch: every command returns its output or a [`Failure`]; printing and exit
 //! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
 
+mod answer;
 mod args;
+mod edit;
 mod lists;
 mod new;
 mod report;
@@ -71,6 +73,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };

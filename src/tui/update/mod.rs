@@ -108,6 +108,7 @@ fn persist(app: &mut App) {
         return;
     }
     session.assessment.updated = Some(app.clock.now());
+    crate::time::history::record(&mut session.assessment, app.clock.today());
     session.rescore(&app.questionnaire, &app.policy);
     session.unsaved = true;
     app.status = Status::new(Tone::Info, "Saving…");
