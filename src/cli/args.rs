@@ -59,6 +59,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
+    /// Keep the dated evidence log of a control: add, list, remove.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
@@ -194,6 +197,53 @@ pub struct AnswerArgs {
     /// Why the question does not apply (required with na).
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+}
+
+/// The `evidence` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Add an evidence entry to a question.
+    Add(EvidenceAddArgs),
+    /// List the evidence of every question, or of one.
+    List {
+        /// The assessment file.
+        path: PathBuf,
+        /// Only this question.
+        question: Option<String>,
+    },
+    /// Remove entry N (as numbered by `evidence list`) of a question.
+    Remove {
+        /// The assessment file.
+        path: PathBuf,
+        /// The question id.
+        question: String,
+        /// The entry's number, from 1.
+        number: usize,
+    },
+}
+
+/// Arguments of `evidence add`.
+#[derive(Debug, Args)]
+pub struct EvidenceAddArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// The question id, e.g. CC6.2.access-review.
+    pub question: String,
+    /// What the evidence is.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// Where it is: a path, URL or ticket id (just text, never opened).
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub location: String,
+    /// When it was collected (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE")]
+    pub collected: Option<String>,
+    /// First day of the period it covers (with --to).
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// Last day of the period it covers (with --from).
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
 }
 
 #[cfg(test)]

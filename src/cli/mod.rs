@@ -4,6 +4,7 @@
 mod answer;
 mod args;
 mod edit;
+mod evidence;
 mod lists;
 mod new;
 mod report;
@@ -74,6 +75,7 @@ pub fn run() -> ExitCode {
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
+        Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };

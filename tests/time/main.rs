@@ -3,4 +3,5 @@
 
 mod answer;
 mod clock;
+mod evidence;
 mod support;
