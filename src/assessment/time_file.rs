@@ -60,6 +60,8 @@ impl AuditOut {
 #[derive(Serialize)]
 pub(super) struct SnapshotOut {
     date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readiness: Option<[u8; 3]>,
     changes: Vec<String>,
 }
 
@@ -68,6 +70,7 @@ impl SnapshotOut {
     pub(super) fn new(snapshot: &Snapshot) -> Self {
         Self {
             date: snapshot.date.to_string(),
+            readiness: snapshot.readiness,
             changes: snapshot
                 .changes
                 .iter()
@@ -212,14 +215,46 @@ pub(super) fn read_history(
                 ),
             }
         }
+        let readiness = read_readiness(&mut entry);
         let entry_problems = entry.finish();
         let valid = entry_problems.is_empty();
         problems.extend(entry_problems);
         if let (true, Some(date)) = (valid, date) {
-            snapshots.push(Snapshot { date, changes });
+            snapshots.push(Snapshot {
+                date,
+                changes,
+                readiness,
+            });
         }
     }
     (snapshots, problems)
+}
+
+/// Reads `readiness = [compliance, attestation, certification]` percentages.
+fn read_readiness(entry: &mut Fields<'_, '_>) -> Option<[u8; 3]> {
+    let value = entry.value("readiness")?;
+    let numbers: Option<Vec<u8>> = match value.get_ref() {
+        toml::de::DeValue::Array(items) => items
+            .iter()
+            .map(|item| match item.get_ref() {
+                toml::de::DeValue::Integer(number) => number
+                    .as_str()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|percent| *percent <= 100),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    };
+    let readiness = numbers.and_then(|numbers| <[u8; 3]>::try_from(numbers).ok());
+    if readiness.is_none() {
+        entry.report(
+            "readiness",
+            "expected three percentages from 0 to 100 (compliance, attestation, certification)",
+        );
+    }
+    readiness
 }
 
 #[cfg(test)]
@@ -274,6 +309,7 @@ mod tests {
                     Some(Answer::Level(Level::Planned)),
                 )]
                 .into(),
+                readiness: Some([1, 0, 0]),
             },
             Snapshot {
                 date: Date::constant(2026, 11, 24),
@@ -285,6 +321,7 @@ mod tests {
                     ("CC1.1.gone".to_string(), None),
                 ]
                 .into(),
+                readiness: None,
             },
         ];
         let text = to_toml(&assessment);
@@ -319,7 +356,7 @@ mod tests {
              [answers.\"CC6.2.x\"]\nanswer = \"operating\"\n\
              [[answers.\"CC6.2.x\".evidence]]\nlocation = \"drive\"\ncollected = \"2026-11-31\"\nfrom = 2026-09-01\nto = 2026-08-01\n\
              [[answers.\"CC6.2.x\".evidence]]\ntitle = \"t\"\ncollected = 2026-11-01\nfrom = 2026-09-01\n\
-             [[history]]\ndate = 2026-11-24\nchanges = [\"CC6.2.x=great\", \"nothing\"]\n\
+             [[history]]\ndate = 2026-11-24\nchanges = [\"CC6.2.x=great\", \"nothing\"]\nreadiness = [1, 2]\n\
              [[history]]\ndate = 2026-11-23\n"
         );
         let problems = parse(&text).unwrap_err();
@@ -332,7 +369,8 @@ mod tests {
             "a.toml:18:8: CC6.2.x: field `from`: a period needs both `from` and `to`",
             "a.toml:21:11: field `changes`: expected \"question-id=answer\" (an answer name or none), found \"CC6.2.x=great\"",
             "a.toml:21:11: field `changes`: expected \"question-id=answer\" (an answer name or none), found \"nothing\"",
-            "a.toml:23:8: field `date`: snapshots must be in date order, one a day; 2026-11-23 follows 2026-11-24",
+            "a.toml:22:13: field `readiness`: expected three percentages",
+            "a.toml:24:8: field `date`: snapshots must be in date order, one a day; 2026-11-23 follows 2026-11-24",
         ];
         for want in expected {
             assert!(

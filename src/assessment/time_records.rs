@@ -37,6 +37,9 @@ pub struct Snapshot {
     pub date: Date,
     /// Answer changes by question id since the previous snapshot.
     pub changes: BTreeMap<String, Option<Answer>>,
+    /// Readiness of compliance, attestation and "certification" that day, in percent, as
+    /// scored when the snapshot was taken (absent in hand-written snapshots).
+    pub readiness: Option<[u8; 3]>,
 }
 
 /// Observation window lengths a Type 2 report may plan for, in months.

@@ -24,7 +24,7 @@ pub fn run(global: &GlobalArgs, args: &AnswerArgs) -> Result<Output, Failure> {
             "--reason is the justification of an N/A answer (na or x); leave it out".into(),
         ));
     }
-    let message = edit(&args.path, &clock, |assessment| {
+    let message = edit(&args.path, &clock, &questionnaire, |assessment| {
         apply(assessment, question, answer, args, due)
     })?;
     Ok(Output::text(message))

@@ -9,6 +9,8 @@ use jiff::civil::Date;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::store::{self, LockError};
 use soc2_ready::clock::Clock;
+use soc2_ready::questionnaire::Questionnaire;
+use soc2_ready::scoring::{Policy, score};
 use soc2_ready::time::history;
 
 use super::Failure;
@@ -18,6 +20,7 @@ use super::Failure;
 pub fn edit(
     path: &Path,
     clock: &Clock,
+    questionnaire: &Questionnaire,
     change: impl FnOnce(&mut Assessment) -> Result<String, Failure>,
 ) -> Result<String, Failure> {
     store::load(path)?;
@@ -31,7 +34,12 @@ pub fn edit(
     let mut assessment = store::load(path)?;
     let message = change(&mut assessment)?;
     assessment.updated = Some(clock.now());
-    history::record(&mut assessment, clock.today());
+    let card = score(questionnaire, &assessment, &Policy::default());
+    history::record(
+        &mut assessment,
+        clock.today(),
+        history::stage_percents(&card),
+    );
     store::save(path, &assessment)?;
     Ok(message)
 }

@@ -35,7 +35,7 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
         } => {
             let question = find_question(&questionnaire, question)?;
             let clock = clock()?;
-            let message = edit(path, &clock, |assessment| {
+            let message = edit(path, &clock, &questionnaire, |assessment| {
                 let count = assessment
                     .record(&question.id)
                     .map_or(0, |record| record.evidence.len());
@@ -98,7 +98,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
         collected,
         period,
     };
-    let message = edit(&args.path, &clock, |assessment| {
+    let message = edit(&args.path, &clock, questionnaire, |assessment| {
         let window = assessment.audit.window_months;
         let mut summary = String::new();
         assessment.edit(&question.id, |record| {

@@ -62,7 +62,11 @@ pub fn runs(entries: &[Evidence]) -> Vec<Run> {
 
 /// Whole months of operating evidence: those of the longest run (0 without evidence).
 pub fn months(entries: &[Evidence]) -> u32 {
-    runs(entries).into_iter().map(Run::months).max().unwrap_or(0)
+    runs(entries)
+        .into_iter()
+        .map(Run::months)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Why an answer is *claimed, not evidenced*.

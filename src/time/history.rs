@@ -8,6 +8,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::assessment::{Answer, Assessment, Snapshot};
+use crate::scoring::Scorecard;
 
 /// How many recent days keep one snapshot each; older ones are kept one per month.
 pub const DAILY_DAYS: i32 = 90;
@@ -68,10 +69,22 @@ fn diff(before: &Answers, after: &Answers) -> BTreeMap<String, Option<Answer>> {
     changes
 }
 
-/// Records today's answers after a change: a new snapshot, or today's (or a later-dated
-/// one's, if the clock went back) updated; nothing when the answers match the last one.
-/// Then compacts the history.
-pub fn record(assessment: &mut Assessment, today: Date) {
+/// The three stage readiness figures of a scorecard, in whole percent.
+pub fn stage_percents(card: &Scorecard) -> [u8; 3] {
+    let percent = |index: usize| {
+        card.stages[index]
+            .measure
+            .readiness
+            .percent()
+            .map_or(0, |percent| u8::try_from(percent.min(100)).unwrap_or(100))
+    };
+    [percent(0), percent(1), percent(2)]
+}
+
+/// Records today's answers after a change, with the `readiness` they score: a new
+/// snapshot, or today's (or a later-dated one's, if the clock went back) updated; nothing
+/// when the answers match the last one. Then compacts the history.
+pub fn record(assessment: &mut Assessment, today: Date, readiness: [u8; 3]) {
     let now = current(assessment);
     let history = &mut assessment.history;
     match history.last() {
@@ -82,6 +95,7 @@ pub fn record(assessment: &mut Assessment, today: Date) {
                 history.pop();
             } else if let Some(last) = history.last_mut() {
                 last.changes = changes;
+                last.readiness = Some(readiness);
             }
         }
         _ => {
@@ -93,6 +107,7 @@ pub fn record(assessment: &mut Assessment, today: Date) {
             history.push(Snapshot {
                 date: today,
                 changes,
+                readiness: Some(readiness),
             });
         }
     }
@@ -113,6 +128,7 @@ pub fn compact(history: &mut Vec<Snapshot>, today: Date) {
             {
                 last.changes.extend(snapshot.changes);
                 last.date = snapshot.date;
+                last.readiness = snapshot.readiness;
             }
             _ => compacted.push(snapshot),
         }
@@ -141,15 +157,15 @@ mod tests {
     fn one_snapshot_a_day_holding_only_changes() {
         let mut a = assessment();
         a.set_answer("q1", level(Level::Planned));
-        record(&mut a, day(2026, 1, 5));
+        record(&mut a, day(2026, 1, 5), [1, 0, 0]);
         a.set_answer("q2", level(Level::InPlace));
-        record(&mut a, day(2026, 1, 5));
+        record(&mut a, day(2026, 1, 5), [1, 0, 0]);
         assert_eq!(a.history.len(), 1, "same day: merged");
         assert_eq!(a.history[0].changes.len(), 2);
 
         a.set_answer("q1", level(Level::Evidenced));
         a.set_answer("q2", None);
-        record(&mut a, day(2026, 1, 6));
+        record(&mut a, day(2026, 1, 6), [2, 0, 0]);
         assert_eq!(a.history.len(), 2);
         assert_eq!(
             a.history[1].changes,
@@ -170,14 +186,14 @@ mod tests {
     fn a_note_only_change_or_an_undo_adds_nothing() {
         let mut a = assessment();
         a.set_answer("q1", level(Level::Planned));
-        record(&mut a, day(2026, 1, 5));
+        record(&mut a, day(2026, 1, 5), [1, 0, 0]);
         a.edit("q1", |r| r.note = "note".into());
-        record(&mut a, day(2026, 1, 6));
+        record(&mut a, day(2026, 1, 6), [2, 0, 0]);
         assert_eq!(a.history.len(), 1);
         a.set_answer("q1", level(Level::InPlace));
-        record(&mut a, day(2026, 1, 7));
+        record(&mut a, day(2026, 1, 7), [3, 0, 0]);
         a.set_answer("q1", level(Level::Planned));
-        record(&mut a, day(2026, 1, 7));
+        record(&mut a, day(2026, 1, 7), [3, 0, 0]);
         assert_eq!(a.history.len(), 1, "undone the same day: the snapshot goes");
     }
 
@@ -185,11 +201,12 @@ mod tests {
     fn a_clock_set_back_updates_the_last_snapshot_instead_of_breaking_the_order() {
         let mut a = assessment();
         a.set_answer("q1", level(Level::Planned));
-        record(&mut a, day(2026, 3, 1));
+        record(&mut a, day(2026, 3, 1), [1, 0, 0]);
         a.set_answer("q1", level(Level::InPlace));
-        record(&mut a, day(2026, 2, 1));
+        record(&mut a, day(2026, 2, 1), [2, 0, 0]);
         assert_eq!(a.history.len(), 1);
         assert_eq!(a.history[0].date, day(2026, 3, 1));
+        assert_eq!(a.history[0].readiness, Some([2, 0, 0]));
         assert_eq!(current(&a), replay(&a.history)[0].1);
     }
 
@@ -201,7 +218,7 @@ mod tests {
         for n in 0..365 {
             let levels = [Level::Planned, Level::InPlace, Level::Evidenced];
             a.set_answer(&format!("q{}", n % 200), level(levels[n % 3]));
-            record(&mut a, date);
+            record(&mut a, date, [(n % 100) as u8, 0, 0]);
             date = date.tomorrow().unwrap();
         }
         let today = day(2026, 12, 31);
@@ -210,6 +227,11 @@ mod tests {
         // from Oct 2 to Dec 31 stay daily.
         assert_eq!(a.history.len(), 9 + 1 + 91);
         assert_eq!(a.history[0].date, day(2026, 1, 31));
+        assert_eq!(
+            a.history[0].readiness,
+            Some([30, 0, 0]),
+            "the last day of January's"
+        );
         assert_eq!(a.history[1].date, day(2026, 2, 28));
         assert_eq!(a.history[9].date, day(2026, 10, 1));
         assert_eq!(a.history[10].date, day(2026, 10, 2));
