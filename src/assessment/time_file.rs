@@ -277,7 +277,7 @@ mod tests {
         let mut assessment =
             Assessment::new("A", "", Date::constant(2026, 11, 24), Target::Type2, []);
         assessment.answers.insert(
-            "CC6.2.access-review".into(),
+            "CC6.3.access-reviews".into(),
             AnswerRecord {
                 answer: Some(Answer::Level(Level::Operating)),
                 evidence: vec![
@@ -305,7 +305,7 @@ mod tests {
             Snapshot {
                 date: Date::constant(2026, 11, 20),
                 changes: [(
-                    "CC6.2.access-review".to_string(),
+                    "CC6.3.access-reviews".to_string(),
                     Some(Answer::Level(Level::Planned)),
                 )]
                 .into(),
@@ -315,7 +315,7 @@ mod tests {
                 date: Date::constant(2026, 11, 24),
                 changes: [
                     (
-                        "CC6.2.access-review".to_string(),
+                        "CC6.3.access-reviews".to_string(),
                         Some(Answer::Level(Level::Operating)),
                     ),
                     ("CC1.1.gone".to_string(), None),
@@ -326,7 +326,7 @@ mod tests {
         ];
         let text = to_toml(&assessment);
         assert!(
-            text.contains("[[answers.\"CC6.2.access-review\".evidence]]"),
+            text.contains("[[answers.\"CC6.3.access-reviews\".evidence]]"),
             "{text}"
         );
         assert!(text.contains("changes = [\"CC1.1.gone=none\", "), "{text}");

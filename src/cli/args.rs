@@ -62,6 +62,10 @@ pub enum Command {
     /// Keep the dated evidence log of a control: add, list, remove.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// List the dated snapshots of an assessment with the three stage readiness figures.
+    History(HistoryArgs),
+    /// Show what changed: since a date (or the last snapshot), or between two files.
+    Compare(CompareArgs),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
@@ -197,6 +201,32 @@ pub struct AnswerArgs {
     /// Why the question does not apply (required with na).
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+}
+
+/// Arguments of `history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The assessment file (the older one when two are given).
+    pub path: PathBuf,
+    /// A newer assessment file to compare with the first.
+    pub newer: Option<PathBuf>,
+    /// Compare with the answers as they stood on this date (YYYY-MM-DD; default: the last
+    /// snapshot before today).
+    #[arg(long, value_name = "DATE", conflicts_with = "newer")]
+    pub since: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
 }
 
 /// The `evidence` subcommands.

@@ -3,8 +3,10 @@
 
 mod answer;
 mod args;
+mod compare;
 mod edit;
 mod evidence;
+mod history;
 mod lists;
 mod new;
 mod report;
@@ -76,6 +78,8 @@ pub fn run() -> ExitCode {
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
+        Some(Command::History(args)) => history::run(&cli.global, &args),
+        Some(Command::Compare(args)) => compare::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };

@@ -56,6 +56,23 @@ pub fn as_of(history: &[Snapshot], date: Date) -> Option<Answers> {
     answers
 }
 
+/// The assessment with its answers replaced by `answers` (no notes, evidence or history):
+/// what it looked like on the day of a snapshot, for scoring.
+pub fn with_answers(assessment: &Assessment, answers: &Answers) -> Assessment {
+    let mut then = Assessment::new(
+        &assessment.organization,
+        &assessment.assessor,
+        assessment.created,
+        assessment.target,
+        assessment.scope().iter().copied(),
+    );
+    then.audit = assessment.audit;
+    for (id, answer) in answers {
+        then.set_answer(id, Some(*answer));
+    }
+    then
+}
+
 /// The changes that turn `before` into `after`.
 fn diff(before: &Answers, after: &Answers) -> BTreeMap<String, Option<Answer>> {
     let mut changes: BTreeMap<String, Option<Answer>> = after

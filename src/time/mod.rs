@@ -3,5 +3,6 @@
 //! the *claimed, not evidenced* flag, the control calendar, the earliest report dates, and
 //! comparisons between two points in time. No I/O.
 
+pub mod compare;
 pub mod evidence;
 pub mod history;

@@ -4,4 +4,5 @@
 mod answer;
 mod clock;
 mod evidence;
+mod history;
 mod support;
