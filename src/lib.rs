@@ -10,5 +10,6 @@ pub mod questionnaire;
 pub mod report;
 pub mod scoring;
 pub mod text_safety;
+pub mod time;
 pub mod toml_fields;
 pub mod tui;
