@@ -57,6 +57,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
     Report(ReportArgs),
+    /// List the ISO/IEC 27001:2022 references of every compliance question.
+    Crosswalk(CrosswalkArgs),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
@@ -79,6 +81,17 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+/// Arguments of `crosswalk`.
+#[derive(Debug, Args)]
+pub struct CrosswalkArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// One row per ISO control and clause, with the questions that cover it.
+    #[arg(long)]
+    pub by_control: bool,
 }
 
 /// Report type named on the command line.

@@ -2,6 +2,7 @@
 //! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
 
 mod args;
+mod crosswalk;
 mod lists;
 mod new;
 mod report;
@@ -70,6 +71,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };
