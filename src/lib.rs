@@ -5,6 +5,7 @@
 pub mod assessment;
 pub mod atomic_file;
 pub mod claims;
+pub mod claims_scan;
 pub mod diagnostics;
 pub mod questionnaire;
 pub mod report;

@@ -2,6 +2,7 @@
 //! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
 
 mod args;
+mod claims;
 mod crosswalk;
 mod lists;
 mod new;
@@ -72,6 +73,7 @@ pub fn run() -> ExitCode {
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
+        Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };
