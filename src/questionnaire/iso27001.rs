@@ -3,7 +3,8 @@
 //! for this tool, not the standard's wording.
 
 /// The groups of ISO/IEC 27001:2022 references: the four Annex A themes and the clauses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum IsoTheme {
     /// Annex A.5, organisational controls.
     Organisational,
