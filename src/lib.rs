@@ -4,6 +4,8 @@
 
 pub mod assessment;
 pub mod atomic_file;
+pub mod claims;
+pub mod claims_scan;
 pub mod clock;
 pub mod diagnostics;
 pub mod questionnaire;

@@ -4,7 +4,9 @@
 
 mod answer;
 mod args;
+mod claims;
 mod compare;
+mod crosswalk;
 mod edit;
 mod evidence;
 mod history;
@@ -82,6 +84,8 @@ pub fn run() -> ExitCode {
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
+        Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
+        Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };
