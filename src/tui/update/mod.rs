@@ -20,6 +20,7 @@ use super::keymap::Context;
 use super::view;
 use crate::assessment::Assessment;
 use crate::assessment::migrate::migrate;
+use crate::time::history;
 
 /// Fills Home from the data directory, opens `open` if given, and shows the three stages
 /// to a first-time user (remembering that they saw them).
@@ -122,6 +123,8 @@ fn persist(app: &mut App) {
     }
     session.assessment.updated = Some(app.clock.now());
     session.rescore(&app.questionnaire, &app.policy);
+    let readiness = history::stage_percents(&session.card);
+    history::record(&mut session.assessment, app.clock.today(), readiness);
     session.unsaved = true;
     app.status = Status::new(Tone::Info, "Saving…");
 }
