@@ -98,6 +98,10 @@ fn a_file_written_against_the_old_ids_loses_nothing() {
         let now = moved.map_or(old.as_str(), |(_, to)| to.as_str());
         assert_eq!(after.record(now), Some(record), "{old} → {now}");
     }
+    // The evidence log moves with its answer.
+    let pentest = after.record("CC4.1.penetration-test").unwrap();
+    assert_eq!(pentest.evidence.len(), 1);
+    assert_eq!(pentest.evidence[0].title, "Penetration test report, June");
     let unknown: Vec<_> = after.unknown_ids(&questionnaire).collect();
     assert_eq!(unknown, ["CC3.2.asset-inventory"]);
 }

@@ -1,6 +1,7 @@
 //! Moves answers from retired question ids to the questions that replace them (a question
 //! says so with `replaces`), so answers survive renames and merges of the content. The whole
-//! record moves — answer, note, owner, due date, N/A reason and anything added later.
+//! record moves — answer, note, owner, due date, N/A reason, evidence log — and so do the
+//! answer's changes in the dated history.
 
 use super::Assessment;
 use crate::questionnaire::Questionnaire;
@@ -73,6 +74,12 @@ pub fn migrate(assessment: &mut Assessment, questionnaire: &Questionnaire) -> Mi
             migration.kept.push((old, new));
         } else if let Some(record) = assessment.answers.remove(&old) {
             assessment.answers.insert(new.clone(), record);
+            // The dated history of the answer moves with it, so progress stays comparable.
+            for snapshot in &mut assessment.history {
+                if let Some(change) = snapshot.changes.remove(&old) {
+                    snapshot.changes.entry(new.clone()).or_insert(change);
+                }
+            }
             migration.moved.push((old, new));
         }
     }
@@ -84,7 +91,7 @@ mod tests {
     use jiff::civil::Date;
 
     use super::*;
-    use crate::assessment::{Answer, AnswerRecord};
+    use crate::assessment::{Answer, AnswerRecord, Snapshot};
     use crate::questionnaire::{Category, Level, Target, parse_files};
 
     fn questionnaire() -> Questionnaire {
@@ -135,7 +142,15 @@ mod tests {
             ("CC7.1.pentest", old.clone()),
             ("CC9.9.unknown", record(Level::Planned, "kept")),
         ]);
+        assessment.history.push(Snapshot {
+            date: Date::constant(2026, 10, 1),
+            changes: [("CC7.1.pentest".to_string(), old.answer)].into(),
+            readiness: None,
+        });
         let migration = migrate(&mut assessment, &questionnaire());
+        let changes = &assessment.history[0].changes;
+        assert_eq!(changes.get("CC4.1.pentest"), Some(&old.answer));
+        assert!(!changes.contains_key("CC7.1.pentest"));
         assert_eq!(
             migration.moved,
             [("CC7.1.pentest".to_string(), "CC4.1.pentest".to_string())]
