@@ -1,6 +1,6 @@
 //! Everything a user can ask the wizard to do, as plain data. Keys (through the
-//! [keymap](super::keymap)), mouse clicks and the mouse wheel become [`Action`]s; [`update`](mod@super::update)
-//! turns them into state changes.
+//! [keymap](super::keymap)), mouse clicks and the mouse wheel become [`Action`]s;
+//! [`update`](mod@super::update) turns them into state changes.
 
 use crate::assessment::Answer;
 
@@ -75,7 +75,7 @@ pub enum Action {
     Export,
     /// Select the next export format.
     NextFormat,
-    /// Select the next paper size for a PDF export.
+    /// Switch the paper size of a PDF export (A4, Letter).
     NextPaper,
     /// Type a character into the focused text field.
     Insert(char),

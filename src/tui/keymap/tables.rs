@@ -260,13 +260,13 @@ pub const EXPORT: &[Binding] = &[
     bind(
         &[K::Up],
         A::NextPaper,
-        "previous paper size for a PDF (A4, Letter)",
+        "switch the PDF paper size (A4, Letter)",
         "paper",
     ),
     bind(
         &[K::Down],
         A::NextPaper,
-        "next paper size for a PDF (A4, Letter)",
+        "switch the PDF paper size (A4, Letter)",
         "paper",
     ),
     bind(&[K::Enter], A::Confirm, "write the report", "write"),
