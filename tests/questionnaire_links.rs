@@ -124,6 +124,11 @@ fn score_moves_old_answers_in_memory_and_says_so_on_one_line() {
     assert!(notices[0].contains("moved 3 answer(s)"), "{stderr}");
     assert!(notices[0].contains("C1.1.ndas → CC1.1.confidentiality-agreements"));
     assert!(notices[0].contains("kept 1 answer(s) under their old id"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Not yet relevant (left out until the answer they wait for is given): CERT.report-currency, CERT.renewal, CERT.bridge-letter, CERT.exception-communication"),
+        "{stdout}"
+    );
     // Scoring never writes: the file is as it was.
     assert_eq!(std::fs::read(&path).unwrap(), original);
 }

@@ -70,6 +70,13 @@ fn text(
         "Questions: {} in scope — {} answered, {} unanswered, {} unsure, {} N/A",
         tally.questions, tally.answered, tally.unanswered, tally.unsure, tally.not_applicable
     );
+    if !card.not_yet_relevant.is_empty() {
+        let _ = writeln!(
+            out,
+            "Not yet relevant (left out until the answer they wait for is given): {}",
+            card.not_yet_relevant.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "Overall: {} (the weakest of the three stages)",

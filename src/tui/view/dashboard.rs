@@ -151,6 +151,14 @@ fn render_categories(frame: &mut Frame, area: Rect, theme: &Theme, session: &Ses
     frame.render_widget(chart, area);
 }
 
+/// The gap table's title: how many gaps, and how many questions wait to become relevant.
+fn gaps_title(gaps: usize, waiting: usize) -> String {
+    match waiting {
+        0 => format!("Gaps: {gaps} — Enter opens one"),
+        _ => format!("Gaps: {gaps} ({waiting} not yet relevant) — Enter opens one"),
+    }
+}
+
 /// The width of the severity column: "Critical".
 const SEVERITY_WIDTH: u16 = 8;
 
@@ -209,7 +217,7 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     .header(Row::new(["Severity", "Gap", "Now"]).style(theme.dim))
     .block(block(
         theme,
-        format!("Gaps: {} — Enter opens one", gaps.len()),
+        gaps_title(gaps.len(), session.card.not_yet_relevant.len()),
     ))
     .row_highlight_style(theme.selected);
     let height = usize::from(layout::table_rows(area).height);
