@@ -4,6 +4,7 @@
 //! answer's changes in the dated history.
 
 use super::Assessment;
+use crate::diagnostics::summarise_ids;
 use crate::questionnaire::Questionnaire;
 
 /// What a migration did: the records moved, and those left where they were.
@@ -28,10 +29,11 @@ impl Migration {
             return None;
         }
         let pairs = |list: &[(String, String)]| {
-            list.iter()
+            let moves: Vec<String> = list
+                .iter()
                 .map(|(old, new)| format!("{old} → {new}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect();
+            summarise_ids(&moves)
         };
         let mut text = String::new();
         if !self.moved.is_empty() {
@@ -163,6 +165,16 @@ mod tests {
             migration.notice().unwrap(),
             "moved 1 answer(s) to renamed or merged questions: CC7.1.pentest → CC4.1.pentest"
         );
+        // A long list names the first few moves and counts the rest.
+        let many = Migration {
+            moved: (0..25)
+                .map(|n| (format!("old-{n}"), format!("new-{n}")))
+                .collect(),
+            kept: Vec::new(),
+        };
+        let notice = many.notice().unwrap();
+        assert!(notice.starts_with("moved 25 answer(s)"), "{notice}");
+        assert!(notice.ends_with("old-9 → new-9 … and 15 more"), "{notice}");
         // A second load finds nothing left to move.
         assert!(
             migrate(&mut assessment, &questionnaire())

@@ -101,6 +101,8 @@ impl Question {
 pub struct Questionnaire {
     questions: Vec<Question>,
     index: HashMap<String, usize>,
+    /// Retired id → position of the question that replaces it.
+    replaced: HashMap<String, usize>,
     files: Vec<FileSummary>,
     version: String,
 }
@@ -128,9 +130,20 @@ impl Questionnaire {
             .enumerate()
             .map(|(position, question)| (question.id.clone(), position))
             .collect();
+        let replaced = questions
+            .iter()
+            .enumerate()
+            .flat_map(|(position, question)| {
+                question
+                    .replaces
+                    .iter()
+                    .map(move |old| (old.clone(), position))
+            })
+            .collect();
         Self {
             questions,
             index,
+            replaced,
             files,
             version,
         }
@@ -168,8 +181,8 @@ impl Questionnaire {
 
     /// The question that replaces a retired id, if one says so.
     pub fn replacement(&self, old_id: &str) -> Option<&Question> {
-        self.questions
-            .iter()
-            .find(|question| question.replaces.iter().any(|old| old == old_id))
+        self.replaced
+            .get(old_id)
+            .map(|&position| &self.questions[position])
     }
 }
