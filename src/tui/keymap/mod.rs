@@ -137,6 +137,8 @@ pub enum Context {
     Stages,
     /// The export screen.
     Export,
+    /// The "certification" screen.
+    Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
     /// The help overlay.
@@ -145,7 +147,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::FormText,
@@ -155,6 +157,7 @@ impl Context {
         Context::Dashboard,
         Context::Stages,
         Context::Export,
+        Context::Certification,
         Context::Prompt,
         Context::Help,
     ];
@@ -176,6 +179,7 @@ impl Context {
             Context::Dashboard => "Dashboard",
             Context::Stages => "The three stages",
             Context::Export => "Export",
+            Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
             Context::Help => "Help",
         }
@@ -193,6 +197,7 @@ impl Context {
             Context::Dashboard => &[DASHBOARD, GLOBAL, ALWAYS],
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
+            Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
         }
