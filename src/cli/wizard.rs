@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use soc2_ready::assessment::store;
-use soc2_ready::tui::{self, App, Clock, Disk, Theme, ThemeName};
+use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
 
 use super::args::ThemeArg;
 use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
@@ -13,6 +13,7 @@ use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
 /// Runs the wizard until the user quits; `open` skips Home.
 pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
+    let clock = super::clock()?;
     let dir = data_dir(global)?;
     let opened = match open {
         Some(path) => Some((path.to_path_buf(), store::load(path)?)),
@@ -32,7 +33,7 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     let mut app = App::new(
         questionnaire,
         Box::new(Disk::new(dir)),
-        Clock::system(),
+        clock,
         Theme::new(name, color),
     );
     tui::start(&mut app, opened);

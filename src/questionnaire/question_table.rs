@@ -27,7 +27,7 @@ pub fn read_question(
     context: FileContext,
 ) -> (Option<Question>, Vec<Problem>) {
     let mut fields = Fields::new(source, table, span);
-    let id = fields.required_text("id");
+    let id = fields.required_line("id");
     if let Some(id) = &id {
         fields.set_item(id);
     }
@@ -39,7 +39,7 @@ pub fn read_question(
         check_id(&mut fields, id, criterion_id);
     }
     let iso27001 = read_iso27001(&mut fields, context.stage);
-    let title = fields.required_text("title");
+    let title = fields.required_line("title");
     let prompt = fields.required_text("prompt");
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);

@@ -6,6 +6,7 @@ mod certification;
 mod docs;
 mod files;
 mod flows;
+mod hostile_text;
 mod locking;
 mod sizes;
 mod snapshots;
