@@ -110,6 +110,18 @@ fn the_wheel_scrolls_what_is_under_the_pointer() {
 }
 
 #[test]
+fn the_wheel_scrolls_the_certification_screen() {
+    let mut fixture = Fixture::with(built_in(), false).open_acme();
+    let app = &mut fixture.app;
+    press(app, &[Key::Tab, Key::Char('c')]);
+    assert_eq!(app.screen, Screen::Certification);
+    wheel(app, (80, 24), 40, 10, true);
+    assert_eq!(app.certification.scroll, 1);
+    wheel(app, (80, 24), 40, 10, false);
+    assert_eq!(app.certification.scroll, 0);
+}
+
+#[test]
 fn search_stays_within_the_filter_and_the_footer_shows_both() {
     let mut fixture = Fixture::new(false).open_acme();
     press(&mut fixture.app, &[Key::Char('c'), Key::Char('c')]);
