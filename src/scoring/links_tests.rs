@@ -210,3 +210,49 @@ fn a_conditional_question_stays_out_until_its_condition_is_met() {
         ["CERT.bridge"]
     );
 }
+
+#[test]
+fn a_yes_no_question_makes_another_relevant_only_with_yes() {
+    let attestation = r#"
+schema = 1
+stage = "attestation"
+title = "Attestation"
+
+[[question]]
+id = "ATT.firm"
+criterion = "ATT"
+title = "Firm"
+prompt = "Firm engaged?"
+why = "Only a CPA firm reports."
+evidence = ["Letter"]
+remediation = ["Engage one"]
+kind = "yes_no"
+
+[[question]]
+id = "ATT.period"
+criterion = "ATT"
+title = "Period"
+prompt = "Period agreed with the firm?"
+why = "The report covers it."
+evidence = ["Dates"]
+remediation = ["Agree dates"]
+relevant_when = { question = "ATT.firm", at_least = "yes" }
+"#;
+    let files = [
+        ("security.toml", SECURITY),
+        ("attestation.toml", attestation),
+    ]
+    .map(|(name, text)| (name.to_string(), text.to_string()));
+    let questionnaire = parse_files(&files, "test".into()).expect("valid");
+    let period = questionnaire.question("ATT.period").unwrap();
+    for (answer, relevant) in [
+        (None, false),
+        (Some(Answer::No), false),
+        (Some(Answer::Unsure), false),
+        (Some(Answer::Yes), true),
+    ] {
+        let mut assessment = assessment(&[], &[]);
+        assessment.set_answer("ATT.firm", answer);
+        assert_eq!(assessment.is_relevant(period), relevant, "{answer:?}");
+    }
+}
