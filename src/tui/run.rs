@@ -165,7 +165,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             dirty = false;
         }
         if event::poll(TICK)? {
-            if let Some(action) = action_of(app, event::read()?) {
+            let action = action_of(app, event::read()?);
+            if action == Some(Action::Suspend) {
+                // Raw mode turns Ctrl-Z into a key: send the signal it would have sent.
+                signal_hook::low_level::raise(SIGTSTP)?;
+            } else if let Some(action) = action {
                 apply(app, action);
                 if app.session.as_ref().is_some_and(|session| session.unsaved) {
                     // The change on screen first, then the save: its fsyncs take milliseconds.
