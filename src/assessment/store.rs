@@ -7,8 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::Assessment;
 use super::file::{from_toml, to_toml};
+use super::{Assessment, backup};
 use crate::atomic_file;
 use crate::diagnostics::{Problem, SourceText, io_reason, problem_lines};
 
@@ -154,8 +154,12 @@ pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     })
 }
 
-/// Saves an assessment atomically (temporary file, fsync, rename), mode 0600.
+/// Saves an assessment atomically (temporary file, fsync, rename), mode 0600; the first
+/// save of a file read from an older schema first keeps a backup of it.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+    if let Some(schema) = assessment.migrated_from {
+        backup::keep_old_schema(path, schema).map_err(io_error("back up", path))?;
+    }
     atomic_file::write(path, to_toml(assessment).as_bytes()).map_err(io_error("save", path))
 }
 

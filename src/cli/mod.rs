@@ -2,7 +2,14 @@
 //! codes are decided here, once (0 success, 1 the system failed us, 2 bad input). Whatever
 //! is printed passes through [`visible_text`], so no text from a file can drive the terminal.
 
+mod answer;
 mod args;
+mod claims;
+mod compare;
+mod crosswalk;
+mod edit;
+mod evidence;
+mod history;
 mod lists;
 mod new;
 mod report;
@@ -73,6 +80,12 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::Answer(args)) => answer::run(&cli.global, &args),
+        Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
+        Some(Command::History(args)) => history::run(&cli.global, &args),
+        Some(Command::Compare(args)) => compare::run(&cli.global, &args),
+        Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
+        Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };
