@@ -43,15 +43,13 @@ pub fn visible_text(text: &str) -> Cow<'_, str> {
 /// data for any JSON reader, harmless on a terminal. The serializer already escapes C0
 /// controls, so raw line breaks and tabs left in `json` are layout and stay.
 pub fn json_escaped(json: &str) -> Cow<'_, str> {
-    if !json
-        .chars()
-        .any(|c| is_unsafe(c) && !c.is_ascii_whitespace())
-    {
+    let escaped = |c: char| is_unsafe(c) && !c.is_ascii_whitespace();
+    if !json.chars().any(escaped) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if is_unsafe(c) && !c.is_ascii_whitespace() {
+        if escaped(c) {
             // Every unsafe character is in the Basic Multilingual Plane: one escape each.
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
