@@ -140,7 +140,9 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> io::Result<()> {
+/// Tells the wizard the terminal's size (at the start, and after a resume: the window may
+/// have been resized while the wizard was stopped).
+fn fit(terminal: &DefaultTerminal, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     update(
         app,
@@ -149,15 +151,22 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             height: size.height,
         },
     );
+    Ok(())
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> io::Result<()> {
+    fit(terminal, app)?;
     let mut dirty = true;
     while !app.quit && !signals.stop.load(Ordering::Relaxed) {
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(terminal)?;
             signals.resumed.store(false, Ordering::Relaxed);
+            fit(terminal, app)?;
             dirty = true;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) {
             resume(terminal)?;
+            fit(terminal, app)?;
             dirty = true;
         }
         if dirty {
