@@ -62,6 +62,27 @@ pub enum Command {
         /// The assessment file.
         path: PathBuf,
     },
+    /// Print a shell completion script (e.g. `soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the man page (e.g. `soc2-ready man > ~/.local/share/man/man1/soc2-ready.1`).
+    Man,
+}
+
+/// Shells that completion scripts are generated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    /// GNU Bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
 }
 
 /// Output format of the list commands.

@@ -2,6 +2,7 @@
 //! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
 
 mod args;
+mod docs;
 mod lists;
 mod new;
 mod report;
@@ -71,6 +72,8 @@ pub fn run() -> ExitCode {
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        Some(Command::Completions { shell }) => docs::completions(shell),
+        Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
     };
     match outcome {
