@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod atomic_file;
+pub mod config;
 pub mod diagnostics;
 pub mod questionnaire;
 pub mod report;

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::thresholds::{self, Thresholds};
 use super::{Answer, AnswerRecord, Assessment, SCHEMA};
 use crate::diagnostics::{Problem, SourceText};
 use crate::questionnaire::{Category, Target};
@@ -29,7 +30,15 @@ struct FileOut<'a> {
     target: &'a str,
     scope: Vec<&'a str>,
     questionnaire_version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thresholds: Option<ThresholdsOut>,
     answers: BTreeMap<&'a str, RecordOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ThresholdsOut {
+    ready: f64,
+    getting_there: f64,
 }
 
 #[derive(Serialize)]
@@ -57,6 +66,16 @@ pub fn to_toml(assessment: &Assessment) -> String {
         target: assessment.target.key(),
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
+        thresholds: match assessment.thresholds {
+            Thresholds {
+                ready: Some(ready),
+                getting_there: Some(getting_there),
+            } => Some(ThresholdsOut {
+                ready,
+                getting_there,
+            }),
+            _ => None,
+        },
         answers: assessment
             .answers
             .iter()
@@ -108,8 +127,12 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     let target = read_target(&mut fields);
     let scope = read_scope(&mut fields);
     let questionnaire_version = fields.text("questionnaire_version").unwrap_or_default();
+    let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
     let mut problems = fields.finish();
+    let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
+        read_thresholds(source, table, span, &mut problems)
+    });
     let answers = match answers_table {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
@@ -120,6 +143,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.updated = updated;
             assessment.questionnaire_version = questionnaire_version;
             assessment.answers = answers;
+            assessment.thresholds = agreed;
             Ok(assessment)
         }
         _ => {
@@ -127,6 +151,39 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             Err(problems)
         }
     }
+}
+
+/// An engagement's thresholds: both values, since half an agreement would mix in whatever
+/// the user's config says.
+fn read_thresholds(
+    source: SourceText<'_>,
+    table: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+    problems: &mut Vec<Problem>,
+) -> Thresholds {
+    let (read, found) = thresholds::read(
+        source,
+        table,
+        span.clone(),
+        (thresholds::DEFAULT_READY, thresholds::DEFAULT_GETTING_THERE),
+    );
+    problems.extend(found);
+    for (key, value) in [
+        ("ready", read.values.ready),
+        ("getting_there", read.values.getting_there),
+    ] {
+        if value.is_none() && table.get(key).is_none() {
+            let problem = source
+                .problem_at(
+                    span.clone(),
+                    "missing: an assessment's [thresholds] sets both `ready` and `getting_there`",
+                )
+                .in_item(thresholds::TABLE)
+                .in_field(key);
+            problems.push(problem);
+        }
+    }
+    read.values
 }
 
 fn check_schema(fields: &mut Fields<'_, '_>) {
@@ -308,6 +365,42 @@ na_reason = ""
             );
         }
         assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn agreed_thresholds_round_trip_and_need_both_values() {
+        let mut assessment =
+            Assessment::new("Acme", "", Date::constant(2026, 11, 24), Target::Type1, []);
+        assessment.thresholds = Thresholds {
+            ready: Some(0.9),
+            getting_there: Some(0.6),
+        };
+        let text = to_toml(&assessment);
+        assert!(
+            text.contains("[thresholds]\nready = 0.9\ngetting_there = 0.6\n"),
+            "{text}"
+        );
+        assert_eq!(parse(&text), Ok(assessment));
+        let problems = parse(
+            "schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[thresholds]\nready = 0.9\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "a.toml:5:1: thresholds: field `getting_there`: missing: an assessment's [thresholds] sets both `ready` and `getting_there`"
+            ]
+        );
+        let problems = parse(
+            "schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[thresholds]\nready = 0.5\ngetting_there = 0.7\n",
+        )
+        .unwrap_err();
+        assert!(
+            problems[0].starts_with(
+                "a.toml:7:17: thresholds: field `getting_there`: must be below `ready` (0.5)"
+            ),
+            "{problems:?}"
+        );
     }
 
     #[test]

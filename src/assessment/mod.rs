@@ -5,6 +5,7 @@
 pub mod file;
 pub mod sample;
 pub mod store;
+pub mod thresholds;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -121,6 +122,8 @@ pub struct Assessment {
     pub questionnaire_version: String,
     /// Answers by question id, including ids the current questionnaire does not know.
     pub answers: BTreeMap<String, AnswerRecord>,
+    /// Verdict thresholds agreed for this engagement; they win over the user's config.
+    pub thresholds: thresholds::Thresholds,
 }
 
 impl Assessment {
@@ -141,6 +144,7 @@ impl Assessment {
             scope: BTreeSet::new(),
             questionnaire_version: String::new(),
             answers: BTreeMap::new(),
+            thresholds: thresholds::Thresholds::default(),
         };
         assessment.set_scope(scope);
         assessment

@@ -2,6 +2,7 @@
 //! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
 
 mod args;
+mod config;
 mod docs;
 mod lists;
 mod new;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use soc2_ready::assessment::store::{self, StoreError};
+use soc2_ready::config::{self as settings, Config, LoadError};
 use soc2_ready::diagnostics::Problem;
 use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
 
@@ -72,6 +74,7 @@ pub fn run() -> ExitCode {
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        Some(Command::Config(args)) => config::run(&cli.global, &args),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
@@ -144,4 +147,26 @@ pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, Failure> {
         Some(dir) => Ok(dir.clone()),
         None => store::default_data_dir().map_err(Failure::from),
     }
+}
+
+/// Where the config file is, and whether the user named it (`--config`,
+/// `SOC2_READY_CONFIG`); `None` when the system has no config directory.
+pub fn config_path(global: &GlobalArgs) -> Option<(PathBuf, bool)> {
+    match &global.config {
+        Some(path) => Some((path.clone(), true)),
+        None => settings::default_path().map(|path| (path, false)),
+    }
+}
+
+/// The user's settings; a bad file is a [`Failure::Invalid`] naming every problem.
+pub fn load_config(global: &GlobalArgs) -> Result<Config, Failure> {
+    let Some((path, named)) = config_path(global) else {
+        return Ok(Config::default());
+    };
+    settings::load(&path, named).map_err(|error| match error {
+        LoadError::Invalid(problems) => {
+            Failure::Invalid(format_problems("invalid config file", &problems))
+        }
+        LoadError::Unreadable(reason) => Failure::Runtime(reason),
+    })
 }

@@ -6,16 +6,17 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use soc2_ready::assessment::store;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
-use soc2_ready::scoring::{Policy, score};
+use soc2_ready::scoring::score;
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, load_config, load_questionnaire};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
+    let config = load_config(global)?;
+    let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
     let assessment = store::load(&args.path)?;
-    let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
     let today = report_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     let model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
@@ -26,8 +27,9 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ReportFormat::Csv => Format::Csv,
     };
     let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
+        Some(PaperArg::A4) => Paper::A4,
+        Some(PaperArg::Letter) => Paper::Letter,
+        None => config.defaults.paper.unwrap_or_default(),
     };
     let mut warnings = Vec::new();
     if !model.unscored_answers.is_empty() {

@@ -22,6 +22,9 @@ impl ReportModel {
         policy: &Policy,
         today: Date,
     ) -> Self {
+        // The thresholds the card was scored with: the assessment's own, where it has them.
+        debug_assert_eq!(card.policy, policy.for_assessment(assessment));
+        let policy = &card.policy;
         let in_scope: Vec<&Question> = questionnaire
             .questions()
             .iter()

@@ -101,6 +101,8 @@ pub struct App {
     pub screen: Screen,
     /// The Home list and form.
     pub home: Home,
+    /// The new-assessment form as it opens (prefilled from the config's defaults).
+    pub form_template: Form,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -139,6 +141,7 @@ impl App {
             theme,
             screen: Screen::Home,
             home: Home::default(),
+            form_template: Form::default(),
             session: None,
             gap: 0,
             export: None,

@@ -49,7 +49,7 @@ fn list(app: &mut App, action: Action) {
         Action::Up => app.home.selected = app.home.selected.saturating_sub(1),
         Action::Down => app.home.selected = (app.home.selected + 1).min(count.saturating_sub(1)),
         Action::Select(index) if index < count => app.home.selected = index,
-        Action::New => app.home.form = Some(Default::default()),
+        Action::New => app.home.form = Some(app.form_template.clone()),
         Action::Stages => show_stages(app),
         Action::Confirm => {
             if let Some(path) = readable_selection(app) {
