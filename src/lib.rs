@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod atomic_file;
 pub mod config;
 pub mod diagnostics;
+pub mod portfolio;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;

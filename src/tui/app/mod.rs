@@ -8,8 +8,9 @@ mod navigate;
 mod prompt;
 mod session;
 
+pub use crate::portfolio::Summary;
 pub use export::ExportForm;
-pub use home::{Entry, Field, Form, Home, Summary};
+pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
 pub use session::{Session, answer_options};
