@@ -35,7 +35,11 @@ fn three_clients() -> Fixture {
     let mut globex = acme();
     globex.organization = "Globex".into();
     globex.updated = None;
-    for id in ["CC1.1.code-of-conduct", "CC6.1.mfa", "CC7.3.incident-response"] {
+    for id in [
+        "CC1.1.code-of-conduct",
+        "CC6.1.mfa",
+        "CC7.3.incident-response",
+    ] {
         globex.set_answer(id, Some(Answer::Level(Level::Operating)));
     }
     store::save(&fixture.dir.path().join("globex.toml"), &globex).unwrap();
@@ -52,7 +56,10 @@ fn three_clients() -> Fixture {
 fn s_cycles_the_order_and_keeps_the_selection() {
     let mut fixture = three_clients();
     assert_eq!(fixture.app.home.sort, SortKey::LastChange);
-    assert_eq!(names(&fixture), ["initech", "Acme Inc", "Globex", "broken.toml"]);
+    assert_eq!(
+        names(&fixture),
+        ["initech", "Acme Inc", "Globex", "broken.toml"]
+    );
     // The list was read again with Acme selected: it stays selected.
     assert_eq!(names(&fixture)[fixture.app.home.selected], "Acme Inc");
 
@@ -65,7 +72,10 @@ fn s_cycles_the_order_and_keeps_the_selection() {
     assert!(fixture.render(120, 30).contains("sorted by readiness (s)"));
 
     press(&mut fixture.app, &[Key::Char('s')]);
-    assert_eq!(names(&fixture), ["Acme Inc", "Globex", "initech", "broken.toml"]);
+    assert_eq!(
+        names(&fixture),
+        ["Acme Inc", "Globex", "initech", "broken.toml"]
+    );
     assert_eq!(fixture.app.status.text, "Sorted by name.");
 }
 
@@ -73,13 +83,26 @@ fn s_cycles_the_order_and_keeps_the_selection() {
 fn every_stage_is_shown_side_by_side_with_answered_counts() {
     let fixture = three_clients();
     let screen = fixture.render(120, 30);
-    for header in ["Answered", "Compl.", "Attest.", "Cert.", "Overall", "Last change"] {
+    for header in [
+        "Answered",
+        "Compl.",
+        "Attest.",
+        "Cert.",
+        "Overall",
+        "Last change",
+    ] {
         assert!(screen.contains(header), "no {header} column:\n{screen}");
     }
     let acme = fixture.app.home.entries[1].loaded.as_ref().unwrap();
     assert_eq!(acme.stages.len(), 3);
-    let line = screen.lines().find(|line| line.contains("Acme Inc")).unwrap();
-    assert!(line.contains(&format!("{}/{}", acme.answered, acme.questions)), "{line}");
+    let line = screen
+        .lines()
+        .find(|line| line.contains("Acme Inc"))
+        .unwrap();
+    assert!(
+        line.contains(&format!("{}/{}", acme.answered, acme.questions)),
+        "{line}"
+    );
     assert!(line.contains("2026-11-20 09:30"), "{line}");
     assert!(screen.contains("cannot be read"), "{screen}");
 }
@@ -109,7 +132,10 @@ fn config_thresholds_change_the_verdicts_on_home_and_the_dashboard() {
     let mut fixture = fixture.open_acme();
     press(&mut fixture.app, &[Key::Tab]);
     let dashboard = fixture.render(100, 30);
-    assert!(dashboard.contains("Getting there from 20 % (from the config file)"), "{dashboard}");
+    assert!(
+        dashboard.contains("Getting there from 20 % (from the config file)"),
+        "{dashboard}"
+    );
     assert!(
         dashboard
             .lines()
@@ -121,10 +147,11 @@ fn config_thresholds_change_the_verdicts_on_home_and_the_dashboard() {
 #[test]
 fn the_new_assessment_form_starts_from_the_config_defaults() {
     let mut fixture = Fixture::new(false);
-    let mut template = Form::default();
-    template.assessor = TextInput::new("Jane Doe");
-    template.target = Target::Type1;
-    fixture.app.form_template = template;
+    fixture.app.form_template = Form {
+        assessor: TextInput::new("Jane Doe"),
+        target: Target::Type1,
+        ..Form::default()
+    };
     press(&mut fixture.app, &[Key::Char('n')]);
     let form = fixture.app.home.form.as_ref().unwrap();
     assert_eq!(form.assessor.text(), "Jane Doe");
