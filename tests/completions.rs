@@ -14,7 +14,7 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 11] = [
     "validate",
     "criteria",
     "questions",
@@ -22,6 +22,8 @@ const COMMANDS: [&str; 9] = [
     "score",
     "report",
     "open",
+    "list",
+    "config",
     "completions",
     "man",
 ];

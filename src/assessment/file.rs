@@ -161,12 +161,7 @@ fn read_thresholds(
     span: std::ops::Range<usize>,
     problems: &mut Vec<Problem>,
 ) -> Thresholds {
-    let (read, found) = thresholds::read(
-        source,
-        table,
-        span.clone(),
-        (thresholds::DEFAULT_READY, thresholds::DEFAULT_GETTING_THERE),
-    );
+    let (read, found) = thresholds::read(source, table, span.clone(), None);
     problems.extend(found);
     for (key, value) in [
         ("ready", read.values.ready),

@@ -38,13 +38,14 @@ pub struct ReadThresholds {
     pub getting_there_line: Option<usize>,
 }
 
-/// Reads a `[thresholds]` table; `fallback` gives the values a missing key falls back to,
-/// so that "getting there" is checked against the "ready" that will really apply.
+/// Reads a `[thresholds]` table. `fallback` gives the values a missing key falls back to,
+/// so that "getting there" is checked against the "ready" that will really apply; with no
+/// fallback (both keys are required) the order is checked only when both are set.
 pub fn read(
     source: SourceText<'_>,
     table: &DeTable<'_>,
     span: Range<usize>,
-    fallback: (f64, f64),
+    fallback: Option<(f64, f64)>,
 ) -> (ReadThresholds, Vec<Problem>) {
     let mut fields = Fields::new(source, table, span);
     fields.set_item(TABLE);
@@ -58,15 +59,21 @@ pub fn read(
     };
     read.ready_line = line("ready");
     read.getting_there_line = line("getting_there");
-    let ready = read.values.ready.unwrap_or(fallback.0);
-    let getting_there = read.values.getting_there.unwrap_or(fallback.1);
-    let both_read = table
-        .get("ready")
-        .is_none_or(|_| read.values.ready.is_some())
-        && table
-            .get("getting_there")
-            .is_none_or(|_| read.values.getting_there.is_some());
-    if both_read && getting_there >= ready {
+    let values = read.values;
+    let pair = match (values.ready, values.getting_there, fallback) {
+        (Some(ready), Some(getting_there), _) => Some((ready, getting_there)),
+        // A key that is written but wrong was reported already: no second message.
+        (Some(ready), None, Some((_, fallback))) if table.get("getting_there").is_none() => {
+            Some((ready, fallback))
+        }
+        (None, Some(getting_there), Some((fallback, _))) if table.get("ready").is_none() => {
+            Some((fallback, getting_there))
+        }
+        _ => None,
+    };
+    if let Some((ready, getting_there)) = pair
+        && getting_there >= ready
+    {
         let (field, message) = if read.values.getting_there.is_some() {
             (
                 "getting_there",
@@ -130,7 +137,7 @@ mod tests {
         let DeValue::Table(table) = value.get_ref() else {
             panic!("not a table")
         };
-        let (read, problems) = read(source, table, value.span(), fallback);
+        let (read, problems) = read(source, table, value.span(), Some(fallback));
         (
             read.values,
             problems.iter().map(ToString::to_string).collect(),
@@ -146,7 +153,7 @@ mod tests {
         let DeValue::Table(table) = value.get_ref() else {
             panic!()
         };
-        let (read, problems) = read(source, table, value.span(), (0.85, 0.5));
+        let (read, problems) = read(source, table, value.span(), Some((0.85, 0.5)));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(read.values.ready, Some(0.9));
         assert_eq!(read.values.getting_there, Some(0.0));

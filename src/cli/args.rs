@@ -66,6 +66,9 @@ pub enum Command {
         /// The assessment file.
         path: PathBuf,
     },
+    /// List every assessment in the data directory: readiness and verdict per stage, overall
+    /// verdict, last change; unreadable files with the reason.
+    List(PortfolioArgs),
     /// Print the effective settings and where each came from (config file, built-in default,
     /// or the assessment given).
     Config(ConfigArgs),
@@ -77,6 +80,39 @@ pub enum Command {
     },
     /// Print the man page (e.g. `soc2-ready man > ~/.local/share/man/man1/soc2-ready.1`).
     Man,
+}
+
+/// Output format of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    /// Aligned columns for people.
+    Text,
+    /// Tab-separated values with a header row, for spreadsheets and scripts.
+    Tsv,
+    /// A JSON array, one object per file.
+    Json,
+}
+
+/// Orders of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Organisation name, A to Z.
+    Name,
+    /// Most recently changed first.
+    LastChange,
+    /// Most ready toward the targeted report first.
+    Readiness,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PortfolioFormat::Text)]
+    pub format: PortfolioFormat,
+    /// Order of the rows (unreadable files always come last).
+    #[arg(long, value_enum, default_value_t = SortArg::LastChange)]
+    pub sort: SortArg,
 }
 
 /// Arguments of `config`.

@@ -46,7 +46,11 @@ pub fn questions(global: &GlobalArgs, args: &ListArgs) -> Result<Output, Failure
 }
 
 /// Renders rows as TSV or as left-aligned columns (the last column is not padded).
-fn table(format: ListFormat, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+pub fn table(
+    format: ListFormat,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> String {
     let header: Vec<String> = header.iter().map(ToString::to_string).collect();
     let rows: Vec<Vec<String>> = std::iter::once(header).chain(rows).collect();
     let mut text = String::new();

@@ -4,6 +4,7 @@
 mod args;
 mod config;
 mod docs;
+mod list;
 mod lists;
 mod new;
 mod report;
@@ -74,6 +75,7 @@ pub fn run() -> ExitCode {
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        Some(Command::List(args)) => list::run(&cli.global, &args),
         Some(Command::Config(args)) => config::run(&cli.global, &args),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),

@@ -26,8 +26,12 @@ pub fn parse(
     let mut problems = top.finish();
     let mut config = Config::default();
     if let Some((table, span)) = thresholds_table.clone() {
-        let (read, found) =
-            thresholds::read(source, table, span, (DEFAULT_READY, DEFAULT_GETTING_THERE));
+        let (read, found) = thresholds::read(
+            source,
+            table,
+            span,
+            Some((DEFAULT_READY, DEFAULT_GETTING_THERE)),
+        );
         problems.extend(found);
         config.thresholds = read.values;
     }
