@@ -207,14 +207,17 @@ impl Measure {
             "the {threshold} % threshold ({})",
             policy.ready_from.label()
         );
-        let below = if self.verdict == Verdict::NotReady {
-            format!(
-                "{ready} and the {} % needed for Getting there ({})",
-                whole_percent(policy.getting_there),
+        let getting_there = whole_percent(policy.getting_there);
+        let below = match self.verdict {
+            Verdict::NotReady if policy.ready_from == policy.getting_there_from => format!(
+                "the {threshold} % threshold and the {getting_there} % needed for Getting there ({})",
+                policy.ready_from.label()
+            ),
+            Verdict::NotReady => format!(
+                "{ready} and the {getting_there} % needed for Getting there ({})",
                 policy.getting_there_from.label()
-            )
-        } else {
-            ready.clone()
+            ),
+            _ => ready.clone(),
         };
         match (self.verdict, keys.is_empty()) {
             (Verdict::Ready, _) => {
