@@ -1,12 +1,11 @@
 //! `soc2-ready new`: creates an assessment file (never overwriting one) and prints its path.
 
-use jiff::ZonedDateTime;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::store;
 use soc2_ready::questionnaire::{Category, Target};
 
 use super::args::{NewArgs, TargetArg};
-use super::{Failure, GlobalArgs, Output, data_dir, load_config, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, data_dir, load_config, load_questionnaire};
 
 /// Creates the assessment described by `args`.
 pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
@@ -18,6 +17,7 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
         Some(names) => parse_scope(names)?,
         None => defaults.scope.unwrap_or_default(),
     };
+    let today = clock()?.today();
     let questionnaire = load_questionnaire(global)?;
     let target = match args.target {
         Some(TargetArg::Type1) => Target::Type1,
@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
     let mut assessment = Assessment::new(
         &args.org,
         assessor.unwrap_or_default(),
-        ZonedDateTime::now().date(),
+        today,
         target,
         scope,
     );

@@ -9,7 +9,7 @@ use soc2_ready::config::Defaults;
 use soc2_ready::questionnaire::Category;
 use soc2_ready::tui::app::Form;
 use soc2_ready::tui::input::TextInput;
-use soc2_ready::tui::{self, App, Clock, Disk, Theme, ThemeName};
+use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
 
 use super::args::ThemeArg;
 use super::{Failure, GlobalArgs, Output, data_dir, load_config, load_questionnaire};
@@ -19,6 +19,7 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     // A bad config stops the wizard with the same message as every command: no guessing.
     let config = load_config(global)?;
     let questionnaire = load_questionnaire(global)?;
+    let clock = super::clock()?;
     let dir = data_dir(global)?;
     let opened = match open {
         Some(path) => Some((path.to_path_buf(), store::load(path)?)),
@@ -39,7 +40,7 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     let mut app = App::new(
         questionnaire,
         Box::new(Disk::new(dir)),
-        Clock::system(),
+        clock,
         Theme::new(name, color),
     );
     app.policy = config.policy();

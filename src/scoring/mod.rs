@@ -3,10 +3,14 @@
 //! assessment — no I/O.
 
 mod gaps;
+mod iso_head_start;
 mod measure;
 mod policy;
 
 pub use gaps::{Gap, Severity};
+pub use iso_head_start::{
+    COVERING_LEVEL, ControlCoverage, Coverage, HeadStart, ThemeCoverage, head_start,
+};
 pub use measure::{Blocker, Measure, Readiness, Tally, Verdict};
 pub use policy::{Policy, ThresholdSource, whole_percent};
 

@@ -5,6 +5,7 @@
 mod docs;
 mod files;
 mod flows;
+mod hostile_text;
 mod locking;
 mod portfolio;
 mod sizes;

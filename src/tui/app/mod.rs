@@ -18,6 +18,7 @@ pub use session::{Session, answer_options};
 use ratatui::layout::Rect;
 
 use super::keymap::Context;
+use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
@@ -160,9 +161,12 @@ impl App {
         }
     }
 
-    /// Where the keyboard focus is.
+    /// Where the keyboard focus is: nowhere but quitting while the terminal is too small
+    /// to show the screen, then the help overlay, then the screen.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
+        if layout::too_small(self.size) {
+            Context::TooSmall
+        } else if self.help.is_some() {
             Context::Help
         } else {
             self.screen_context()

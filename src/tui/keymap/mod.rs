@@ -141,11 +141,14 @@ pub enum Context {
     Prompt,
     /// The help overlay.
     Help,
+    /// The terminal is too small to draw in: the user sees none of the screen, so only
+    /// quitting acts (and a resize, which is not a key).
+    TooSmall,
 }
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::FormText,
@@ -157,6 +160,7 @@ impl Context {
         Context::Export,
         Context::Prompt,
         Context::Help,
+        Context::TooSmall,
     ];
 
     /// Whether printable characters are typed into a text field here.
@@ -178,6 +182,7 @@ impl Context {
             Context::Export => "Export",
             Context::Prompt => "Editing a field",
             Context::Help => "Help",
+            Context::TooSmall => "Terminal too small",
         }
     }
 
@@ -195,6 +200,7 @@ impl Context {
             Context::Export => &[EXPORT, EDITING, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
+            Context::TooSmall => &[TOO_SMALL, ALWAYS],
         }
     }
 
@@ -305,6 +311,21 @@ mod tests {
         assert_eq!(Context::Home.action(Key::Char('q')), Some(Action::Quit));
         assert_eq!(Context::Prompt.action(Key::Ctrl('c')), Some(Action::Quit));
         assert_eq!(Context::Home.action(Key::Char('z')), None);
+    }
+
+    #[test]
+    fn a_screen_too_small_to_see_only_quits() {
+        assert_eq!(Context::TooSmall.action(Key::Char('q')), Some(Action::Quit));
+        assert_eq!(Context::TooSmall.action(Key::Ctrl('c')), Some(Action::Quit));
+        for key in [
+            Key::Char('3'),
+            Key::Char('d'),
+            Key::Char('y'),
+            Key::Enter,
+            Key::Esc,
+        ] {
+            assert_eq!(Context::TooSmall.action(key), None, "{key:?}");
+        }
     }
 
     #[test]

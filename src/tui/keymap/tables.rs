@@ -289,6 +289,13 @@ pub const HELP: &[Binding] = &[
     bind(&[K::Esc], A::Back, "close the help", "close"),
 ];
 
+/// While the terminal is too small to show the screen, nothing the user cannot see acts.
+pub const TOO_SMALL: &[Binding] = &[more(
+    &[K::Char('q')],
+    A::Quit,
+    "quit (the only key while the terminal is too small)",
+)];
+
 /// Every table of keys under a heading, for the help overlay.
 pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("Everywhere", &[GLOBAL, ALWAYS]),

@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{block, percent, popup};
 use crate::scoring::Verdict;
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, Entry, Summary};
 use crate::tui::layout;
 
@@ -101,7 +102,7 @@ fn row<'a>(app: &App, entry: &'a Entry, wide: bool) -> Row<'a> {
     match &entry.loaded {
         Ok(summary) => {
             let mut cells = vec![
-                Cell::from(summary.organization.as_str()),
+                Cell::from(visible_line(&summary.organization)),
                 Cell::from(summary.target.label()),
                 Cell::from(format!("{}/{}", summary.answered, summary.questions)),
             ];
@@ -119,7 +120,7 @@ fn row<'a>(app: &App, entry: &'a Entry, wide: bool) -> Row<'a> {
             Row::new(cells)
         }
         Err(_) => {
-            let mut cells = vec![Cell::from(entry.file_name())];
+            let mut cells = vec![Cell::from(visible_line(&entry.file_name()).into_owned())];
             cells.extend((0..5).map(|_| Cell::from("—")));
             cells.push(Cell::from(Span::styled("cannot be read", theme.bad)));
             Row::new(cells)
@@ -161,7 +162,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
     let path = entry.path.display().to_string();
     let (title, lines) = match &entry.loaded {
         Ok(summary) => (
-            summary.organization.as_str(),
+            visible_line(&summary.organization),
             vec![
                 Line::from(vec![Span::styled("File  ", theme.dim), Span::raw(path)]),
                 Line::from(vec![
@@ -177,7 +178,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
             ],
         ),
         Err(error) => (
-            "Cannot be read — left untouched",
+            "Cannot be read — left untouched".into(),
             Text::styled(error.as_str(), theme.bad).lines,
         ),
     };
