@@ -18,7 +18,8 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let assessment = store::load(&args.path)?;
     let card = score(&questionnaire, &assessment, &policy);
     let today = clock()?.today();
-    let model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    model.branding = config.branding.clone();
     let format = match args.format {
         ReportFormat::Pdf => Format::Pdf,
         ReportFormat::Md => Format::Markdown,

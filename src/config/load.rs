@@ -114,6 +114,12 @@ pub fn resolve_logo(base: &Path, written: &str) -> Result<Logo, String> {
         Capped::Io(reason) => format!("cannot read {}: {reason}", path.display()),
     })?;
     let format = image_format(&bytes)?;
+    if let Some(problem) = crate::report::logo_problem(&bytes) {
+        return Err(format!(
+            "{} is a damaged {format}: {problem}",
+            path.display()
+        ));
+    }
     Ok(Logo {
         path,
         format,

@@ -7,11 +7,10 @@
 //! config file, which beats the built-in default; a command-line flag beats the config.
 
 mod load;
-mod logo;
 mod parse;
 
+pub use crate::report::prepared::{Branding, ImageFormat, Logo, image_format};
 pub use load::{ENV_VAR, LoadError, default_path, load, resolve_logo};
-pub use logo::{ImageFormat, Logo, image_format};
 pub use parse::parse;
 
 use std::collections::BTreeMap;
@@ -46,17 +45,6 @@ pub struct Defaults {
     pub paper: Option<Paper>,
     /// The wizard's theme.
     pub theme: Option<ThemeName>,
-}
-
-/// Who prepared the report, printed on the PDF (`[report]`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Branding {
-    /// The preparer's firm.
-    pub firm: Option<String>,
-    /// A contact line (e-mail, phone).
-    pub contact: Option<String>,
-    /// A PNG or JPEG logo for the cover and page header.
-    pub logo: Option<Logo>,
 }
 
 /// The settings of one config file (or none: every value unset).

@@ -22,6 +22,7 @@ use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::report::prepared::Branding;
 use crate::scoring::Policy;
 
 /// The screens.
@@ -105,6 +106,8 @@ pub struct App {
     pub home: Home,
     /// The new-assessment form as it opens (prefilled from the config's defaults).
     pub form_template: Form,
+    /// Who prepares exported reports (from the config), printed on the PDF.
+    pub branding: Branding,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -144,6 +147,7 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             form_template: Form::default(),
+            branding: Branding::default(),
             session: None,
             gap: 0,
             export: None,

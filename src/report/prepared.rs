@@ -1,8 +1,47 @@
-//! The report logo: a PNG or JPEG file named in the config, recognised by its first bytes
-//! (not its name) and kept in memory so the report never reads it again.
+//! Who prepared the report and under which settings: the preparer's branding (firm,
+//! contact line, a PNG or JPEG logo recognised by its first bytes and kept in memory) and a
+//! method note saying which verdict thresholds were used and where they came from.
 
 use std::fmt;
 use std::path::PathBuf;
+
+use crate::scoring::{Policy, ThresholdSource, whole_percent};
+
+/// The preparer's branding, printed on the PDF (cover, page header and footer).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Branding {
+    /// The preparer's firm.
+    pub firm: Option<String>,
+    /// A contact line (e-mail, phone).
+    pub contact: Option<String>,
+    /// A PNG or JPEG logo for the cover and page header.
+    pub logo: Option<Logo>,
+}
+
+impl Branding {
+    /// "Prepared by Northwind Advisory", when a firm is set.
+    pub fn prepared_by(&self) -> Option<String> {
+        self.firm.as_ref().map(|firm| format!("Prepared by {firm}"))
+    }
+}
+
+/// The method note on the verdict thresholds: their values and where each came from.
+pub fn thresholds_note(policy: &Policy) -> String {
+    let origin = |source: ThresholdSource| match source {
+        ThresholdSource::BuiltIn => "the built-in default",
+        ThresholdSource::Config => "set in the preparer's configuration",
+        ThresholdSource::Assessment => "agreed for this assessment",
+    };
+    format!(
+        "Thresholds used in this report: Ready from {} % ({}), Getting there from {} % ({}). \
+         Thresholds agreed in the assessment take precedence over the preparer's \
+         configuration, which takes precedence over the built-in 85 % and 50 %.",
+        whole_percent(policy.ready),
+        origin(policy.ready_from),
+        whole_percent(policy.getting_there),
+        origin(policy.getting_there_from)
+    )
+}
 
 /// The image formats a logo may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +117,23 @@ pub fn image_format(bytes: &[u8]) -> Result<ImageFormat, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::thresholds::Thresholds;
+
+    #[test]
+    fn the_thresholds_note_says_where_each_value_came_from() {
+        let policy = Policy::default().overridden(
+            &Thresholds {
+                ready: Some(0.9),
+                getting_there: None,
+            },
+            ThresholdSource::Config,
+        );
+        let note = thresholds_note(&policy);
+        assert!(
+            note.starts_with("Thresholds used in this report: Ready from 90 % (set in the preparer's configuration), Getting there from 50 % (the built-in default)."),
+            "{note}"
+        );
+    }
 
     #[test]
     fn png_and_jpeg_are_recognised_by_content() {
