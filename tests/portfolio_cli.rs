@@ -56,7 +56,7 @@ fn text_lists_every_file_and_says_why_some_cannot_be_read() {
     let output = list(dir.path(), &["--sort", "name"]);
     assert!(output.status.success());
     let text = stdout(&output);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text.lines().take_while(|line| !line.is_empty()).collect();
     assert_eq!(lines.len(), 5, "header + 4 .toml files:\n{text}");
     for header in [
         "Organisation",
@@ -176,4 +176,30 @@ fn an_empty_data_directory_says_how_to_start() {
     assert!(stdout(&output).contains("No assessments in"));
     let json = stdout(&list(dir.path(), &["--format", "json"]));
     assert_eq!(json.trim(), "[]");
+}
+
+#[test]
+fn text_says_which_thresholds_decided_the_verdicts() {
+    let dir = portfolio();
+    let text = stdout(&list(dir.path(), &[]));
+    assert!(
+        text.ends_with("\nVerdicts: Ready from 85 %, Getting there from 50 % (built-in default)\n"),
+        "{text}"
+    );
+    let acme = fs::read_to_string(dir.path().join("acme.toml")).unwrap();
+    let (head, answers) = acme.split_once("\n[answers").unwrap();
+    let agreed = format!(
+        "{}\n[thresholds]\nready = 0.95\ngetting_there = 0.6\n\n[answers{answers}",
+        head.replace("Acme Inc", "Initech")
+    );
+    fs::write(dir.path().join("initech.toml"), agreed).unwrap();
+    let text = stdout(&list(dir.path(), &["--sort", "name"]));
+    assert!(
+        text.contains("Verdicts of Initech: Ready from 95 %, Getting there from 60 % (agreed in this assessment)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Verdicts of Acme Inc, Globex: Ready from 85 %"),
+        "{text}"
+    );
 }

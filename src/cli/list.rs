@@ -48,7 +48,7 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
                 dir.display()
             )
         }
-        PortfolioFormat::Text => text(&lines),
+        PortfolioFormat::Text => format!("{}{}", text(&lines), thresholds(&lines)),
     };
     let mut warnings = Vec::new();
     if unreadable > 0 {
@@ -141,6 +141,31 @@ fn text(lines: &[Line]) -> String {
         ],
         rows,
     )
+}
+
+/// Which thresholds decided the verdicts: one line per distinct set, naming the assessments
+/// that agreed their own.
+fn thresholds(lines: &[Line]) -> String {
+    let mut sets: Vec<(String, Vec<&str>)> = Vec::new();
+    for summary in lines.iter().filter_map(|line| line.loaded.as_ref().ok()) {
+        let described = summary.policy.describe();
+        match sets.iter_mut().find(|(text, _)| *text == described) {
+            Some((_, names)) => names.push(&summary.organization),
+            None => sets.push((described, vec![&summary.organization])),
+        }
+    }
+    let mut out = String::new();
+    for (described, names) in &sets {
+        if sets.len() == 1 {
+            out.push_str(&format!("\nVerdicts: {described}\n"));
+        } else {
+            out.push_str(&format!("\nVerdicts of {}: {described}", names.join(", ")));
+        }
+    }
+    if sets.len() > 1 {
+        out.push('\n');
+    }
+    out
 }
 
 fn tsv(lines: &[Line]) -> String {
