@@ -107,3 +107,42 @@ fn unreadable_input_exits_2_and_the_rest_is_still_checked() {
     let usage = run(&["claims"]);
     assert_eq!(usage.status.code(), Some(2), "a path is required");
 }
+
+/// Real text nobody wrote for the corpus: this project's README, docs and questionnaires
+/// (which discuss certification at length) must not trip the checker.
+#[test]
+fn the_projects_own_words_pass() {
+    let mut args = vec!["claims".to_string(), "README.md".into(), "docs".into()];
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        args.push(format!(
+            "questionnaires/{}",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn control_characters_in_a_file_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("evil\u{1b}[2J.txt");
+    std::fs::write(
+        &copy,
+        "Retitle \u{1b}]0;pwned\u{7} us: we are SOC 2 certified \u{202e}today.\n",
+    )
+    .expect("write the copy");
+    let path = copy.to_str().expect("utf-8 path");
+    for format in ["text", "json"] {
+        let output = run(&["claims", "--format", format, path]);
+        assert_eq!(output.status.code(), Some(1), "{format}: a finding");
+        let text = stdout(&output);
+        assert!(text.contains("SOC 2 certified"), "{format}: {text}");
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!text.contains(raw), "{format}: raw {raw:?} in {text:?}");
+        }
+    }
+}

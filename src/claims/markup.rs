@@ -191,7 +191,7 @@ fn numeric_entity(name: &str) -> Option<char> {
     char::from_u32(code).filter(|c| !c.is_control())
 }
 
-/// Markdown: link targets, images and inline code marks are hidden; the rest is text.
+/// Markdown: link targets, inline code and inline HTML are hidden; the rest is text.
 fn markdown(mut chars: Vec<char>) -> Vec<char> {
     let mut at = 0;
     while at < chars.len() {
@@ -202,6 +202,19 @@ fn markdown(mut chars: Vec<char>) -> Vec<char> {
                 .map_or(chars.len(), |p| at + p + 1);
             blank(&mut chars, at, end);
             at = end;
+        } else if chars[at] == '`' {
+            // Inline code is a literal (a command, a rule name), not a claim.
+            let end = chars[at + 1..]
+                .iter()
+                .position(|&c| c == '`' || c == '\n')
+                .map(|p| at + 1 + p);
+            match end {
+                Some(end) if chars[end] == '`' => {
+                    blank(&mut chars, at, end + 1);
+                    at = end + 1;
+                }
+                _ => at += 1,
+            }
         } else if opens_tag(&chars, at) {
             // Inline HTML in Markdown is ignored like in an HTML file.
             let (end, _) = tag_end(&chars, at);

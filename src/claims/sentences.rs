@@ -16,7 +16,8 @@ pub struct Word {
     pub end: usize,
     /// Inside quotation marks: the sentence mentions the words rather than uses them.
     pub quoted: bool,
-    /// A comma, semicolon or dash stands between this word and the one before.
+    /// A comma, semicolon, dash, bracket or table bar stands between this word and the one
+    /// before.
     pub after_pause: bool,
 }
 
@@ -48,7 +49,7 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
             // A straight apostrophe after a letter is a possessive (`customers'`), not a quote.
             '\'' if splitter.quote.is_none() && at > 0 && chars[at - 1].is_alphanumeric() => {}
             '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' => splitter.quote(c),
-            ',' | ';' | '—' | '–' | '(' | ')' => splitter.pause = true,
+            ',' | ';' | '—' | '–' | '(' | ')' | '|' => splitter.pause = true,
             _ => {}
         }
         at += 1;

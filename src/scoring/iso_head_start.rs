@@ -107,10 +107,12 @@ impl HeadStart {
     }
 }
 
-/// How far the assessment's SOC 2 work covers each ISO/IEC 27001:2022 control and clause.
+/// How far the assessment's SOC 2 work covers each Annex A control and each clause
+/// (counted at the level of 6.1, 9.2…: a question mapped to 6.1.2 counts toward 6.1).
 pub fn head_start(questionnaire: &Questionnaire, assessment: &Assessment) -> HeadStart {
     let controls: Vec<ControlCoverage> = ISO27001
         .iter()
+        .filter(|iso| iso.is_annex_a() || iso.id.matches('.').count() == 1)
         .map(|iso| control(questionnaire, assessment, iso))
         .collect();
     let themes = IsoTheme::ALL
@@ -142,7 +144,7 @@ fn control(
     let mapped: Vec<_> = questionnaire
         .questions()
         .iter()
-        .filter(|q| q.stage == Stage::Compliance && q.iso27001.contains(&iso))
+        .filter(|q| q.stage == Stage::Compliance && q.iso27001.iter().any(|r| within(r, iso)))
         .filter(|q| assessment.in_scope(q))
         .filter(|q| {
             assessment
@@ -168,6 +170,15 @@ fn control(
         questions: mapped.iter().map(|q| q.id.clone()).collect(),
         in_place,
     }
+}
+
+/// Whether a question's reference counts toward `unit`: the same number, or a sub-clause.
+fn within(reference: &IsoRef, unit: &IsoRef) -> bool {
+    reference.id == unit.id
+        || reference
+            .id
+            .strip_prefix(unit.id)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 #[cfg(test)]
@@ -255,5 +266,10 @@ mod tests {
         }
         let head = head_start(&questionnaire, &complete);
         assert!(head.theme(IsoTheme::Technological).covered > 0);
+        // Clauses are counted as 4.1–10.2; questions on 6.1.2 and 6.1.3 count toward 6.1.
+        assert_eq!(head.theme(IsoTheme::Clauses).total(), 23);
+        let clause = head.controls.iter().find(|c| c.id == "6.1").unwrap();
+        assert!(clause.questions.iter().any(|q| q == "CC3.1.risk-method"));
+        assert!(!head.controls.iter().any(|c| c.id == "6.1.2"));
     }
 }

@@ -2,6 +2,7 @@
 //! assessment, the open prompt or overlay, and the status line. Views only read it;
 //! [`update`](mod@super::update) is the only thing that changes it.
 
+mod certification;
 mod export;
 mod home;
 mod navigate;
@@ -9,6 +10,7 @@ mod prompt;
 mod session;
 
 pub use crate::portfolio::Summary;
+pub use certification::{CertificationView, ClaimsRun};
 pub use export::ExportForm;
 pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
@@ -38,6 +40,8 @@ pub enum Screen {
     Stages,
     /// Writing the gap report.
     Export,
+    /// "Certification": the ISO 27001 head start and the claims checker.
+    Certification,
 }
 
 impl Screen {
@@ -49,6 +53,7 @@ impl Screen {
             Screen::Dashboard => "Dashboard",
             Screen::Stages => "The three stages",
             Screen::Export => "Export",
+            Screen::Certification => "“Certification”",
         }
     }
 }
@@ -116,6 +121,8 @@ pub struct App {
     pub export: Option<ExportForm>,
     /// The three-stages screen.
     pub stages: StagesView,
+    /// The "certification" screen.
+    pub certification: CertificationView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
     /// The help overlay's scroll position, when it is open.
@@ -155,6 +162,7 @@ impl App {
                 scroll: 0,
                 back: Screen::Home,
             },
+            certification: CertificationView::default(),
             prompt: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),
@@ -204,6 +212,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Stages => Context::Stages,
             Screen::Export => Context::Export,
+            Screen::Certification => Context::Certification,
         }
     }
 }

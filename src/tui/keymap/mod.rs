@@ -137,6 +137,8 @@ pub enum Context {
     Stages,
     /// The export screen.
     Export,
+    /// The "certification" screen.
+    Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
     /// The help overlay.
@@ -148,7 +150,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::FormText,
@@ -158,6 +160,7 @@ impl Context {
         Context::Dashboard,
         Context::Stages,
         Context::Export,
+        Context::Certification,
         Context::Prompt,
         Context::Help,
         Context::TooSmall,
@@ -180,6 +183,7 @@ impl Context {
             Context::Dashboard => "Dashboard",
             Context::Stages => "The three stages",
             Context::Export => "Export",
+            Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
             Context::Help => "Help",
             Context::TooSmall => "Terminal too small",
@@ -198,6 +202,7 @@ impl Context {
             Context::Dashboard => &[DASHBOARD, GLOBAL, ALWAYS],
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
+            Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
             Context::TooSmall => &[TOO_SMALL, ALWAYS],

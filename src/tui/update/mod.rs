@@ -3,6 +3,7 @@
 //! [`Clock`](super::storage::Clock), so tests can drive it with key sequences and then check
 //! both the state and the saved file.
 
+mod certification;
 mod dashboard;
 mod export;
 mod home;
@@ -67,6 +68,7 @@ pub fn apply(app: &mut App, action: Action) {
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),
+            Context::Certification => certification::update(app, action),
             Context::TooSmall => {}
         },
     }

@@ -2,6 +2,7 @@
 //! shared chrome (title bar, footer, status line), the open prompt or dialog and the help
 //! overlay, and asks for a larger terminal when the window is too small to be useful.
 
+mod certification;
 mod chrome;
 mod dashboard;
 mod export;
@@ -23,6 +24,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 use crate::text_safety::is_unsafe;
 
+pub use certification::max_scroll as certification_max_scroll;
 pub use help::max_scroll as help_max_scroll;
 pub use stages::max_scroll as stages_max_scroll;
 pub use wizard::max_scroll as question_max_scroll;
@@ -43,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Dashboard => dashboard::render(frame, chrome.body, app),
         Screen::Stages => stages::render(frame, chrome.body, app),
         Screen::Export => export::render(frame, chrome.body, app),
+        Screen::Certification => certification::render(frame, chrome.body, app),
     }
     chrome::footer(frame, chrome.footer, app);
     chrome::status(frame, chrome.status, app);
