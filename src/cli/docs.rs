@@ -72,6 +72,9 @@ The configuration file, like \fB\-\-config\fR.
 NO_COLOR
 Turns colours off in every theme.
 .TP
+SOC2_READY_TODAY
+The date soc2-ready takes as today (YYYY-MM-DD), for planning and reproducible output.
+.TP
 SOURCE_DATE_EPOCH
 Fixes the report date, for reproducible reports.
 .SH FILES
