@@ -142,7 +142,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     problems.extend(history_problems);
     problems.extend(fields.finish());
     let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
-        read_thresholds(source, table, span, &mut problems)
+        thresholds::read_agreed(source, table, span, &mut problems)
     });
     let answers = match answers_table {
         Some((table, _)) => read_answers(source, table, &mut problems),
@@ -165,34 +165,6 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             Err(problems)
         }
     }
-}
-
-/// An engagement's thresholds: both values, since half an agreement would mix in whatever
-/// the user's config says.
-fn read_thresholds(
-    source: SourceText<'_>,
-    table: &DeTable<'_>,
-    span: std::ops::Range<usize>,
-    problems: &mut Vec<Problem>,
-) -> Thresholds {
-    let (read, found) = thresholds::read(source, table, span.clone(), None);
-    problems.extend(found);
-    for (key, value) in [
-        ("ready", read.values.ready),
-        ("getting_there", read.values.getting_there),
-    ] {
-        if value.is_none() && table.get(key).is_none() {
-            let problem = source
-                .problem_at(
-                    span.clone(),
-                    "missing: an assessment's [thresholds] sets both `ready` and `getting_there`",
-                )
-                .in_item(thresholds::TABLE)
-                .in_field(key);
-            problems.push(problem);
-        }
-    }
-    read.values
 }
 
 /// The oldest schema this version still reads (and upgrades on the next save).

@@ -92,6 +92,34 @@ pub fn read(
     (read, fields.finish())
 }
 
+/// An engagement's thresholds: both values, since half an agreement would mix in whatever
+/// the user's config says.
+pub fn read_agreed(
+    source: SourceText<'_>,
+    table: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+    problems: &mut Vec<Problem>,
+) -> Thresholds {
+    let (read, found) = read(source, table, span.clone(), None);
+    problems.extend(found);
+    for (key, value) in [
+        ("ready", read.values.ready),
+        ("getting_there", read.values.getting_there),
+    ] {
+        if value.is_none() && table.get(key).is_none() {
+            let problem = source
+                .problem_at(
+                    span.clone(),
+                    "missing: an assessment's [thresholds] sets both `ready` and `getting_there`",
+                )
+                .in_item(TABLE)
+                .in_field(key);
+            problems.push(problem);
+        }
+    }
+    read.values
+}
+
 /// A number from 0 to 1 (`0.85`; `1` and `0` may be written as whole numbers).
 fn fraction(fields: &mut Fields<'_, '_>, key: &'static str) -> Option<f64> {
     let value = fields.value(key)?;

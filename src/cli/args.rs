@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::config::ConfigArgs;
+pub use super::docs::ShellArg;
+pub use super::list::PortfolioArgs;
+
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
 /// readiness separately and exports a gap report. Run without a command to open the wizard.
 #[derive(Debug, Parser)]
@@ -93,63 +97,6 @@ pub enum Command {
     },
     /// Print the man page (e.g. `soc2-ready man > ~/.local/share/man/man1/soc2-ready.1`).
     Man,
-}
-
-/// Output format of `list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PortfolioFormat {
-    /// Aligned columns for people.
-    Text,
-    /// Tab-separated values with a header row, for spreadsheets and scripts.
-    Tsv,
-    /// A JSON array, one object per file.
-    Json,
-}
-
-/// Orders of `list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// Organisation name, A to Z.
-    Name,
-    /// Most recently changed first.
-    LastChange,
-    /// Most ready toward the targeted report first.
-    Readiness,
-}
-
-/// Arguments of `list`.
-#[derive(Debug, Args)]
-pub struct PortfolioArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = PortfolioFormat::Text)]
-    pub format: PortfolioFormat,
-    /// Order of the rows (unreadable files always come last).
-    #[arg(long, value_enum, default_value_t = SortArg::LastChange)]
-    pub sort: SortArg,
-}
-
-/// Arguments of `config`.
-#[derive(Debug, Args)]
-pub struct ConfigArgs {
-    /// Print only where the config file is (or would be).
-    #[arg(long)]
-    pub path: bool,
-    /// Also show the thresholds that apply to this assessment file.
-    #[arg(value_name = "ASSESSMENT", conflicts_with = "path")]
-    pub assessment: Option<PathBuf>,
-}
-
-/// Shells that completion scripts are generated for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShellArg {
-    /// GNU Bash.
-    Bash,
-    /// Z shell.
-    Zsh,
-    /// fish.
-    Fish,
-    /// PowerShell.
-    Powershell,
 }
 
 /// Output format of the list commands.

@@ -3,14 +3,26 @@
 //! assessment argument adds the thresholds that apply to it.
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use soc2_ready::assessment::store;
 use soc2_ready::config::Config;
 use soc2_ready::scoring::{Policy, ThresholdSource, whole_percent};
 
-use super::args::ConfigArgs;
+use clap::Args;
+
 use super::{Failure, GlobalArgs, Output, config_path, load_config};
+
+/// Arguments of `config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print only where the config file is (or would be).
+    #[arg(long)]
+    pub path: bool,
+    /// Also show the thresholds that apply to this assessment file.
+    #[arg(value_name = "ASSESSMENT", conflicts_with = "path")]
+    pub assessment: Option<PathBuf>,
+}
 
 /// Prints the settings, or the file's path with `--path`.
 pub fn run(global: &GlobalArgs, args: &ConfigArgs) -> Result<Output, Failure> {

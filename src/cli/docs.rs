@@ -1,11 +1,24 @@
 //! `soc2-ready completions SHELL` and `soc2-ready man`: a shell completion script and a
 //! man page, both generated from the one clap definition so they never drift from `--help`.
 
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueEnum};
 use clap_complete::Shell;
 
-use super::args::{Cli, ShellArg};
+use super::args::Cli;
 use super::{Failure, Output};
+
+/// Shells that completion scripts are generated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    /// GNU Bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+}
 
 /// The completion script for `shell`.
 pub fn completions(shell: ShellArg) -> Result<Output, Failure> {

@@ -12,9 +12,44 @@ use soc2_ready::portfolio::{SortKey, StageSummary, Summary};
 use soc2_ready::questionnaire::{Questionnaire, Target};
 use soc2_ready::scoring::{Policy, Verdict};
 
-use super::args::{ListFormat, PortfolioArgs, PortfolioFormat, SortArg};
+use clap::{Args, ValueEnum};
+
+use super::args::ListFormat;
 use super::lists::table;
 use super::{Failure, GlobalArgs, Output, data_dir, load_config, load_questionnaire};
+
+/// Output format of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    /// Aligned columns for people.
+    Text,
+    /// Tab-separated values with a header row, for spreadsheets and scripts.
+    Tsv,
+    /// A JSON array, one object per file.
+    Json,
+}
+
+/// Orders of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Organisation name, A to Z.
+    Name,
+    /// Most recently changed first.
+    LastChange,
+    /// Most ready toward the targeted report first.
+    Readiness,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PortfolioFormat::Text)]
+    pub format: PortfolioFormat,
+    /// Order of the rows (unreadable files always come last).
+    #[arg(long, value_enum, default_value_t = SortArg::LastChange)]
+    pub sort: SortArg,
+}
 
 /// One file of the data directory: its summary or why it cannot be read.
 struct Line {
