@@ -34,6 +34,8 @@ pub enum Action {
     Rename,
     /// Delete the selected assessment (asks first).
     Delete,
+    /// Sort the assessments by the next order (name, last change, readiness).
+    Sort,
     /// Show the three stages explained.
     Stages,
     /// Focus the next form field.

@@ -90,6 +90,11 @@ pub const HOME: &[Binding] = &[
         "delete",
     ),
     bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+    more(
+        &[K::Char('s')],
+        A::Sort,
+        "sort by name, last change or readiness (each press the next)",
+    ),
 ];
 
 /// "Delete this assessment?"
