@@ -5,12 +5,14 @@
 mod gaps;
 mod iso_head_start;
 mod measure;
+mod policy;
 
 pub use gaps::{Gap, Severity};
 pub use iso_head_start::{
     COVERING_LEVEL, ControlCoverage, Coverage, HeadStart, ThemeCoverage, head_start,
 };
 pub use measure::{Blocker, Measure, Readiness, Tally, Verdict};
+pub use policy::{Policy, ThresholdSource, whole_percent};
 
 use serde::Serialize;
 
@@ -18,24 +20,6 @@ use crate::assessment::Assessment;
 use crate::questionnaire::{
     CRITERIA, Category, Level, Question, Questionnaire, Stage, Target, criterion,
 };
-
-/// Thresholds that turn a readiness ratio into a verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Policy {
-    /// Readiness needed (with no key control short) for "ready"; default 0.85.
-    pub ready: f64,
-    /// Readiness needed for "getting there"; default 0.5.
-    pub getting_there: f64,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Self {
-            ready: 0.85,
-            getting_there: 0.5,
-        }
-    }
-}
 
 /// Readiness of one stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,6 +89,8 @@ pub struct Scorecard {
     /// In-scope questions that do not apply yet (their condition is not met): shown as
     /// "not yet relevant", left out of every score and gap. Question ids, in order.
     pub not_yet_relevant: Vec<String>,
+    /// The thresholds the verdicts were decided with (the assessment's own win).
+    pub policy: Policy,
 }
 
 impl Scorecard {
@@ -153,8 +139,10 @@ fn stage_items<'q>(
         .collect()
 }
 
-/// Scores an assessment against a questionnaire.
+/// Scores an assessment against a questionnaire under `policy`, or under the thresholds
+/// the assessment itself agrees, where it has them.
 pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Policy) -> Scorecard {
+    let policy = &policy.for_assessment(assessment);
     let target = assessment.target;
     let targets: Vec<_> = Target::ALL
         .into_iter()
@@ -205,6 +193,7 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
             .iter()
             .map(|question| question.id.clone())
             .collect(),
+        policy: *policy,
     }
 }
 

@@ -206,6 +206,14 @@ fn the_export_screen_offers_the_paper_size() {
 }
 
 #[test]
+fn the_export_screen_starts_on_the_configured_paper() {
+    let mut fixture = Fixture::new(false).open_acme();
+    fixture.app.paper = Paper::Letter;
+    press(&mut fixture.app, &[Key::Tab, Key::Char('e')]);
+    assert_eq!(fixture.app.export.as_ref().unwrap().paper, Paper::Letter);
+}
+
+#[test]
 fn the_sidebar_says_what_its_percentages_mean() {
     let fixture = Fixture::new(false).open_acme();
     assert!(fixture.render(80, 24).contains("% ready for Type 2"));

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::file_name;
-use crate::report::{Paper, ReportModel};
+use crate::report::ReportModel;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ExportForm, Screen, Status, Tone};
 
@@ -19,7 +19,7 @@ pub fn open(app: &mut App) {
             &session.path,
             &session.assessment.organization,
             today,
-            Paper::default(),
+            app.paper,
         ));
     }
     app.screen = Screen::Export;
@@ -55,13 +55,14 @@ fn write(app: &mut App) {
         return;
     }
     let today = app.clock.today();
-    let model = ReportModel::build(
+    let mut model = ReportModel::build(
         &app.questionnaire,
         &session.assessment,
         &session.card,
         &app.policy,
         today,
     );
+    model.branding = app.branding.clone();
     let outcome = app
         .storage
         .export(&model, form.format, form.paper, &path)
