@@ -151,3 +151,32 @@ fn score_json_lists_the_questions_not_yet_relevant() {
         "a question not yet relevant is no gap"
     );
 }
+
+#[test]
+fn the_portfolio_list_counts_moved_answers_like_score_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("before-merge.toml"),
+        dir.path().join("before-merge.toml"),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_soc2-ready"))
+        .env_remove("SOC2_READY_CONFIG")
+        .env("HOME", dir.path())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["list", "--format", "tsv"])
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .map(|line| line.split('\t').collect())
+        .collect();
+    let column = |name: &str| rows[0].iter().position(|&header| header == name).unwrap();
+    // Two answers under current ids, three moved from retired ones (one stays under its old id).
+    assert_eq!(rows[1][column("answered")], "5", "{text}");
+    // The same denominator as `score`: four "certification" questions wait for a firm.
+    assert_eq!(rows[1][column("questions")], "160", "{text}");
+}
