@@ -9,6 +9,9 @@ use crate::assessment::Answer;
 pub enum Action {
     /// Leave the program (never asks: everything is already saved).
     Quit,
+    /// Hand the terminal back to the shell and stop, as Ctrl-Z does outside raw mode; the
+    /// run loop does it (SIGTSTP), and `fg` resumes.
+    Suspend,
     /// Show or hide the list of keys.
     Help,
     /// Close the dialog, cancel the edit or go back one screen.
