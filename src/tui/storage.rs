@@ -68,9 +68,7 @@ impl Storage for Disk {
 
     fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError> {
         store::ensure_dir(&self.dir)?;
-        let path = store::path_for_new(&self.dir, &assessment.organization)?;
-        store::create(&path, assessment)?;
-        Ok(path)
+        store::create_in(&self.dir, assessment)
     }
 
     fn lock(&self, path: &Path) -> Result<EditLock, LockError> {
