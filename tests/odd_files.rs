@@ -119,3 +119,41 @@ fn new_takes_the_next_free_name_whatever_holds_the_first() {
     let (initech, _) = new(data, "Initech");
     assert_eq!(initech, data.join("initech-2.toml"));
 }
+
+#[test]
+fn temporary_files_of_an_interrupted_save_are_swept_on_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir_all(&data).unwrap();
+    fs::create_dir_all(&elsewhere).unwrap();
+    let stale = |folder: &Path| {
+        // pid 999999999 cannot exist (Linux caps ids at 4194304): its writer has ended.
+        let path = folder.join(".soc2-ready-999999999-AbC123.tmp");
+        fs::write(&path, "organization = \"Acme\"\n").unwrap();
+        path
+    };
+    let in_data = stale(&data);
+    let in_elsewhere = stale(&elsewhere);
+    let assessment = elsewhere.join("acme.toml");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/assessments/report-partial.toml"),
+        &assessment,
+    )
+    .unwrap();
+    // Without a terminal the wizard stops (exit 2) after its start-up sweep.
+    let output = bin()
+        .args(["--data-dir", data.to_str().unwrap(), "open"])
+        .arg(&assessment)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!in_data.exists(), "swept from the data directory");
+    assert!(!in_elsewhere.exists(), "swept beside the opened file");
+    assert!(assessment.exists());
+
+    let again = stale(&data);
+    new(&data, "Acme");
+    assert!(!again.exists(), "new sweeps too");
+}

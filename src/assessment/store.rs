@@ -105,7 +105,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::NotRegular { path, kind } => write!(
                 f,
-                "{} is {kind}, not a regular file; nothing was read from it",
+                "{} is {kind}, not a regular file; it was left alone",
                 path.display()
             ),
             StoreError::TooLarge { path, bytes } => write!(

@@ -38,6 +38,7 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
         None => {
             let dir = data_dir(global)?;
             store::ensure_dir(&dir)?;
+            soc2_ready::atomic_file::sweep_stale(&dir);
             let path = store::create_in(&dir, &assessment)?;
             let first = store::candidate_names(&assessment.organization)
                 .next()

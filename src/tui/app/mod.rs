@@ -2,12 +2,14 @@
 //! assessment, the open prompt or overlay, and the status line. Views only read it;
 //! [`update`](mod@super::update) is the only thing that changes it.
 
+mod decision;
 mod export;
 mod home;
 mod navigate;
 mod prompt;
 mod session;
 
+pub use decision::{Decision, Leave};
 pub use export::ExportForm;
 pub use home::{Entry, Field, Form, Home, Summary};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
@@ -111,6 +113,8 @@ pub struct App {
     pub stages: StagesView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
+    /// The open question about unsaved changes, which comes before anything else.
+    pub decision: Option<Decision>,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<u16>,
     /// The status line.
@@ -147,6 +151,7 @@ impl App {
                 back: Screen::Home,
             },
             prompt: None,
+            decision: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),
             size: Rect::new(0, 0, 80, 24),
@@ -158,7 +163,7 @@ impl App {
 
     /// Where the keyboard focus is.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
+        if self.help.is_some() && self.decision.is_none() {
             Context::Help
         } else {
             self.screen_context()
@@ -167,6 +172,11 @@ impl App {
 
     /// Where the keyboard focus is, not counting the help overlay (which describes it).
     pub fn screen_context(&self) -> Context {
+        match self.decision {
+            Some(Decision::Unsaved { .. }) => return Context::Unsaved,
+            Some(Decision::Conflict { .. }) => return Context::Conflict,
+            None => {}
+        }
         if self.prompt.is_some() {
             return Context::Prompt;
         }
