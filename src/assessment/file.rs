@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
 use super::{Answer, AnswerRecord, Assessment, SCHEMA};
-use crate::diagnostics::{Problem, SourceText};
+use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
 use crate::toml_fields::{Fields, parse_document};
 
@@ -30,7 +30,10 @@ struct FileOut<'a> {
     target: &'a str,
     scope: Vec<&'a str>,
     questionnaire_version: &'a str,
+    audit: AuditOut,
     answers: BTreeMap<&'a str, RecordOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<SnapshotOut>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +48,8 @@ struct RecordOut<'a> {
     due: Option<String>,
     #[serde(skip_serializing_if = "str::is_empty")]
     na_reason: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<EvidenceOut<'a>>,
 }
 
 /// Writes an assessment as TOML text.
@@ -58,6 +63,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
         target: assessment.target.key(),
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
+        audit: AuditOut::new(&assessment.audit),
         answers: assessment
             .answers
             .iter()
@@ -68,10 +74,12 @@ pub fn to_toml(assessment: &Assessment) -> String {
                     owner: &record.owner,
                     due: record.due.map(|date| date.to_string()),
                     na_reason: &record.na_reason,
+                    evidence: record.evidence.iter().map(EvidenceOut::new).collect(),
                 };
                 (id.as_str(), out)
             })
             .collect(),
+        history: assessment.history.iter().map(SnapshotOut::new).collect(),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -79,14 +87,14 @@ pub fn to_toml(assessment: &Assessment) -> String {
 
 /// Reads an assessment from TOML text, reporting every problem with its place.
 pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
+    let lines = LineStarts::new(source.text);
+    let source = source.with_lines(&lines);
     let document = parse_document(source, source.text)?;
     let mut fields = Fields::new(source, document.get_ref(), document.span());
-    check_schema(&mut fields);
+    let schema = check_schema(&mut fields);
     let organization = fields.required_text("organization");
     let assessor = fields.text("assessor").unwrap_or_default();
-    let created = fields
-        .text_or_datetime("created")
-        .and_then(|text| parse_date(&mut fields, "created", &text));
+    let created = time_file::date(&mut fields, "created");
     if fields.value("created").is_none() {
         fields.report(
             "created",
@@ -110,7 +118,10 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     let scope = read_scope(&mut fields);
     let questionnaire_version = fields.text("questionnaire_version").unwrap_or_default();
     let answers_table = fields.table("answers");
-    let mut problems = fields.finish();
+    let (audit, mut problems) = time_file::read_audit(&mut fields, source);
+    let (history, history_problems) = time_file::read_history(&mut fields, source);
+    problems.extend(history_problems);
+    problems.extend(fields.finish());
     let answers = match answers_table {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
@@ -121,6 +132,9 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.updated = updated;
             assessment.questionnaire_version = questionnaire_version;
             assessment.answers = answers;
+            assessment.audit = audit;
+            assessment.history = history;
+            assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             Ok(assessment)
         }
         _ => {
@@ -130,32 +144,24 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     }
 }
 
-fn check_schema(fields: &mut Fields<'_, '_>) {
+/// The oldest schema this version still reads (and upgrades on the next save).
+const OLDEST_SCHEMA: i64 = 1;
+
+/// Checks the `schema` field and returns it when this version can read the file.
+fn check_schema(fields: &mut Fields<'_, '_>) -> Option<i64> {
     match fields.integer("schema") {
-        Some(SCHEMA) => {}
+        Some(schema @ OLDEST_SCHEMA..=SCHEMA) => return Some(schema),
         Some(newer) if newer > SCHEMA => fields.report(
             "schema",
-            format!("written by a newer soc2-ready (schema {newer}); this version reads schema {SCHEMA} — please upgrade"),
+            format!("written by a newer soc2-ready (schema {newer}); this version reads schemas {OLDEST_SCHEMA} to {SCHEMA} — please upgrade; the file was left untouched"),
         ),
-        Some(other) => fields.report("schema", format!("unknown schema {other}; this version reads schema {SCHEMA}")),
+        Some(other) => fields.report("schema", format!("unknown schema {other}; this version reads schemas {OLDEST_SCHEMA} to {SCHEMA}")),
         None if fields.value("schema").is_none() => {
             fields.report("schema", format!("missing required field (schema = {SCHEMA})"));
         }
         None => {}
     }
-}
-
-fn parse_date(fields: &mut Fields<'_, '_>, key: &str, text: &str) -> Option<Date> {
-    match text.parse::<Date>() {
-        Ok(date) if text.len() == 10 => Some(date),
-        _ => {
-            fields.report(
-                key,
-                format!("expected a date such as 2027-01-31, found \"{text}\""),
-            );
-            None
-        }
-    }
+    None
 }
 
 fn read_target(fields: &mut Fields<'_, '_>) -> Option<Target> {
@@ -217,11 +223,13 @@ fn read_answers(
             answer,
             note: fields.text("note").unwrap_or_default(),
             owner: fields.text("owner").unwrap_or_default(),
-            due: fields
-                .text_or_datetime("due")
-                .and_then(|text| parse_date(&mut fields, "due", &text)),
+            due: time_file::date(&mut fields, "due"),
             na_reason: fields.text("na_reason").unwrap_or_default(),
+            evidence: Vec::new(),
         };
+        let (evidence, evidence_problems) = time_file::read_evidence(&mut fields, source, &id);
+        let record = AnswerRecord { evidence, ..record };
+        problems.extend(evidence_problems);
         problems.extend(fields.finish());
         answers.insert(id, record);
     }
@@ -232,6 +240,7 @@ fn read_answers(
 mod tests {
     use super::*;
     use crate::questionnaire::Level;
+    use jiff::civil::Date;
 
     fn parse(text: &str) -> Result<Assessment, Vec<String>> {
         from_toml(SourceText::new("a.toml", text))
@@ -314,10 +323,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 2\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 3\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 2)"),
+            problems[0].contains("newer soc2-ready (schema 3)"),
             "{problems:?}"
         );
         let problems =

@@ -21,10 +21,10 @@ pub use names::{MAX_STEM_BYTES, candidate_names, safe_file_stem};
 pub use read::{FileStamp, MAX_FILE_BYTES, TextStyle, read_regular, real_path, stamp};
 pub use target::{check_report_target, holds_assessment};
 
-use super::Assessment;
 use super::file::{from_toml, to_toml};
+use super::{Assessment, backup};
 use crate::atomic_file::{self, Replace};
-use crate::diagnostics::{Problem, SourceText, io_reason};
+use crate::diagnostics::{Problem, SourceText, io_reason, problem_lines};
 use read::{BOM, read_stamped};
 
 /// What can go wrong with assessment files, with the path it concerns.
@@ -85,15 +85,7 @@ impl fmt::Display for StoreError {
                     io_reason(error)
                 )
             }
-            StoreError::Invalid(problems) => {
-                for (index, problem) in problems.iter().enumerate() {
-                    if index > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{problem}")?;
-                }
-                Ok(())
-            }
+            StoreError::Invalid(problems) => write!(f, "{}", problem_lines(problems, "")),
             StoreError::NoDataDir => write!(
                 f,
                 "no home directory, so no data directory; set HOME, or pass --data-dir DIR (or SOC2_READY_DATA_DIR)"
@@ -186,9 +178,13 @@ pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
 
 /// Saves an assessment atomically (temporary file, fsync, rename). A link is followed and
 /// its target replaced (the link stays); an existing file keeps its owner, mode, byte-order
-/// mark and line endings; a new one is created 0600.
+/// mark and line endings; a new one is created 0600. The first save of a file read from an
+/// older schema first keeps a backup of it.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     let real = real_path(path);
+    if let Some(schema) = assessment.migrated_from {
+        backup::keep_old_schema(&real, schema).map_err(io_error("back up", path))?;
+    }
     let style = read_regular(&real)
         .map(|bytes| TextStyle::of(&bytes))
         .unwrap_or_default();

@@ -2,13 +2,12 @@
 //! In the data directory a name already taken (by any file) moves on to the next free one,
 //! `acme-inc-2.toml`, and says so; an explicit `--output` that exists is refused.
 
-use jiff::ZonedDateTime;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::store;
 use soc2_ready::questionnaire::{Category, Target};
 
 use super::args::{NewArgs, TargetArg};
-use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, data_dir, load_questionnaire};
 
 /// Creates the assessment described by `args`.
 pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
@@ -16,18 +15,13 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
         return Err(Failure::Invalid("--org must not be empty".into()));
     }
     let scope = parse_scope(&args.scope)?;
+    let today = clock()?.today();
     let questionnaire = load_questionnaire(global)?;
     let target = match args.target {
         TargetArg::Type1 => Target::Type1,
         TargetArg::Type2 => Target::Type2,
     };
-    let mut assessment = Assessment::new(
-        &args.org,
-        &args.assessor,
-        ZonedDateTime::now().date(),
-        target,
-        scope,
-    );
+    let mut assessment = Assessment::new(&args.org, &args.assessor, today, target, scope);
     assessment.questionnaire_version = questionnaire.version().to_string();
     let mut warnings = Vec::new();
     let path = match &args.output {

@@ -5,13 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
 use soc2_ready::assessment::store;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::{Policy, score};
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_questionnaire, summarise_ids};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
@@ -19,7 +18,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let assessment = store::load(&args.path)?;
     let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
-    let today = report_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+    let today = clock()?.today();
     let model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
     let format = match args.format {
         ReportFormat::Pdf => Format::Pdf,
@@ -36,7 +35,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",
             model.unscored_answers.len(),
-            model.unscored_answers.join(", ")
+            summarise_ids(&model.unscored_answers)
         ));
     }
     if args.output.as_deref().is_some_and(is_stdout) {
@@ -85,24 +84,6 @@ fn output_path(assessment: &Path, output: Option<&Path>, name: &str) -> PathBuf 
     }
 }
 
-/// The report date: today, or the UTC day of `SOURCE_DATE_EPOCH` for reproducible output.
-fn report_date(source_date_epoch: Option<&str>) -> Result<Date, Failure> {
-    let Some(seconds) = source_date_epoch else {
-        return Ok(jiff::ZonedDateTime::now().date());
-    };
-    seconds
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-        .map(|time| time.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-        .ok_or_else(|| {
-            Failure::Invalid(format!(
-                "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found \"{seconds}\""
-            ))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,15 +116,5 @@ mod tests {
         assert!(is_stdout(Path::new("/dev/stdout")));
         assert!(!is_stdout(Path::new("/dev/stderr")));
         assert!(!is_stdout(Path::new("./-x")));
-    }
-
-    #[test]
-    fn source_date_epoch_fixes_the_report_date() {
-        assert_eq!(
-            report_date(Some("1795478400")).ok(),
-            Some(Date::constant(2026, 11, 24))
-        );
-        assert!(report_date(Some("yesterday")).is_err());
-        assert!(report_date(None).is_ok());
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use soc2_ready::assessment::store;
 use soc2_ready::atomic_file;
-use soc2_ready::tui::{self, App, Clock, Disk, Theme, ThemeName};
+use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
 
 use super::args::ThemeArg;
 use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
@@ -15,6 +15,7 @@ use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
 /// Runs the wizard until the user quits; `open` skips Home.
 pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
+    let clock = super::clock()?;
     let dir = data_dir(global)?;
     atomic_file::sweep_stale(&dir);
     if let Some(parent) = open.and_then(Path::parent) {
@@ -45,7 +46,7 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     let mut app = App::new(
         questionnaire,
         Box::new(Disk::new(dir)),
-        Clock::system(),
+        clock,
         Theme::new(name, color),
     );
     tui::start(&mut app, opened);

@@ -141,7 +141,24 @@ fn retry_saves_and_then_leaves_and_quit_anyway_is_explicit() {
     );
 
     let (fixture, mut app, _full) = full_disk_session();
-    press(&mut app, &[Key::Char('q'), Key::Char('q')]);
+    press(&mut app, &[Key::Char('q')]);
+    soc2_ready::tui::update(
+        &mut app,
+        Action::Resize {
+            width: 30,
+            height: 8,
+        },
+    );
+    press(&mut app, &[Key::Char('q')]);
+    assert!(!app.quit, "not while the question cannot be seen");
+    soc2_ready::tui::update(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    press(&mut app, &[Key::Char('q')]);
     assert!(app.quit, "q in the question quits anyway");
     assert_eq!(fixture.saved().answer(ANSWERED), None, "as the user chose");
 }

@@ -55,7 +55,7 @@ impl fmt::Display for LockError {
             ),
             LockError::Unsafe { path, why } => write!(
                 f,
-                "the lock file {} {why}; opened read-only (remove it if no soc2-ready window is open)",
+                "the lock file {} {why}, so it is not used (remove it if no soc2-ready window is open)",
                 path.display()
             ),
             LockError::Io(error) => error.fmt(f),

@@ -2,6 +2,7 @@
 //! assessment, the open prompt or overlay, and the status line. Views only read it;
 //! [`update`](mod@super::update) is the only thing that changes it.
 
+mod certification;
 mod decision;
 mod export;
 mod home;
@@ -9,6 +10,7 @@ mod navigate;
 mod prompt;
 mod session;
 
+pub use certification::{CertificationView, ClaimsRun};
 pub use decision::{Decision, Leave};
 pub use export::ExportForm;
 pub use home::{Entry, Field, Form, Home, Summary};
@@ -19,6 +21,7 @@ pub use session::{Session, answer_options};
 use ratatui::layout::Rect;
 
 use super::keymap::Context;
+use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
@@ -37,6 +40,8 @@ pub enum Screen {
     Stages,
     /// Writing the gap report.
     Export,
+    /// "Certification": the ISO 27001 head start and the claims checker.
+    Certification,
 }
 
 impl Screen {
@@ -48,6 +53,7 @@ impl Screen {
             Screen::Dashboard => "Dashboard",
             Screen::Stages => "The three stages",
             Screen::Export => "Export",
+            Screen::Certification => "“Certification”",
         }
     }
 }
@@ -111,6 +117,8 @@ pub struct App {
     pub export: Option<ExportForm>,
     /// The three-stages screen.
     pub stages: StagesView,
+    /// The "certification" screen.
+    pub certification: CertificationView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
     /// The open question about unsaved changes, which comes before anything else.
@@ -150,6 +158,7 @@ impl App {
                 scroll: 0,
                 back: Screen::Home,
             },
+            certification: CertificationView::default(),
             prompt: None,
             decision: None,
             help: None,
@@ -161,9 +170,12 @@ impl App {
         }
     }
 
-    /// Where the keyboard focus is.
+    /// Where the keyboard focus is: nowhere but quitting while the terminal is too small
+    /// to show the screen, then the help overlay, then the screen.
     pub fn context(&self) -> Context {
-        if self.help.is_some() && self.decision.is_none() {
+        if layout::too_small(self.size) {
+            Context::TooSmall
+        } else if self.help.is_some() && self.decision.is_none() {
             Context::Help
         } else {
             self.screen_context()
@@ -202,6 +214,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Stages => Context::Stages,
             Screen::Export => Context::Export,
+            Screen::Certification => Context::Certification,
         }
     }
 }

@@ -15,7 +15,7 @@ pub fn open(app: &mut App) {
         return;
     };
     if app.export.is_none() {
-        let today = app.clock.local(app.clock.now()).date();
+        let today = app.clock.today();
         app.export = Some(ExportForm::new(
             &session.path,
             &session.assessment.organization,
@@ -53,7 +53,7 @@ fn write(app: &mut App) {
         form.outcome = Some(Err("Type where the report should go.".into()));
         return;
     }
-    let today = app.clock.local(app.clock.now()).date();
+    let today = app.clock.today();
     let model = ReportModel::build(
         &app.questionnaire,
         &session.assessment,

@@ -147,7 +147,7 @@ fn create(app: &mut App) {
     let mut assessment = Assessment::new(
         organization,
         form.assessor.text(),
-        app.clock.local(now).date(),
+        app.clock.today(),
         form.target,
         form.scope.iter().copied(),
     );

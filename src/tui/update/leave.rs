@@ -6,13 +6,15 @@ use super::{file_name, leave_for_home, save_pending};
 use crate::assessment::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Decision, Leave, Session, Status, Tone};
+use crate::tui::layout;
 use crate::tui::storage::Storage;
 
 /// Leaves for `then` once every change is saved; asks when a change cannot be saved.
-/// Quitting while the question is open means "quit anyway".
+/// Quitting while the question is shown means "quit anyway" (not while the terminal is too
+/// small to show it).
 pub fn request(app: &mut App, then: Leave) {
     if app.decision.is_some() {
-        if then == Leave::Quit {
+        if then == Leave::Quit && !layout::too_small(app.size) {
             app.quit = true;
         }
         return;
