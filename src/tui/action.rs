@@ -10,6 +10,9 @@ pub enum Action {
     /// Leave the program. Every change is saved as it is made; a change that could not be
     /// saved is tried again first, and the user is asked if it still fails.
     Quit,
+    /// Hand the terminal back to the shell and stop, as Ctrl-Z does outside raw mode; the
+    /// run loop does it (SIGTSTP), and `fg` resumes.
+    Suspend,
     /// Show or hide the list of keys.
     Help,
     /// Close the dialog, cancel the edit or go back one screen.
@@ -32,6 +35,8 @@ pub enum Action {
     Rename,
     /// Delete the selected assessment (asks first).
     Delete,
+    /// Sort the assessments by the next order (name, last change, readiness).
+    Sort,
     /// Show the three stages explained.
     Stages,
     /// Focus the next form field.

@@ -8,6 +8,7 @@ mod files;
 mod flows;
 mod hostile_text;
 mod locking;
+mod portfolio;
 mod safety;
 mod sizes;
 mod snapshots;

@@ -53,6 +53,8 @@ pub fn apply(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => leave::request(app, Leave::Quit),
+        // The run loop stops the process; the state does not change.
+        Action::Suspend => {}
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         // Nothing acts on a screen the user cannot see (clicks included).
         _ if app.context() == Context::TooSmall => {}
