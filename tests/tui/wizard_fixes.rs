@@ -305,3 +305,30 @@ fn answers_under_a_retired_id_move_on_open_with_a_status_line() {
         "June report"
     );
 }
+
+#[test]
+fn a_file_reloaded_after_an_outside_edit_moves_retired_answers_too() {
+    let mut fixture = Fixture::with(built_in(), false).open_acme();
+    let path = fixture.acme_path();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "{text}\n[answers.\"C1.1.ndas\"]\nanswer = \"planned\"\nnote = \"added by a script\"\n"
+        ),
+    )
+    .unwrap();
+    press(&mut fixture.app, &[Key::Right]);
+    let status = fixture.app.status.text.clone();
+    assert!(status.contains("changed outside this window"), "{status}");
+    assert!(
+        status.contains("C1.1.ndas → CC1.1.confidentiality-agreements"),
+        "{status}"
+    );
+    let session = fixture.app.session.as_ref().unwrap();
+    let record = session
+        .assessment
+        .record("CC1.1.confidentiality-agreements")
+        .unwrap();
+    assert_eq!(record.note, "added by a script");
+}
