@@ -4,6 +4,7 @@
 mod answer;
 mod args;
 mod compare;
+mod due;
 mod edit;
 mod evidence;
 mod history;
@@ -33,6 +34,14 @@ pub enum Failure {
     Invalid(String),
     /// The system failed (I/O, permissions, full disk): exit code 1.
     Runtime(String),
+    /// The command ran and found something to act on (e.g. an overdue control): its
+    /// output is printed as usual, then the message on standard error, exit code 1.
+    Finding {
+        /// What the command prints on standard output.
+        stdout: String,
+        /// The one-line finding.
+        message: String,
+    },
 }
 
 impl From<StoreError> for Failure {
@@ -80,6 +89,7 @@ pub fn run() -> ExitCode {
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
+        Some(Command::Due(args)) => due::run(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };
@@ -97,6 +107,11 @@ pub fn run() -> ExitCode {
         }
         Err(Failure::Runtime(message)) => {
             eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Finding { stdout, message }) => {
+            print_stdout(&stdout);
+            eprintln!("{message}");
             ExitCode::from(1)
         }
     }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
-use super::{AnswerKind, Category, Level, Question, Stage, Target, criterion};
+use super::{AnswerKind, Category, Level, Question, Stage, Target, cadence, criterion};
 use crate::diagnostics::{Problem, SourceText};
 use crate::toml_fields::Fields;
 
@@ -37,6 +37,8 @@ pub fn read_question(
         check_id(&mut fields, id, criterion_id);
     }
     let title = fields.required_text("title");
+    let frequency = cadence::read_frequency(&mut fields);
+    let effort = cadence::read_effort(&mut fields);
     let prompt = fields.required_text("prompt");
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);
@@ -63,6 +65,8 @@ pub fn read_question(
             stage: context.stage,
             category: context.category,
             title,
+            frequency,
+            effort,
             prompt,
             why,
             evidence,

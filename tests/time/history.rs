@@ -47,7 +47,10 @@ fn history_lists_one_snapshot_per_day_with_the_stage_figures() {
         serde_json::from_str(&stdout(&run(&["history", arg(&path), "--format", "json"]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 3);
     assert_eq!(json[1]["date"], "2026-11-22");
-    assert_eq!(json[1]["answered"], 6, "CC7.2.central-logging was answered (unsure) already");
+    assert_eq!(
+        json[1]["answered"], 6,
+        "CC7.2.central-logging was answered (unsure) already"
+    );
     assert!(json[2]["compliance"].as_u64().unwrap() <= 100);
 }
 

@@ -3,6 +3,7 @@
 
 mod answer;
 mod clock;
+mod due;
 mod evidence;
 mod history;
 mod support;
