@@ -12,6 +12,7 @@ mod lists;
 mod new;
 mod report;
 mod score;
+mod score_time;
 mod validate;
 mod wizard;
 

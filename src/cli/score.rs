@@ -9,7 +9,8 @@ use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::score_time::TimeFacts;
+use super::{Failure, GlobalArgs, Output, clock, load_questionnaire};
 
 /// How many gaps the text summary shows.
 const TOP_GAPS: usize = 10;
@@ -20,6 +21,7 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let assessment = store::load(&args.path)?;
     let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
+    let time = TimeFacts::of(&questionnaire, &assessment, clock()?.today());
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
@@ -30,8 +32,12 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
         ));
     }
     let stdout = match args.format {
-        ScoreFormat::Text => text(&questionnaire, &assessment, &card, &policy),
-        ScoreFormat::Json => json(&assessment, &card, &policy),
+        ScoreFormat::Text => {
+            let mut out = text(&questionnaire, &assessment, &card, &policy);
+            time.write_text(&mut out);
+            out
+        }
+        ScoreFormat::Json => json(&assessment, &card, &policy, &time),
     };
     Ok(Output { stdout, warnings })
 }
@@ -185,9 +191,11 @@ struct JsonScore<'a> {
     policy: &'a Policy,
     #[serde(flatten)]
     scorecard: &'a Scorecard,
+    #[serde(flatten)]
+    time: &'a TimeFacts,
 }
 
-fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy) -> String {
+fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy, time: &TimeFacts) -> String {
     let value = JsonScore {
         organization: &assessment.organization,
         assessor: &assessment.assessor,
@@ -196,6 +204,7 @@ fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy) -> String {
         questionnaire_version: &assessment.questionnaire_version,
         policy,
         scorecard: card,
+        time,
     };
     let mut text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
     text.push('\n');

@@ -7,3 +7,4 @@ pub mod calendar;
 pub mod compare;
 pub mod evidence;
 pub mod history;
+pub mod timeline;

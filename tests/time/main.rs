@@ -6,4 +6,5 @@ mod clock;
 mod due;
 mod evidence;
 mod history;
+mod score;
 mod support;
