@@ -6,6 +6,7 @@ mod docs;
 mod files;
 mod flows;
 mod locking;
+mod progress;
 mod sizes;
 mod snapshots;
 mod support;

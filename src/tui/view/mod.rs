@@ -8,6 +8,7 @@ mod export;
 mod help;
 mod home;
 mod popup;
+mod progress;
 mod sidebar;
 mod stages;
 mod wizard;

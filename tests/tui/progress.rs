@@ -1,0 +1,103 @@
+//! The time axis in the wizard: answering records today's snapshot in the saved file, and
+//! the dashboard shows the trend, what changed since the last snapshot, the report dates
+//! and the due controls.
+
+use jiff::civil::Date;
+use soc2_ready::assessment::{Answer, Evidence, Snapshot, store};
+use soc2_ready::questionnaire::Level;
+use soc2_ready::tui::keymap::Key;
+use soc2_ready::tui::start;
+
+use super::support::{Fixture, new_app, press, questionnaire};
+
+/// Acme's file with two earlier snapshots (20 and 22 November) and one quarterly-review
+/// entry, reopened in a fresh wizard.
+fn with_history() -> Fixture {
+    let mut fixture = Fixture::new(false);
+    let path = fixture.acme_path();
+    let mut assessment = store::load(&path).unwrap();
+    assessment.history = vec![
+        Snapshot {
+            date: Date::constant(2026, 11, 20),
+            changes: [(
+                "CC6.1.mfa".to_string(),
+                Some(Answer::Level(Level::Evidenced)),
+            )]
+            .into(),
+            readiness: Some([40, 5, 0]),
+        },
+        Snapshot {
+            date: Date::constant(2026, 11, 22),
+            changes: [(
+                "CC1.1.code-of-conduct".to_string(),
+                Some(Answer::Level(Level::Planned)),
+            )]
+            .into(),
+            readiness: Some([10, 8, 0]),
+        },
+    ];
+    assessment.edit("CC1.1.code-of-conduct", |record| {
+        record.evidence.push(Evidence {
+            title: "Signed acknowledgements".into(),
+            location: "HR drive".into(),
+            collected: Date::constant(2026, 11, 1),
+            period: None,
+        });
+    });
+    store::save(&path, &assessment).unwrap();
+    fixture.app = new_app(fixture.dir.path(), questionnaire());
+    start(&mut fixture.app, None);
+    fixture.open_acme()
+}
+
+#[test]
+fn the_dashboard_shows_trend_progress_report_dates_and_due_controls() {
+    let mut fixture = with_history();
+    press(&mut fixture.app, &[Key::Tab]);
+    let screen = fixture.render(120, 40);
+    assert!(screen.contains("Progress as of 2026-11-24"), "{screen}");
+    // 40 → 10 % compliance, then 23 % now: high, low, a little higher.
+    assert!(
+        screen.contains("│Compliance      ▃▁▂  23 %  +13 since 2026-11-22"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│Attestation     ▁▁▁  11 %  +3 since 2026-11-22"),
+        "{screen}"
+    );
+    // Since 22 November: CC1.1 planned → evidenced and ATT.auditor unanswered → yes
+    // improved; CC6.1.mfa evidenced → planned regressed.
+    assert!(
+        screen.contains("Since 2026-11-22: 2 answers improved, 1 regressed"),
+        "{screen}"
+    );
+    assert!(screen.contains("Type 1 by 2027-"), "{screen}");
+    assert!(
+        screen.contains("Due: 0 overdue · 0 due soon · 0 never logged · 0 claimed, not evidenced"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn answering_records_todays_snapshot_with_its_figures() {
+    let mut fixture = Fixture::new(false).open_acme();
+    press(&mut fixture.app, &[Key::Char('2')]);
+    let saved = fixture.saved();
+    assert_eq!(saved.history.len(), 1);
+    let snapshot = &saved.history[0];
+    assert_eq!(snapshot.date, Date::constant(2026, 11, 24));
+    assert_eq!(
+        snapshot.changes.len(),
+        6,
+        "the first snapshot holds every answer"
+    );
+    let figures = snapshot.readiness.expect("figures stored");
+    let card = &fixture.app.session.as_ref().unwrap().card;
+    assert_eq!(
+        u32::from(figures[0]),
+        card.stages[0].measure.readiness.percent().unwrap()
+    );
+    // Another answer the same day updates the same snapshot.
+    press(&mut fixture.app, &[Key::Char('3')]);
+    assert_eq!(fixture.saved().history.len(), 1);
+}
