@@ -25,11 +25,11 @@ pub enum Action {
     PageUp,
     /// Scroll down by a page.
     PageDown,
-    /// Start the "new assessment" form.
+    /// Start the "new assessment" form (in the evidence log: a new entry).
     New,
     /// Rename the selected assessment.
     Rename,
-    /// Delete the selected assessment (asks first).
+    /// Delete the selected assessment (asks first; in the evidence log: the selected entry).
     Delete,
     /// Show the three stages explained.
     Stages,
@@ -57,6 +57,8 @@ pub enum Action {
     EditOwner,
     /// Edit the due date of the current question.
     EditDue,
+    /// Open the evidence log of the current question.
+    OpenEvidence,
     /// Jump to a criterion or question id.
     GoTo,
     /// Search questions by text or id.

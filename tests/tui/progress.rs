@@ -8,7 +8,7 @@ use soc2_ready::questionnaire::Level;
 use soc2_ready::tui::keymap::Key;
 use soc2_ready::tui::start;
 
-use super::support::{Fixture, new_app, press, questionnaire};
+use super::support::{Fixture, new_app, press, questionnaire, type_text};
 
 /// Acme's file with two earlier snapshots (20 and 22 November) and one quarterly-review
 /// entry, reopened in a fresh wizard.
@@ -100,4 +100,80 @@ fn answering_records_todays_snapshot_with_its_figures() {
     // Another answer the same day updates the same snapshot.
     press(&mut fixture.app, &[Key::Char('3')]);
     assert_eq!(fixture.saved().history.len(), 1);
+}
+
+#[test]
+fn the_evidence_log_lists_adds_and_removes_entries() {
+    let mut fixture = Fixture::new(false).open_acme();
+    // CC1.1.code-of-conduct is answered "evidenced", with no evidence.
+    press(&mut fixture.app, &[Key::Char('g')]);
+    type_text(&mut fixture.app, "CC1.1.code-of-conduct");
+    press(&mut fixture.app, &[Key::Enter, Key::Char('v')]);
+    let screen = fixture.render(100, 30);
+    assert!(
+        screen.contains("Evidence · CC1.1.code-of-conduct"),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .contains("0 months of operating evidence · claimed, not evidenced: no evidence entry"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("No evidence yet: a adds an entry."),
+        "{screen}"
+    );
+
+    press(&mut fixture.app, &[Key::Char('a')]);
+    type_text(&mut fixture.app, "Signed | HR | 2026-09-01..2026-08-01");
+    press(&mut fixture.app, &[Key::Enter]);
+    assert!(
+        fixture
+            .render(100, 30)
+            .contains("The period ends (2026-08-01) before it starts (2026-09-01).")
+    );
+    press(&mut fixture.app, &[Key::Esc, Key::Char('a')]);
+    type_text(
+        &mut fixture.app,
+        "Signed acknowledgements | HR drive | 2026-08-01..2026-10-31",
+    );
+    press(&mut fixture.app, &[Key::Enter, Key::Char('a')]);
+    type_text(&mut fixture.app, "Onboarding checklist");
+    press(&mut fixture.app, &[Key::Enter]);
+    let screen = fixture.render(100, 30);
+    assert!(
+        screen.contains("3 months of operating evidence"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "1. 2026-11-24 Signed acknowledgements · covers 2026-08-01 to 2026-10-31 · HR drive"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("2. 2026-11-24 Onboarding checklist"),
+        "{screen}"
+    );
+    let saved = fixture.saved();
+    let record = saved.record("CC1.1.code-of-conduct").unwrap();
+    assert_eq!(record.evidence.len(), 2);
+    assert_eq!(
+        record.note, "Signed by all 14 staff; part of onboarding",
+        "one record, note kept"
+    );
+
+    press(&mut fixture.app, &[Key::Up, Key::Char('d')]);
+    let saved = fixture.saved();
+    let titles: Vec<&str> = saved
+        .record("CC1.1.code-of-conduct")
+        .unwrap()
+        .evidence
+        .iter()
+        .map(|entry| entry.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Onboarding checklist"]);
+    press(&mut fixture.app, &[Key::Esc]);
+    assert_eq!(fixture.app.evidence, None);
+    assert!(!fixture.render(100, 30).contains("Evidence · "));
 }

@@ -111,6 +111,8 @@ pub struct App {
     pub stages: StagesView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
+    /// The evidence log of the current question, when open: the selected entry.
+    pub evidence: Option<usize>,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<u16>,
     /// The status line.
@@ -147,6 +149,7 @@ impl App {
                 back: Screen::Home,
             },
             prompt: None,
+            evidence: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),
             size: Rect::new(0, 0, 80, 24),
@@ -177,6 +180,7 @@ impl App {
                 None if self.home.confirm_delete => Context::ConfirmDelete,
                 None => Context::Home,
             },
+            Screen::Wizard if self.evidence.is_some() => Context::Evidence,
             Screen::Wizard => {
                 let yes_no = self
                     .session

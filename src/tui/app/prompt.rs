@@ -20,6 +20,8 @@ pub enum PromptKind {
     Search,
     /// The selected assessment's organisation.
     Rename,
+    /// A new evidence entry of the current question.
+    Evidence,
 }
 
 impl PromptKind {
@@ -33,6 +35,7 @@ impl PromptKind {
             PromptKind::GoTo => "Go to",
             PromptKind::Search => "Search",
             PromptKind::Rename => "Rename",
+            PromptKind::Evidence => "New evidence, collected today",
         }
     }
 
@@ -46,6 +49,9 @@ impl PromptKind {
             PromptKind::GoTo => "A criterion id (CC6.1) or a question id.",
             PromptKind::Search => "Words or an id; empty clears the search.",
             PromptKind::Rename => "The organisation's name (the file name stays).",
+            PromptKind::Evidence => {
+                "Title | where it is | FROM..TO covered, e.g. Q3 review | SEC-142 | 2026-07-01..2026-09-30"
+            }
         }
     }
 }

@@ -139,13 +139,15 @@ pub enum Context {
     Export,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
+    /// The evidence log of the current question.
+    Evidence,
     /// The help overlay.
     Help,
 }
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::FormText,
@@ -156,6 +158,7 @@ impl Context {
         Context::Stages,
         Context::Export,
         Context::Prompt,
+        Context::Evidence,
         Context::Help,
     ];
 
@@ -177,6 +180,7 @@ impl Context {
             Context::Stages => "The three stages",
             Context::Export => "Export",
             Context::Prompt => "Editing a field",
+            Context::Evidence => "Evidence of a question",
             Context::Help => "Help",
         }
     }
@@ -194,6 +198,7 @@ impl Context {
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
+            Context::Evidence => &[EVIDENCE, GLOBAL, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
         }
     }

@@ -4,6 +4,7 @@
 //! both the state and the saved file.
 
 mod dashboard;
+mod evidence;
 mod export;
 mod home;
 mod mouse;
@@ -62,6 +63,7 @@ pub fn apply(app: &mut App, action: Action) {
                 home::update(app, action)
             }
             Context::WizardScale | Context::WizardYesNo => wizard::update(app, action),
+            Context::Evidence => evidence::update(app, action),
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),

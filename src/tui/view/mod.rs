@@ -4,6 +4,7 @@
 
 mod chrome;
 mod dashboard;
+mod evidence;
 mod export;
 mod help;
 mod home;
@@ -42,6 +43,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Dashboard => dashboard::render(frame, chrome.body, app),
         Screen::Stages => stages::render(frame, chrome.body, app),
         Screen::Export => export::render(frame, chrome.body, app),
+    }
+    if app.screen == Screen::Wizard && app.evidence.is_some() {
+        evidence::render(frame, chrome.body, app);
     }
     chrome::footer(frame, chrome.footer, app);
     chrome::status(frame, chrome.status, app);
