@@ -7,21 +7,11 @@ use jiff::civil::Date;
 use serde::Serialize;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::questionnaire::Questionnaire;
-use soc2_ready::time::evidence::{self, Claim};
+use soc2_ready::time::evidence::{self, ClaimedAnswer};
 use soc2_ready::time::timeline::{Timeline, timeline};
 
 /// How many claims the text lists by name.
 const LISTED_CLAIMS: usize = 10;
-
-/// One flagged answer.
-#[derive(Debug, Serialize)]
-pub struct ClaimedAnswer {
-    /// The question id.
-    pub question: String,
-    /// Why it is flagged.
-    #[serde(flatten)]
-    pub claim: Claim,
-}
 
 /// What `score` says about time.
 #[derive(Debug, Serialize)]
@@ -40,13 +30,7 @@ impl TimeFacts {
         Self {
             today,
             timeline: timeline(questionnaire, assessment, today),
-            claimed_not_evidenced: evidence::claims(questionnaire, assessment)
-                .into_iter()
-                .map(|(question, claim)| ClaimedAnswer {
-                    question: question.to_string(),
-                    claim,
-                })
-                .collect(),
+            claimed_not_evidenced: evidence::claims(questionnaire, assessment),
         }
     }
 

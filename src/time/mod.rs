@@ -7,4 +7,5 @@ pub mod calendar;
 pub mod compare;
 pub mod evidence;
 pub mod history;
+pub mod progress;
 pub mod timeline;
