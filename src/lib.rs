@@ -4,11 +4,14 @@
 
 pub mod assessment;
 pub mod atomic_file;
+pub mod claims;
+pub mod claims_scan;
 pub mod clock;
 pub mod diagnostics;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod text_safety;
 pub mod time;
 pub mod toml_fields;
 pub mod tui;

@@ -8,6 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Problem, SourceText};
+use crate::text_safety::{first_unsafe, marker};
 
 /// Parses a whole TOML document, turning every syntax error into a located problem.
 pub fn parse_document<'i>(
@@ -21,13 +22,44 @@ pub fn parse_document<'i>(
     Err(errors
         .iter()
         .map(|error| {
-            let message = format!("TOML syntax: {}", error.message().trim());
+            let message = error.message().trim();
             match error.span() {
-                Some(span) => source.problem_at(span, message),
-                None => source.problem(message),
+                Some(span) => source.problem_at(span, format!("TOML syntax: {message}")),
+                // The parser reports a key nested too deeply without a place: find it.
+                None if message == "recursion limit" => {
+                    let message = format!(
+                        "TOML syntax: a key or table header is nested too deeply \
+                         ({KEY_DEPTH_LIMIT} levels or more)"
+                    );
+                    match too_deep_key(text) {
+                        Some(offset) => source.problem_at(offset..offset, message),
+                        None => source.problem(message),
+                    }
+                }
+                None => source.problem(format!("TOML syntax: {message}")),
             }
         })
         .collect())
+}
+
+/// How many dotted parts a key may have before the TOML parser refuses it.
+const KEY_DEPTH_LIMIT: usize = 80;
+
+/// The byte offset of the first line whose key or table header has at least
+/// [`KEY_DEPTH_LIMIT`] dotted parts (dots inside quotes are counted too: a hint, not a parse).
+fn too_deep_key(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let key = match line.trim_start() {
+            header if header.starts_with('[') => header,
+            assignment => assignment.split('=').next().unwrap_or(""),
+        };
+        if key.matches('.').count() + 1 >= KEY_DEPTH_LIMIT {
+            return Some(offset + line.len() - line.trim_start().len());
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Reads the fields of one table, remembering which keys were read and what went wrong.
@@ -94,6 +126,23 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some(text)
     }
 
+    /// A one-line string field that must be present, not blank, and free of control and
+    /// bidirectional formatting characters (ids and titles, shown on every screen).
+    pub fn required_line(&mut self, key: &'static str) -> Option<String> {
+        let text = self.required_text(key)?;
+        if let Some((position, c)) = first_unsafe(&text) {
+            self.report(
+                key,
+                format!(
+                    "must be one line of plain text, but character {position} is a control character ({})",
+                    marker(c)
+                ),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
     /// An optional string field.
     pub fn text(&mut self, key: &'static str) -> Option<String> {
         let value = self.value(key)?;
@@ -153,19 +202,28 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// An optional whole number.
     pub fn integer(&mut self, key: &'static str) -> Option<i64> {
         let value = self.value(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix()).ok(),
-            _ => None,
-        };
-        if parsed.is_none() {
-            let found = value.get_ref().type_str();
-            self.report_at(
-                value.span(),
-                key,
-                format!("expected a whole number, found {found}"),
-            );
+        match value.get_ref() {
+            DeValue::Integer(number) => {
+                let parsed = i64::from_str_radix(number.as_str(), number.radix()).ok();
+                if parsed.is_none() {
+                    self.report_at(
+                        value.span(),
+                        key,
+                        format!("the number is too large (at most {})", i64::MAX),
+                    );
+                }
+                parsed
+            }
+            other => {
+                let found = other.type_str();
+                self.report_at(
+                    value.span(),
+                    key,
+                    format!("expected a whole number, found {found}"),
+                );
+                None
+            }
         }
-        parsed
     }
 
     /// An optional true/false flag.
@@ -278,6 +336,50 @@ mod tests {
                 "t.toml:2:9: field `count`: expected a whole number, found string",
                 "t.toml:3:1: field `typo`: unknown field (a typo?)",
             ]
+        );
+    }
+
+    #[test]
+    fn one_line_fields_reject_control_and_direction_characters() {
+        let problems = read(
+            "a = \"ok\"\nb = \"x\\u001b[2J\"\nc = \"\\u202Eevil\"\nd = \"two\\nlines\"\n",
+            |fields| {
+                assert_eq!(fields.required_line("a").as_deref(), Some("ok"));
+                assert_eq!(fields.required_line("b"), None);
+                assert_eq!(fields.required_line("c"), None);
+                assert_eq!(fields.required_line("d"), None);
+            },
+        );
+        assert_eq!(
+            problems,
+            [
+                "t.toml:2:5: field `b`: must be one line of plain text, but character 2 is a control character (^[)",
+                "t.toml:3:5: field `c`: must be one line of plain text, but character 1 is a control character (<U+202E>)",
+                "t.toml:4:5: field `d`: must be one line of plain text, but character 4 is a control character (^J)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_nested_too_deeply_is_located() {
+        let deep = vec!["a"; 5_000].join(".");
+        let text = format!("x = 1\n  [{deep}]\ny = 2\n");
+        let problems = parse_document(SourceText::new("t.toml", &text), &text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "t.toml:2:3: TOML syntax: a key or table header is nested too deeply (80 levels or more)"
+        );
+    }
+
+    #[test]
+    fn a_number_too_large_says_so() {
+        let problems = read("schema = 99999999999999999999999\n", |fields| {
+            assert_eq!(fields.integer("schema"), None);
+        });
+        assert_eq!(
+            problems,
+            ["t.toml:1:10: field `schema`: the number is too large (at most 9223372036854775807)"]
         );
     }
 

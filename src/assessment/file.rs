@@ -9,7 +9,7 @@ use toml::de::DeTable;
 
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
 use super::{Answer, AnswerRecord, Assessment, SCHEMA};
-use crate::diagnostics::{Problem, SourceText};
+use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
 use crate::toml_fields::{Fields, parse_document};
 
@@ -86,6 +86,8 @@ pub fn to_toml(assessment: &Assessment) -> String {
 
 /// Reads an assessment from TOML text, reporting every problem with its place.
 pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
+    let lines = LineStarts::new(source.text);
+    let source = source.with_lines(&lines);
     let document = parse_document(source, source.text)?;
     let mut fields = Fields::new(source, document.get_ref(), document.span());
     let schema = check_schema(&mut fields);

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use super::file::{from_toml, to_toml};
 use super::{Assessment, backup};
 use crate::atomic_file;
-use crate::diagnostics::{Problem, SourceText, io_reason};
+use crate::diagnostics::{Problem, SourceText, io_reason, problem_lines};
 
 /// What can go wrong with assessment files, with the path it concerns.
 #[derive(Debug)]
@@ -47,15 +47,7 @@ impl fmt::Display for StoreError {
                     io_reason(error)
                 )
             }
-            StoreError::Invalid(problems) => {
-                for (index, problem) in problems.iter().enumerate() {
-                    if index > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{problem}")?;
-                }
-                Ok(())
-            }
+            StoreError::Invalid(problems) => write!(f, "{}", problem_lines(problems, "")),
             StoreError::NoDataDir => write!(
                 f,
                 "no home directory, so no data directory; set HOME, or pass --data-dir DIR (or SOC2_READY_DATA_DIR)"

@@ -68,6 +68,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// List periodic controls that are overdue or due soon (exit code 1 when any is overdue).
     Due(DueArgs),
+    /// List the ISO/IEC 27001:2022 references of every compliance question.
+    Crosswalk(CrosswalkArgs),
+    /// Find statements that misdescribe SOC 2 in text, Markdown and HTML files or folders.
+    Claims(ClaimsArgs),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
@@ -90,6 +94,37 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+/// Arguments of `crosswalk`.
+#[derive(Debug, Args)]
+pub struct CrosswalkArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// One row per ISO control and clause, with the questions that cover it.
+    #[arg(long)]
+    pub by_control: bool,
+}
+
+/// Output format of `claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// `file:line:column` findings for people and editors.
+    Text,
+    /// Every finding and unreadable file as JSON.
+    Json,
+}
+
+/// Arguments of `claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Files and folders to check (folders are walked for .txt, .md and .html files).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
 }
 
 /// Report type named on the command line.

@@ -1,9 +1,12 @@
 //! Command dispatch: every command returns its output or a [`Failure`]; printing and exit
-//! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
+//! codes are decided here, once (0 success, 1 the system failed us, 2 bad input). Whatever
+//! is printed passes through [`visible_text`], so no text from a file can drive the terminal.
 
 mod answer;
 mod args;
+mod claims;
 mod compare;
+mod crosswalk;
 mod due;
 mod edit;
 mod evidence;
@@ -23,8 +26,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use soc2_ready::assessment::store::{self, StoreError};
 use soc2_ready::clock::Clock;
-use soc2_ready::diagnostics::Problem;
+use soc2_ready::diagnostics::{Problem, problem_lines};
 use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
+use soc2_ready::text_safety::visible_text;
 
 pub use args::{Cli, Command, GlobalArgs};
 
@@ -91,23 +95,25 @@ pub fn run() -> ExitCode {
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
         Some(Command::Due(args)) => due::run(&cli.global, &args),
+        Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
+        Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         None => wizard::run(&cli.global, None),
     };
     match outcome {
         Ok(output) => {
-            let code = print_stdout(&output.stdout);
+            let code = print_stdout(&visible_text(&output.stdout));
             for warning in &output.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("warning: {}", visible_text(warning));
             }
             code
         }
         Err(Failure::Invalid(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", visible_text(&message));
             ExitCode::from(2)
         }
         Err(Failure::Runtime(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", visible_text(&message));
             ExitCode::from(1)
         }
         Err(Failure::Finding { stdout, message }) => {
@@ -134,14 +140,26 @@ fn print_stdout(text: &str) -> ExitCode {
     }
 }
 
-/// A heading followed by one located problem per line.
+/// At most this many ids are named in a warning; the rest are counted.
+const SHOWN_IDS: usize = 10;
+
+/// A heading with the number of problems, followed by one located problem per line (at
+/// most [`SHOWN_PROBLEMS`](soc2_ready::diagnostics::SHOWN_PROBLEMS) of them).
 pub fn format_problems(heading: &str, problems: &[Problem]) -> String {
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    let mut text = format!("{heading} ({count} {noun}):");
-    for problem in problems {
-        text.push_str("\n  ");
-        text.push_str(&problem.to_string());
+    format!(
+        "{heading} ({count} {noun}):\n{}",
+        problem_lines(problems, "  ")
+    )
+}
+
+/// The first [`SHOWN_IDS`] ids, comma-separated, then how many more there are.
+pub fn summarise_ids<S: AsRef<str>>(ids: &[S]) -> String {
+    let shown: Vec<&str> = ids.iter().take(SHOWN_IDS).map(AsRef::as_ref).collect();
+    let mut text = shown.join(", ");
+    if ids.len() > SHOWN_IDS {
+        text.push_str(&format!(" … and {} more", ids.len() - SHOWN_IDS));
     }
     text
 }

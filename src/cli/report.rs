@@ -8,7 +8,7 @@ use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::{Policy, score};
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_questionnaire, summarise_ids};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
@@ -33,7 +33,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",
             model.unscored_answers.len(),
-            model.unscored_answers.join(", ")
+            summarise_ids(&model.unscored_answers)
         ));
     }
     if args.output.as_deref() == Some(Path::new("-")) {

@@ -7,10 +7,11 @@ use serde::Serialize;
 use soc2_ready::assessment::{Assessment, store};
 use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
+use soc2_ready::text_safety::json_escaped;
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::score_time::TimeFacts;
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_questionnaire, summarise_ids};
 
 /// How many gaps the text summary shows.
 const TOP_GAPS: usize = 10;
@@ -28,7 +29,7 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
         warnings.push(format!(
             "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
             unknown.len(),
-            unknown.join(", ")
+            summarise_ids(&unknown)
         ));
     }
     let stdout = match args.format {
@@ -206,7 +207,6 @@ fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy, time: &TimeF
         scorecard: card,
         time,
     };
-    let mut text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
+    format!("{}\n", json_escaped(&text))
 }

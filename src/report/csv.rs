@@ -1,11 +1,13 @@
 //! The CSV renderer: the prioritised gap list, one row per gap, for spreadsheets and issue
 //! trackers. Multi-line fields (steps, evidence, notes) are quoted, one item per line.
 //! Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
-//! return first) get a leading apostrophe, so a typed note can never execute.
+//! return first) get a leading apostrophe, so a typed note can never execute; control
+//! characters in a cell are made visible ([`visible_text`]).
 
 use std::borrow::Cow;
 
 use super::model::{ReportModel, due_text};
+use crate::text_safety::visible_text;
 
 /// The header row.
 pub const HEADER: [&str; 16] = [
@@ -67,7 +69,11 @@ pub fn render(model: &ReportModel) -> String {
             &gap.note,
         ];
         writer
-            .write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
+            .write_record(
+                cells
+                    .iter()
+                    .map(|cell| spreadsheet_safe(&visible_text(cell)).into_owned()),
+            )
             .expect(write_failed);
     }
     let bytes = writer.into_inner().expect(write_failed);

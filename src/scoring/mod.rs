@@ -3,9 +3,13 @@
 //! assessment — no I/O.
 
 mod gaps;
+mod iso_head_start;
 mod measure;
 
 pub use gaps::{Gap, Severity};
+pub use iso_head_start::{
+    COVERING_LEVEL, ControlCoverage, Coverage, HeadStart, ThemeCoverage, head_start,
+};
 pub use measure::{Blocker, Measure, Readiness, Tally, Verdict};
 
 use serde::Serialize;

@@ -75,6 +75,10 @@ pub enum Action {
     ShowWizard,
     /// Open the export screen.
     Export,
+    /// Show the "certification" screen: ISO 27001 head start and claims checker.
+    Certification,
+    /// Run the claims checker on a folder (asks for it).
+    CheckClaims,
     /// Select the next export format.
     NextFormat,
     /// Type a character into the focused text field.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::assessment::Assessment;
 use crate::assessment::store::{self, EditLock, Listed, LockError, StoreError};
 use crate::atomic_file;
+use crate::claims_scan::{self, ClaimsScan};
 use crate::report::{self, ExportError, Format, Paper, ReportModel};
 
 pub use crate::clock::Clock;
@@ -37,6 +38,10 @@ pub trait Storage {
     fn mark_stages_seen(&self) -> Result<(), StoreError>;
     /// Writes a gap report.
     fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError>;
+    /// Runs the claims checker on a folder or file.
+    fn check_claims(&self, path: &Path) -> ClaimsScan {
+        claims_scan::scan(&[path.to_path_buf()])
+    }
 }
 
 /// The real storage: assessment files in a data directory, written atomically.

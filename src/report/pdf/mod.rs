@@ -24,6 +24,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 
 use super::Paper;
 use super::model::ReportModel;
+use crate::text_safety::visible_line;
 use canvas::Canvas;
 use fonts::Fonts;
 
@@ -32,7 +33,9 @@ const RUNNING_TITLE: &str = "SOC 2 readiness gap report";
 
 /// Renders the report as PDF bytes.
 pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
-    let title = format!("{RUNNING_TITLE}: {}", model.organization);
+    // The metadata is shown by PDF viewers and printed by tools such as `pdfinfo`.
+    let organization = visible_line(&model.organization);
+    let title = format!("{RUNNING_TITLE}: {organization}");
     let mut doc = PdfDocument::new(&title);
     let fonts = Fonts::load(&mut doc);
     let mut canvas = Canvas::new(&fonts, paper);
@@ -62,14 +65,14 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     let info = &mut doc.metadata.info;
     info.document_title = title;
     info.author = if model.assessor.is_empty() {
-        model.organization.clone()
+        organization.to_string()
     } else {
-        model.assessor.clone()
+        visible_line(&model.assessor).into_owned()
     };
     info.subject = format!(
         "SOC 2 {} readiness self-assessment of {} (not an auditor's opinion)",
         model.target.label(),
-        model.organization
+        organization
     );
     info.keywords = ["SOC 2", "readiness", "gap report", "self-assessment"]
         .map(String::from)

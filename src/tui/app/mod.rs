@@ -2,12 +2,14 @@
 //! assessment, the open prompt or overlay, and the status line. Views only read it;
 //! [`update`](mod@super::update) is the only thing that changes it.
 
+mod certification;
 mod export;
 mod home;
 mod navigate;
 mod prompt;
 mod session;
 
+pub use certification::{CertificationView, ClaimsRun};
 pub use export::ExportForm;
 pub use home::{Entry, Field, Form, Home, Summary};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
@@ -17,6 +19,7 @@ pub use session::{Session, answer_options};
 use ratatui::layout::Rect;
 
 use super::keymap::Context;
+use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
@@ -35,6 +38,8 @@ pub enum Screen {
     Stages,
     /// Writing the gap report.
     Export,
+    /// "Certification": the ISO 27001 head start and the claims checker.
+    Certification,
 }
 
 impl Screen {
@@ -46,6 +51,7 @@ impl Screen {
             Screen::Dashboard => "Dashboard",
             Screen::Stages => "The three stages",
             Screen::Export => "Export",
+            Screen::Certification => "“Certification”",
         }
     }
 }
@@ -109,6 +115,8 @@ pub struct App {
     pub export: Option<ExportForm>,
     /// The three-stages screen.
     pub stages: StagesView,
+    /// The "certification" screen.
+    pub certification: CertificationView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
     /// The evidence log of the current question, when open: the selected entry.
@@ -148,6 +156,7 @@ impl App {
                 scroll: 0,
                 back: Screen::Home,
             },
+            certification: CertificationView::default(),
             prompt: None,
             evidence: None,
             help: None,
@@ -159,9 +168,12 @@ impl App {
         }
     }
 
-    /// Where the keyboard focus is.
+    /// Where the keyboard focus is: nowhere but quitting while the terminal is too small
+    /// to show the screen, then the help overlay, then the screen.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
+        if layout::too_small(self.size) {
+            Context::TooSmall
+        } else if self.help.is_some() {
             Context::Help
         } else {
             self.screen_context()
@@ -196,6 +208,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Stages => Context::Stages,
             Screen::Export => Context::Export,
+            Screen::Certification => Context::Certification,
         }
     }
 }

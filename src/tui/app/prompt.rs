@@ -22,6 +22,8 @@ pub enum PromptKind {
     Rename,
     /// A new evidence entry of the current question.
     Evidence,
+    /// A folder or file for the claims checker.
+    ClaimsPath,
 }
 
 impl PromptKind {
@@ -36,6 +38,7 @@ impl PromptKind {
             PromptKind::Search => "Search",
             PromptKind::Rename => "Rename",
             PromptKind::Evidence => "New evidence, collected today",
+            PromptKind::ClaimsPath => "Check what you tell customers",
         }
     }
 
@@ -51,6 +54,9 @@ impl PromptKind {
             PromptKind::Rename => "The organisation's name (the file name stays).",
             PromptKind::Evidence => {
                 "Title | where it is | FROM..TO covered, e.g. Q3 review | SEC-142 | 2026-07-01..2026-09-30"
+            }
+            PromptKind::ClaimsPath => {
+                "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
             }
         }
     }

@@ -137,17 +137,22 @@ pub enum Context {
     Stages,
     /// The export screen.
     Export,
+    /// The "certification" screen.
+    Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
     /// The evidence log of the current question.
     Evidence,
     /// The help overlay.
     Help,
+    /// The terminal is too small to draw in: the user sees none of the screen, so only
+    /// quitting acts (and a resize, which is not a key).
+    TooSmall,
 }
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::FormText,
@@ -157,9 +162,11 @@ impl Context {
         Context::Dashboard,
         Context::Stages,
         Context::Export,
+        Context::Certification,
         Context::Prompt,
         Context::Evidence,
         Context::Help,
+        Context::TooSmall,
     ];
 
     /// Whether printable characters are typed into a text field here.
@@ -179,9 +186,11 @@ impl Context {
             Context::Dashboard => "Dashboard",
             Context::Stages => "The three stages",
             Context::Export => "Export",
+            Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
             Context::Evidence => "Evidence of a question",
             Context::Help => "Help",
+            Context::TooSmall => "Terminal too small",
         }
     }
 
@@ -197,9 +206,11 @@ impl Context {
             Context::Dashboard => &[DASHBOARD, GLOBAL, ALWAYS],
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
+            Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Evidence => &[EVIDENCE, GLOBAL, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
+            Context::TooSmall => &[TOO_SMALL, ALWAYS],
         }
     }
 
@@ -310,6 +321,21 @@ mod tests {
         assert_eq!(Context::Home.action(Key::Char('q')), Some(Action::Quit));
         assert_eq!(Context::Prompt.action(Key::Ctrl('c')), Some(Action::Quit));
         assert_eq!(Context::Home.action(Key::Char('z')), None);
+    }
+
+    #[test]
+    fn a_screen_too_small_to_see_only_quits() {
+        assert_eq!(Context::TooSmall.action(Key::Char('q')), Some(Action::Quit));
+        assert_eq!(Context::TooSmall.action(Key::Ctrl('c')), Some(Action::Quit));
+        for key in [
+            Key::Char('3'),
+            Key::Char('d'),
+            Key::Char('y'),
+            Key::Enter,
+            Key::Esc,
+        ] {
+            assert_eq!(Context::TooSmall.action(key), None, "{key:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! [`Clock`](super::storage::Clock), so tests can drive it with key sequences and then check
 //! both the state and the saved file.
 
+mod certification;
 mod dashboard;
 mod evidence;
 mod export;
@@ -50,6 +51,8 @@ pub fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
+        // Nothing acts on a screen the user cannot see (clicks included).
+        _ if app.context() == Context::TooSmall => {}
         Action::Click { column, row } => {
             if let Some(action) = mouse::action_at(app, column, row) {
                 apply(app, action);
@@ -67,6 +70,8 @@ pub fn apply(app: &mut App, action: Action) {
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),
+            Context::Certification => certification::update(app, action),
+            Context::TooSmall => {}
         },
     }
 }

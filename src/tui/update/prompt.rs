@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::wizard::advance;
-use super::{evidence, home, persist};
+use super::{certification, evidence, home, persist};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, PromptKind, matches_search};
@@ -64,6 +64,7 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
             let entry = evidence::parse_entry(text, app.clock.today())?;
             evidence::add(app, entry);
         }
+        PromptKind::ClaimsPath => certification::check_claims(app, text)?,
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{block, percent, popup};
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, Entry, Summary};
 use crate::tui::layout;
 
@@ -81,7 +82,7 @@ fn row<'a>(app: &App, entry: &'a Entry) -> Row<'a> {
     let theme = &app.theme;
     match &entry.loaded {
         Ok(summary) => Row::new([
-            Cell::from(summary.organization.as_str()),
+            Cell::from(visible_line(&summary.organization)),
             Cell::from(summary.target.label()),
             Cell::from(percent(summary.readiness)),
             Cell::from(Span::styled(
@@ -136,7 +137,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
     let path = entry.path.display().to_string();
     let (title, lines) = match &entry.loaded {
         Ok(summary) => (
-            summary.organization.as_str(),
+            visible_line(&summary.organization),
             vec![
                 Line::from(vec![Span::styled("File  ", theme.dim), Span::raw(path)]),
                 Line::from(vec![
@@ -148,7 +149,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
             ],
         ),
         Err(error) => (
-            "Cannot be read — left untouched",
+            "Cannot be read — left untouched".into(),
             Text::styled(error.as_str(), theme.bad).lines,
         ),
     };
