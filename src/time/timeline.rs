@@ -78,18 +78,17 @@ pub struct Timeline {
 }
 
 /// Calendar days of remediation for `gaps`, and the assumption in words.
-fn remediation(gaps: &[GapWork], what: &str) -> (i32, String) {
+fn remediation(gaps: &[GapWork], (one, many): (&str, &str)) -> (i32, String) {
     let total: u32 = gaps.iter().map(|gap| gap.weeks).sum();
     let longest = gaps.iter().map(|gap| gap.weeks).max().unwrap_or(0);
     let weeks = longest.max(total.div_ceil(CAPACITY));
     let days = i32::try_from(weeks * 7).unwrap_or(i32::MAX);
-    let words = if gaps.is_empty() {
-        format!("no {what} to close")
-    } else {
-        format!(
-            "{} {what} take about {total} weeks of work; at {CAPACITY} weeks of work a week, and no faster than the biggest single gap ({longest} weeks), that is {weeks} weeks",
-            gaps.len()
-        )
+    let words = match gaps.len() {
+        0 => format!("no {many} to close"),
+        1 => format!("1 {one} takes about {total} weeks of work, so {weeks} weeks"),
+        n => format!(
+            "{n} {many} take about {total} weeks of work; at {CAPACITY} weeks of work a week, and no faster than the biggest single gap ({longest} weeks), that is {weeks} weeks"
+        ),
     };
     (days, words)
 }
@@ -105,14 +104,18 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
         "fieldwork and the report take about {} weeks after that",
         LEAD_DAYS / 7
     );
-    let unanswered = (inputs.unanswered > 0).then(|| {
-        format!(
-            "{} unanswered questions are assumed to need no work; answer them for a firmer date",
-            inputs.unanswered
-        )
-    });
+    let unanswered = match inputs.unanswered {
+        0 => None,
+        1 => Some(
+            "1 unanswered question is assumed to need no work; answer it for a firmer date"
+                .to_string(),
+        ),
+        n => Some(format!(
+            "{n} unanswered questions are assumed to need no work; answer them for a firmer date"
+        )),
+    };
 
-    let (days, words) = remediation(gaps, "gaps");
+    let (days, words) = remediation(gaps, ("gap", "gaps"));
     let ready = add_days(today, days);
     let mut type1 = vec![
         format!("{words}, so controls are evidenced by {ready}"),
@@ -121,7 +124,7 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
     type1.extend(unanswered.clone());
 
     let key: Vec<GapWork> = gaps.iter().copied().filter(|gap| gap.key_control).collect();
-    let (key_days, key_words) = remediation(&key, "key-control gaps");
+    let (key_days, key_words) = remediation(&key, ("key-control gap", "key-control gaps"));
     let key_ready = add_days(today, key_days);
     let mut type2 = vec![format!(
         "{key_words}, so every key control can be operating by {key_ready}"

@@ -6,5 +6,6 @@ mod clock;
 mod due;
 mod evidence;
 mod history;
+mod report;
 mod score;
 mod support;
