@@ -85,7 +85,7 @@ fn remediation(gaps: &[GapWork], (one, many): (&str, &str)) -> (i32, String) {
     let days = i32::try_from(weeks * 7).unwrap_or(i32::MAX);
     let words = match gaps.len() {
         0 => format!("no {many} to close"),
-        1 => format!("1 {one} takes about {total} weeks of work, so {weeks} weeks"),
+        1 => format!("1 {one} takes about {total} weeks of work"),
         n => format!(
             "{n} {many} take about {total} weeks of work; at {CAPACITY} weeks of work a week, and no faster than the biggest single gap ({longest} weeks), that is {weeks} weeks"
         ),

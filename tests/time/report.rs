@@ -1,6 +1,6 @@
-//! The PDF report read back with lopdf: the progress section with its chart labels, the
+//! The reports: the PDF read back with lopdf — the progress section with its chart labels, the
 //! improved and regressed controls, the due list, and the report dates on the cover and in
-//! the summary.
+//! the summary — and the same facts in Markdown.
 
 use super::support::{arg, code, copy_fixture, run_on, stderr};
 
@@ -69,4 +69,20 @@ fn the_pdf_shows_progress_due_controls_and_report_dates() {
     // The cover and the summary both carry the dates.
     let dates = "Earliest realistic report: Type 1 ";
     assert_eq!(text.matches(dates).count(), 2, "{text}");
+
+    let output = run_on(
+        "2026-11-24",
+        &["report", file, "--format", "md", "--output", "-"],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let markdown = super::support::stdout(&output);
+    for needle in [
+        "## Progress over time\n",
+        "| 2026-11-20 | ",
+        "### Improved since 2026-11-20 (1)\n",
+        "- CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23\n",
+        "### Claimed, not evidenced\n",
+    ] {
+        assert!(markdown.contains(needle), "{needle:?} not in {markdown}");
+    }
 }
