@@ -177,3 +177,27 @@ fn the_evidence_log_lists_adds_and_removes_entries() {
     assert_eq!(fixture.app.evidence, None);
     assert!(!fixture.render(100, 30).contains("Evidence · "));
 }
+
+#[test]
+fn the_months_of_evidence_question_shows_the_logs_suggestion() {
+    let mut fixture = Fixture::with(super::support::built_in(), false).open_acme();
+    press(&mut fixture.app, &[Key::Char('g')]);
+    type_text(&mut fixture.app, "CC1.1.code-of-conduct");
+    press(
+        &mut fixture.app,
+        &[Key::Enter, Key::Char('v'), Key::Char('a')],
+    );
+    type_text(
+        &mut fixture.app,
+        "Acknowledgements | HR | 2026-07-01..2026-11-15",
+    );
+    press(&mut fixture.app, &[Key::Enter, Key::Esc, Key::Char('g')]);
+    type_text(&mut fixture.app, "ATT.evidence-months");
+    press(&mut fixture.app, &[Key::Enter]);
+    let screen = fixture.render(120, 40);
+    // One control with evidence, 4 whole months (1 July to 15 November): "3–5 months".
+    assert!(
+        screen.contains("3–5 months  ← needed for Type 2  ← suggested by the evidence log"),
+        "{screen}"
+    );
+}
