@@ -2,21 +2,23 @@
 //! very large custom one), reading and writing an assessment file, and scoring a complete
 //! assessment. Run with `cargo bench --bench core`.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
+
+#[path = "support/large_questionnaire.rs"]
+mod large_questionnaire;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use soc2_ready::assessment::file::{from_toml, to_toml};
 use soc2_ready::assessment::sample;
 use soc2_ready::diagnostics::SourceText;
-use soc2_ready::questionnaire::{QuestionnaireSource, built_in, load, parse_files};
+use soc2_ready::questionnaire::{QuestionnaireSource, load, parse_files};
 use soc2_ready::scoring::{Policy, score};
 
 fn core(c: &mut Criterion) {
     c.bench_function("questionnaire: load + validate built-in", |b| {
         b.iter(|| load(black_box(&QuestionnaireSource::BuiltIn)).expect("valid"));
     });
-    let large = with_extra_questions(20_000);
+    let large = large_questionnaire::with_extra_questions(20_000);
     c.bench_function(
         "questionnaire: load + validate with 20,000 extra questions on one criterion",
         |b| b.iter(|| parse_files(black_box(&large), "bench".into()).expect("valid")),
@@ -39,29 +41,6 @@ fn core(c: &mut Criterion) {
             )
         });
     });
-}
-
-/// The built-in files, with `count` more questions citing CC6.1 at the end of the security
-/// file: the shape that made loading quadratic (every question located by a scan from the
-/// top of a 4.5 MB file).
-fn with_extra_questions(count: usize) -> Vec<(String, String)> {
-    built_in()
-        .map(|(name, text)| {
-            let mut text = text.to_string();
-            if name == "security.toml" {
-                for n in 0..count {
-                    let _ = write!(
-                        text,
-                        "\n[[question]]\nid = \"CC6.1.extra-{n}\"\ncriterion = \"CC6.1\"\n\
-                         title = \"Extra control {n}\"\nprompt = \"Is extra control {n} in place?\"\n\
-                         why = \"Because it matters.\"\nevidence = [\"A record\"]\n\
-                         remediation = [\"Do it\"]\nweight = 1\n"
-                    );
-                }
-            }
-            (name.to_string(), text)
-        })
-        .collect()
 }
 
 criterion_group!(benches, core);

@@ -25,13 +25,17 @@ fn is_bidi_control(c: char) -> bool {
 
 /// One line of text with every unsafe character visible, line breaks and tabs included.
 pub fn visible_line(text: &str) -> Cow<'_, str> {
-    replace(text, is_unsafe)
+    replace(text, |c, _| is_unsafe(c))
 }
 
-/// Text of several lines: line breaks and tabs are kept, every other unsafe character is
-/// made visible.
+/// Text of several lines: line breaks (`\n`, `\r\n`) and tabs are kept, every other unsafe
+/// character is made visible — a lone `\r` too, which would let a line overwrite itself.
 pub fn visible_text(text: &str) -> Cow<'_, str> {
-    replace(text, |c| is_unsafe(c) && c != '\n' && c != '\t')
+    replace(text, |c, next| match c {
+        '\n' | '\t' => false,
+        '\r' => next != Some('\n'),
+        _ => is_unsafe(c),
+    })
 }
 
 /// A JSON document with every unsafe character that JSON allows raw inside a string (DEL,
@@ -39,15 +43,13 @@ pub fn visible_text(text: &str) -> Cow<'_, str> {
 /// data for any JSON reader, harmless on a terminal. The serializer already escapes C0
 /// controls, so raw line breaks and tabs left in `json` are layout and stay.
 pub fn json_escaped(json: &str) -> Cow<'_, str> {
-    if !json
-        .chars()
-        .any(|c| is_unsafe(c) && !c.is_ascii_whitespace())
-    {
+    let escaped = |c: char| is_unsafe(c) && !c.is_ascii_whitespace();
+    if !json.chars().any(escaped) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if is_unsafe(c) && !c.is_ascii_whitespace() {
+        if escaped(c) {
             // Every unsafe character is in the Basic Multilingual Plane: one escape each.
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
@@ -75,13 +77,16 @@ pub fn marker(c: char) -> String {
     }
 }
 
-fn replace(text: &str, unsafe_here: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !text.chars().any(&unsafe_here) {
+/// `text` with each character for which `unsafe_here(character, next character)` holds
+/// replaced by its [`marker`]; borrowed when there is none.
+fn replace(text: &str, unsafe_here: impl Fn(char, Option<char>) -> bool) -> Cow<'_, str> {
+    let flagged = |(at, c): (usize, char)| unsafe_here(c, text[at + c.len_utf8()..].chars().next());
+    if !text.char_indices().any(flagged) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_here(c) {
+    for (at, c) in text.char_indices() {
+        if flagged((at, c)) {
             out.push_str(&marker(c));
         } else {
             out.push(c);
@@ -114,8 +119,9 @@ mod tests {
 
     #[test]
     fn lines_and_tabs_stay_only_in_multi_line_text() {
-        assert_eq!(visible_text("a\n\tb\r\n"), "a\n\tb^M\n");
-        assert_eq!(visible_line("a\n\tb"), "a^J^Ib");
+        assert_eq!(visible_text("a\n\tb\r\nc"), "a\n\tb\r\nc");
+        assert_eq!(visible_text("paid\rfree\r"), "paid^Mfree^M");
+        assert_eq!(visible_line("a\n\tb\r\n"), "a^J^Ib^M^J");
     }
 
     #[test]

@@ -125,3 +125,24 @@ fn the_projects_own_words_pass() {
     let output = run(&args);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+#[test]
+fn control_characters_in_a_file_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("evil\u{1b}[2J.txt");
+    std::fs::write(
+        &copy,
+        "Retitle \u{1b}]0;pwned\u{7} us: we are SOC 2 certified \u{202e}today.\n",
+    )
+    .expect("write the copy");
+    let path = copy.to_str().expect("utf-8 path");
+    for format in ["text", "json"] {
+        let output = run(&["claims", "--format", format, path]);
+        assert_eq!(output.status.code(), Some(1), "{format}: a finding");
+        let text = stdout(&output);
+        assert!(text.contains("SOC 2 certified"), "{format}: {text}");
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!text.contains(raw), "{format}: raw {raw:?} in {text:?}");
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! The terminal is put back however the wizard is stopped: the real binary in a tmux pane
 //! gets SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or Ctrl-C and must leave the alternate
-//! screen, show the cursor and turn mouse reporting off; SIGTSTP must do the same before the
-//! process stops, and `fg` (SIGCONT) must bring the whole wizard back, redrawn. Skips with a
+//! screen, show the cursor and turn mouse reporting off; SIGTSTP (and Ctrl-Z, a key in raw
+//! mode) must do the same before the process stops, and `fg` (SIGCONT) must bring the whole
+//! wizard back, redrawn. Skips with a
 //! notice when tmux is not installed.
 
 mod tmux_support;
@@ -91,6 +92,16 @@ fn sigtstp_restores_the_terminal_and_fg_redraws_the_wizard() {
         !tmux.screen().contains("Stopped"),
         "the whole screen is redrawn"
     );
+
+    // Ctrl-Z is a key in raw mode; the wizard suspends itself the same way.
+    tmux.send(&["C-z"]);
+    tmux.wait_until("the shell after Ctrl-Z", |screen| {
+        screen.contains("Stopped") && !screen.contains("Assessments · Wizard")
+    });
+    wait_for_modes(&tmux, SHELL_MODES, "after Ctrl-Z");
+    tmux.send(&["clear", "Enter", "fg", "Enter"]);
+    tmux.wait_for("Assessments · Wizard");
+    wait_for_modes(&tmux, WIZARD_MODES, "after Ctrl-Z and fg");
 
     // Stopped from outside (SIGSTOP cannot be caught), the shell writes over the wizard's
     // screen; SIGCONT from `fg` repaints every cell.

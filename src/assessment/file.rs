@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
 use super::{Answer, AnswerRecord, Assessment, SCHEMA};
 use crate::diagnostics::{LineStarts, Problem, SourceText};
@@ -29,10 +30,18 @@ struct FileOut<'a> {
     target: &'a str,
     scope: Vec<&'a str>,
     questionnaire_version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thresholds: Option<ThresholdsOut>,
     audit: AuditOut,
     answers: BTreeMap<&'a str, RecordOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     history: Vec<SnapshotOut>,
+}
+
+#[derive(Serialize)]
+struct ThresholdsOut {
+    ready: f64,
+    getting_there: f64,
 }
 
 #[derive(Serialize)]
@@ -62,6 +71,16 @@ pub fn to_toml(assessment: &Assessment) -> String {
         target: assessment.target.key(),
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
+        thresholds: match assessment.thresholds {
+            Thresholds {
+                ready: Some(ready),
+                getting_there: Some(getting_there),
+            } => Some(ThresholdsOut {
+                ready,
+                getting_there,
+            }),
+            _ => None,
+        },
         audit: AuditOut::new(&assessment.audit),
         answers: assessment
             .answers
@@ -116,11 +135,15 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     let target = read_target(&mut fields);
     let scope = read_scope(&mut fields);
     let questionnaire_version = fields.text("questionnaire_version").unwrap_or_default();
+    let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
     let (audit, mut problems) = time_file::read_audit(&mut fields, source);
     let (history, history_problems) = time_file::read_history(&mut fields, source);
     problems.extend(history_problems);
     problems.extend(fields.finish());
+    let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
+        thresholds::read_agreed(source, table, span, &mut problems)
+    });
     let answers = match answers_table {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
@@ -131,6 +154,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.updated = updated;
             assessment.questionnaire_version = questionnaire_version;
             assessment.answers = answers;
+            assessment.thresholds = agreed;
             assessment.audit = audit;
             assessment.history = history;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
@@ -317,6 +341,42 @@ na_reason = ""
             );
         }
         assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn agreed_thresholds_round_trip_and_need_both_values() {
+        let mut assessment =
+            Assessment::new("Acme", "", Date::constant(2026, 11, 24), Target::Type1, []);
+        assessment.thresholds = Thresholds {
+            ready: Some(0.9),
+            getting_there: Some(0.6),
+        };
+        let text = to_toml(&assessment);
+        assert!(
+            text.contains("[thresholds]\nready = 0.9\ngetting_there = 0.6\n"),
+            "{text}"
+        );
+        assert_eq!(parse(&text), Ok(assessment));
+        let problems = parse(
+            "schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[thresholds]\nready = 0.9\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "a.toml:5:1: thresholds: field `getting_there`: missing: an assessment's [thresholds] sets both `ready` and `getting_there`"
+            ]
+        );
+        let problems = parse(
+            "schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[thresholds]\nready = 0.5\ngetting_there = 0.7\n",
+        )
+        .unwrap_err();
+        assert!(
+            problems[0].starts_with(
+                "a.toml:7:17: thresholds: field `getting_there`: must be below `ready` (0.5)"
+            ),
+            "{problems:?}"
+        );
     }
 
     #[test]

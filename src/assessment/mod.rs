@@ -6,6 +6,7 @@ pub mod backup;
 pub mod file;
 pub mod sample;
 pub mod store;
+pub mod thresholds;
 mod time_file;
 mod time_records;
 
@@ -139,6 +140,8 @@ pub struct Assessment {
     pub questionnaire_version: String,
     /// Answers by question id, including ids the current questionnaire does not know.
     pub answers: BTreeMap<String, AnswerRecord>,
+    /// Verdict thresholds agreed for this engagement; they win over the user's config.
+    pub thresholds: thresholds::Thresholds,
     /// The planned audit (observation window, start).
     pub audit: AuditPlan,
     /// Dated snapshots of the answers, oldest first (see [`crate::time::history`]).
@@ -166,6 +169,7 @@ impl Assessment {
             scope: BTreeSet::new(),
             questionnaire_version: String::new(),
             answers: BTreeMap::new(),
+            thresholds: thresholds::Thresholds::default(),
             audit: AuditPlan::default(),
             history: Vec::new(),
             migrated_from: None,

@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::config::ConfigArgs;
+pub use super::docs::ShellArg;
+pub use super::list::PortfolioArgs;
+
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
 /// readiness separately and exports a gap report. Run without a command to open the wizard.
 #[derive(Debug, Parser)]
@@ -26,9 +30,13 @@ pub struct GlobalArgs {
     /// Where assessments live (default: the user's data directory).
     #[arg(long, global = true, value_name = "DIR", env = "SOC2_READY_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Colours of the wizard (NO_COLOR turns colours off in any theme).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Dark)]
-    pub theme: ThemeArg,
+    /// Colours of the wizard (NO_COLOR turns colours off in any theme) [default: the
+    /// config's `theme`, else dark].
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// The config file (default: config.toml in the user's config directory; see `config --path`).
+    #[arg(long, global = true, value_name = "PATH", env = "SOC2_READY_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 /// The wizard's colour themes.
@@ -77,6 +85,20 @@ pub enum Command {
         /// The assessment file.
         path: PathBuf,
     },
+    /// List every assessment in the data directory: readiness and verdict per stage, overall
+    /// verdict, last change; unreadable files with the reason.
+    List(PortfolioArgs),
+    /// Print the effective settings and where each came from (config file, built-in default,
+    /// or the assessment given).
+    Config(ConfigArgs),
+    /// Print a shell completion script (e.g. `soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the man page (e.g. `soc2-ready man > ~/.local/share/man/man1/soc2-ready.1`).
+    Man,
 }
 
 /// Output format of the list commands.
@@ -142,16 +164,17 @@ pub struct NewArgs {
     /// The organisation assessed.
     #[arg(long, value_name = "NAME")]
     pub org: String,
-    /// Who runs the assessment.
-    #[arg(long, value_name = "NAME", default_value = "")]
-    pub assessor: String,
+    /// Who runs the assessment [default: the config's `assessor`, else nobody].
+    #[arg(long, value_name = "NAME")]
+    pub assessor: Option<String>,
     /// Categories in scope besides Security (always in), comma-separated:
-    /// availability, processing-integrity, confidentiality, privacy.
+    /// availability, processing-integrity, confidentiality, privacy [default: the config's
+    /// `scope`, else Security only].
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
-    pub scope: Vec<String>,
-    /// The SOC 2 report type aimed for.
-    #[arg(long, value_enum, default_value_t = TargetArg::Type2)]
-    pub target: TargetArg,
+    pub scope: Option<Vec<String>>,
+    /// The SOC 2 report type aimed for [default: the config's `target`, else type2].
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
     /// Write the file here instead of the data directory (never overwrites).
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -211,9 +234,9 @@ pub struct ReportArgs {
     /// <organisation>-soc2-gap-report-<date>.<ext>); `-` writes text formats to standard output.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Paper size of the PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-    pub paper: PaperArg,
+    /// Paper size of the PDF [default: the config's `paper`, else a4].
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
 }
 
 /// Arguments of `answer`.
@@ -349,7 +372,7 @@ mod tests {
         let Some(Command::New(args)) = cli.command else {
             panic!("not new")
         };
-        assert_eq!(args.scope, ["availability", "privacy"]);
-        assert_eq!(args.target, TargetArg::Type2);
+        assert_eq!(args.scope.unwrap(), ["availability", "privacy"]);
+        assert_eq!(args.target, None);
     }
 }

@@ -1,11 +1,14 @@
 //! `soc2-ready claims PATH...`: checks website copy, decks and RFP answers for statements
 //! that misdescribe SOC 2. Exit 0 when clean, 1 when something is found, 2 when an input
-//! cannot be read (the findings of the rest are still printed).
+//! cannot be read (the findings of the rest are still printed). Like every command's output,
+//! what it prints passes through [`visible_text`]: a phrase quoted from a file cannot drive
+//! the terminal.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use soc2_ready::claims_scan::{ClaimsScan, scan};
+use soc2_ready::text_safety::{json_escaped, visible_text};
 
 use super::args::{ClaimsArgs, ClaimsFormat};
 use super::print_stdout;
@@ -14,13 +17,14 @@ use super::print_stdout;
 pub fn run(args: &ClaimsArgs) -> ExitCode {
     let result = scan(&args.paths);
     let stdout = match args.format {
-        ClaimsFormat::Text => text(&result),
-        ClaimsFormat::Json => json(&result),
+        ClaimsFormat::Text => visible_text(&text(&result)).into_owned(),
+        ClaimsFormat::Json => json_escaped(&json(&result)).into_owned(),
     };
     for unreadable in &result.unreadable {
         eprintln!(
             "error: cannot read {}: {}",
-            unreadable.file, unreadable.reason
+            visible_text(&unreadable.file),
+            visible_text(&unreadable.reason)
         );
     }
     let printed = print_stdout(&stdout);

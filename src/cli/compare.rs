@@ -7,18 +7,18 @@ use std::path::Path;
 
 use soc2_ready::assessment::{Answer, Assessment, store};
 use soc2_ready::questionnaire::Questionnaire;
-use soc2_ready::scoring::{Policy, score};
+use soc2_ready::scoring::score;
 use soc2_ready::time::compare::{CategoryFigure, Change, Comparison, Side, compare};
 use soc2_ready::time::history;
 
 use super::args::{CompareArgs, ScoreFormat};
 use super::edit::date_arg;
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire};
 
 /// Compares as `args` asks.
 pub fn run(global: &GlobalArgs, args: &CompareArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
-    let policy = Policy::default();
+    let policy = load_config(global)?.policy();
     let current = store::load(&args.path)?;
     let (then_label, then, now_label, now) = match &args.newer {
         Some(newer) => (

@@ -6,11 +6,14 @@ mod answer;
 mod args;
 mod claims;
 mod compare;
+mod config;
 mod crosswalk;
+mod docs;
 mod due;
 mod edit;
 mod evidence;
 mod history;
+mod list;
 mod lists;
 mod new;
 mod report;
@@ -26,6 +29,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use soc2_ready::assessment::store::{self, StoreError};
 use soc2_ready::clock::Clock;
+use soc2_ready::config::{self as settings, Config, LoadError};
 use soc2_ready::diagnostics::{Problem, problem_lines};
 use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
 use soc2_ready::text_safety::visible_text;
@@ -98,6 +102,10 @@ pub fn run() -> ExitCode {
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
         Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        Some(Command::List(args)) => list::run(&cli.global, &args),
+        Some(Command::Config(args)) => config::run(&cli.global, &args),
+        Some(Command::Completions { shell }) => docs::completions(shell),
+        Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
     };
     match outcome {
@@ -185,6 +193,28 @@ pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, Failure> {
         Some(dir) => Ok(dir.clone()),
         None => store::default_data_dir().map_err(Failure::from),
     }
+}
+
+/// Where the config file is, and whether the user named it (`--config`,
+/// `SOC2_READY_CONFIG`); `None` when the system has no config directory.
+pub fn config_path(global: &GlobalArgs) -> Option<(PathBuf, bool)> {
+    match &global.config {
+        Some(path) => Some((path.clone(), true)),
+        None => settings::default_path().map(|path| (path, false)),
+    }
+}
+
+/// The user's settings; a bad file is a [`Failure::Invalid`] naming every problem.
+pub fn load_config(global: &GlobalArgs) -> Result<Config, Failure> {
+    let Some((path, named)) = config_path(global) else {
+        return Ok(Config::default());
+    };
+    settings::load(&path, named).map_err(|error| match error {
+        LoadError::Invalid(problems) => {
+            Failure::Invalid(format_problems("invalid config file", &problems))
+        }
+        LoadError::Unreadable(reason) => Failure::Runtime(reason),
+    })
 }
 
 /// The one clock: the system clock, adjusted by `SOC2_READY_TODAY` or `SOURCE_DATE_EPOCH`;

@@ -5,19 +5,21 @@ use std::path::{Path, PathBuf};
 
 use soc2_ready::assessment::store;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
-use soc2_ready::scoring::{Policy, score};
+use soc2_ready::scoring::score;
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire, summarise_ids};
+use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire, summarise_ids};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
+    let config = load_config(global)?;
+    let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
     let assessment = store::load(&args.path)?;
-    let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
     let today = clock()?.today();
-    let model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    model.branding = config.branding.clone();
     let format = match args.format {
         ReportFormat::Pdf => Format::Pdf,
         ReportFormat::Md => Format::Markdown,
@@ -25,8 +27,9 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ReportFormat::Csv => Format::Csv,
     };
     let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
+        Some(PaperArg::A4) => Paper::A4,
+        Some(PaperArg::Letter) => Paper::Letter,
+        None => config.defaults.paper.unwrap_or_default(),
     };
     let mut warnings = Vec::new();
     if !model.unscored_answers.is_empty() {

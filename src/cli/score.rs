@@ -11,16 +11,16 @@ use soc2_ready::text_safety::json_escaped;
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::score_time::TimeFacts;
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire, summarise_ids};
+use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire, summarise_ids};
 
 /// How many gaps the text summary shows.
 const TOP_GAPS: usize = 10;
 
 /// Scores the assessment at `args.path`.
 pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
+    let policy = load_config(global)?.policy();
     let questionnaire = load_questionnaire(global)?;
     let assessment = store::load(&args.path)?;
-    let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
     let time = TimeFacts::of(&questionnaire, &assessment, clock()?.today());
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
@@ -34,11 +34,11 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     }
     let stdout = match args.format {
         ScoreFormat::Text => {
-            let mut out = text(&questionnaire, &assessment, &card, &policy);
+            let mut out = text(&questionnaire, &assessment, &card);
             time.write_text(&mut out);
             out
         }
-        ScoreFormat::Json => json(&assessment, &card, &policy, &time),
+        ScoreFormat::Json => json(&assessment, &card, &time),
     };
     Ok(Output { stdout, warnings })
 }
@@ -49,12 +49,8 @@ fn percent(readiness: Readiness) -> String {
         .map_or_else(|| "  n/a".to_string(), |percent| format!("{percent:>4} %"))
 }
 
-fn text(
-    questionnaire: &Questionnaire,
-    assessment: &Assessment,
-    card: &Scorecard,
-    policy: &Policy,
-) -> String {
+fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard) -> String {
+    let policy = &card.policy;
     let mut out = String::new();
     let scope: Vec<_> = assessment
         .scope()
@@ -79,6 +75,7 @@ fn text(
         "Overall: {} (the weakest of the three stages)",
         card.overall.label()
     );
+    let _ = writeln!(out, "Thresholds: {}", policy.describe());
 
     let _ = writeln!(out, "\nStages");
     for stage in &card.stages {
@@ -189,21 +186,19 @@ struct JsonScore<'a> {
     created: String,
     scope: Vec<&'static str>,
     questionnaire_version: &'a str,
-    policy: &'a Policy,
     #[serde(flatten)]
     scorecard: &'a Scorecard,
     #[serde(flatten)]
     time: &'a TimeFacts,
 }
 
-fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy, time: &TimeFacts) -> String {
+fn json(assessment: &Assessment, card: &Scorecard, time: &TimeFacts) -> String {
     let value = JsonScore {
         organization: &assessment.organization,
         assessor: &assessment.assessor,
         created: assessment.created.to_string(),
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
-        policy,
         scorecard: card,
         time,
     };

@@ -22,6 +22,7 @@ mod json;
 mod markdown;
 mod model;
 mod pdf;
+pub mod prepared;
 mod text;
 
 use std::fmt;
@@ -86,6 +87,11 @@ pub enum Paper {
     A4,
     /// 8.5 × 11 inches.
     Letter,
+}
+
+/// Why a logo cannot be printed in the PDF (it does not decode as an image), if it cannot.
+pub fn logo_problem(bytes: &[u8]) -> Option<String> {
+    pdf::decode_logo(bytes).err()
 }
 
 /// Renders `model` in `format`; `paper` only matters for PDF. Control characters from the

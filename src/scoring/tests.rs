@@ -241,7 +241,7 @@ fn a_key_control_short_blocks_ready_even_above_the_threshold() {
     assert_eq!(compliance.blockers[0].needed, Level::InPlace);
     assert_eq!(
         compliance.explanation(&Policy::default()),
-        "90 % meets the 85 % threshold, but 1 key control is below the level it needs."
+        "90 % meets the 85 % threshold (built-in default), but 1 key control is below the level it needs."
     );
     // With MFA in place, nothing blocks compliance.
     let answers = [

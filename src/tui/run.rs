@@ -140,7 +140,9 @@ fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> io::Result<()> {
+/// Tells the wizard the terminal's size (at the start, and after a resume: the window may
+/// have been resized while the wizard was stopped).
+fn fit(terminal: &DefaultTerminal, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     update(
         app,
@@ -149,15 +151,22 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             height: size.height,
         },
     );
+    Ok(())
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> io::Result<()> {
+    fit(terminal, app)?;
     let mut dirty = true;
     while !app.quit && !signals.stop.load(Ordering::Relaxed) {
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(terminal)?;
             signals.resumed.store(false, Ordering::Relaxed);
+            fit(terminal, app)?;
             dirty = true;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) {
             resume(terminal)?;
+            fit(terminal, app)?;
             dirty = true;
         }
         if dirty {
@@ -165,7 +174,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             dirty = false;
         }
         if event::poll(TICK)? {
-            if let Some(action) = action_of(app, event::read()?) {
+            let action = action_of(app, event::read()?);
+            if action == Some(Action::Suspend) {
+                // Raw mode turns Ctrl-Z into a key: send the signal it would have sent.
+                signal_hook::low_level::raise(SIGTSTP)?;
+            } else if let Some(action) = action {
                 apply(app, action);
                 if app.session.as_ref().is_some_and(|session| session.unsaved) {
                     // The change on screen first, then the save: its fsyncs take milliseconds.

@@ -8,6 +8,7 @@ mod files;
 mod flows;
 mod hostile_text;
 mod locking;
+mod portfolio;
 mod progress;
 mod sizes;
 mod snapshots;

@@ -8,6 +8,7 @@
 
 mod appendix;
 mod blocks;
+mod branding;
 mod canvas;
 mod charts;
 mod cover;
@@ -29,6 +30,8 @@ use crate::text_safety::visible_line;
 use canvas::Canvas;
 use fonts::Fonts;
 
+pub use branding::decode as decode_logo;
+
 /// The running title in every page header.
 const RUNNING_TITLE: &str = "SOC 2 readiness gap report";
 
@@ -39,7 +42,9 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     let title = format!("{RUNNING_TITLE}: {organization}");
     let mut doc = PdfDocument::new(&title);
     let fonts = Fonts::load(&mut doc);
+    let logo = branding::add_logo(&mut doc, &model.branding);
     let mut canvas = Canvas::new(&fonts, paper);
+    let cover_logo = branding::cover(&mut canvas, &model.branding, logo.as_ref());
     let contents = cover::draw(&mut canvas, model);
     canvas.new_page();
     summary::draw(&mut canvas, model);
@@ -59,7 +64,11 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
         "Self-assessment, not an auditor's opinion  ·  {}",
         model.generated
     );
-    let finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
+    let footnote = branding::footnote(&model.branding, &footnote);
+    let mut finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
+    if let Some(logo) = &logo {
+        branding::stamp(&mut finished.pages, logo, cover_logo);
+    }
     doc.with_pages(finished.pages);
     for (name, page) in &finished.bookmarks {
         doc.add_bookmark(name, *page);

@@ -9,9 +9,10 @@ mod navigate;
 mod prompt;
 mod session;
 
+pub use crate::portfolio::Summary;
 pub use certification::{CertificationView, ClaimsRun};
 pub use export::ExportForm;
-pub use home::{Entry, Field, Form, Home, Summary};
+pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
 pub use session::{Session, answer_options};
@@ -23,6 +24,7 @@ use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::report::prepared::Branding;
 use crate::scoring::Policy;
 
 /// The screens.
@@ -107,6 +109,10 @@ pub struct App {
     pub screen: Screen,
     /// The Home list and form.
     pub home: Home,
+    /// The new-assessment form as it opens (prefilled from the config's defaults).
+    pub form_template: Form,
+    /// Who prepares exported reports (from the config), printed on the PDF.
+    pub branding: Branding,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -149,6 +155,8 @@ impl App {
             theme,
             screen: Screen::Home,
             home: Home::default(),
+            form_template: Form::default(),
+            branding: Branding::default(),
             session: None,
             gap: 0,
             export: None,

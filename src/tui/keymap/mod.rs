@@ -324,6 +324,17 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_everywhere_even_while_typing() {
+        for context in Context::ALL {
+            assert_eq!(
+                context.action(Key::Ctrl('z')),
+                Some(Action::Suspend),
+                "{context:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_screen_too_small_to_see_only_quits() {
         assert_eq!(Context::TooSmall.action(Key::Char('q')), Some(Action::Quit));
         assert_eq!(Context::TooSmall.action(Key::Ctrl('c')), Some(Action::Quit));

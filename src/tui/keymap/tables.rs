@@ -57,7 +57,14 @@ pub const GLOBAL: &[Binding] = &[
 ];
 
 /// Keys that work everywhere, even while typing.
-pub const ALWAYS: &[Binding] = &[more(&[K::Ctrl('c')], A::Quit, "quit, even while typing")];
+pub const ALWAYS: &[Binding] = &[
+    more(&[K::Ctrl('c')], A::Quit, "quit, even while typing"),
+    more(
+        &[K::Ctrl('z')],
+        A::Suspend,
+        "suspend to the shell (fg comes back)",
+    ),
+];
 
 /// Home: the list of assessments.
 pub const HOME: &[Binding] = &[
@@ -83,6 +90,11 @@ pub const HOME: &[Binding] = &[
         "delete",
     ),
     bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+    more(
+        &[K::Char('s')],
+        A::Sort,
+        "sort by name, last change or readiness (each press the next)",
+    ),
 ];
 
 /// "Delete this assessment?"

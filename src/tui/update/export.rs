@@ -53,13 +53,14 @@ fn write(app: &mut App) {
         return;
     }
     let today = app.clock.today();
-    let model = ReportModel::build(
+    let mut model = ReportModel::build(
         &app.questionnaire,
         &session.assessment,
         &session.card,
         &app.policy,
         today,
     );
+    model.branding = app.branding.clone();
     let outcome = app
         .storage
         .export(&model, form.format, &path)

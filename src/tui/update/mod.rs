@@ -50,6 +50,8 @@ pub fn update(app: &mut App, action: Action) {
 pub fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
+        // The run loop stops the process; the state does not change.
+        Action::Suspend => {}
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
         // Nothing acts on a screen the user cannot see (clicks included).
         _ if app.context() == Context::TooSmall => {}

@@ -1,6 +1,7 @@
 //! The "certification" screen: the ISO 27001 head start of the open assessment by Annex A
 //! theme, and what the claims checker found in the customer-facing text the user pointed
-//! it at (or how to run it).
+//! it at (or how to run it). Names and phrases from files are drawn through
+//! [`visible_line`], so a control character in them shows instead of acting.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{block, overflow, scrolled};
 use crate::questionnaire::IsoTheme;
 use crate::scoring::{Coverage, HeadStart, head_start};
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, ClaimsRun};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -80,7 +82,7 @@ fn claims_lines(run: Option<&ClaimsRun>, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::from(format!(
         "Checked {} file(s) in {}: {count} inaccurate statement(s). Press r to check again.",
         run.scan.files.len(),
-        run.path
+        visible_line(&run.path)
     )));
     if count == 0 {
         lines.push(Line::styled("Nothing inaccurate found.", theme.good));
@@ -88,8 +90,11 @@ fn claims_lines(run: Option<&ClaimsRun>, theme: &Theme) -> Vec<Line<'static>> {
     for (file, finding) in run.scan.findings() {
         lines.push(Line::styled(
             format!(
-                "{file}:{}:{}  “{}”",
-                finding.line, finding.column, finding.phrase
+                "{}:{}:{}  “{}”",
+                visible_line(file),
+                finding.line,
+                finding.column,
+                visible_line(&finding.phrase)
             ),
             theme.bad,
         ));
@@ -101,7 +106,11 @@ fn claims_lines(run: Option<&ClaimsRun>, theme: &Theme) -> Vec<Line<'static>> {
     }
     for unreadable in &run.scan.unreadable {
         lines.push(Line::styled(
-            format!("Could not read {}: {}", unreadable.file, unreadable.reason),
+            format!(
+                "Could not read {}: {}",
+                visible_line(&unreadable.file),
+                unreadable.reason
+            ),
             theme.warn,
         ));
     }
