@@ -59,7 +59,11 @@ impl From<StoreError> for Failure {
             StoreError::Invalid(problems) => {
                 Failure::Invalid(format_problems("the assessment file is invalid", &problems))
             }
-            StoreError::Exists(_) => Failure::Invalid(error.to_string()),
+            StoreError::Exists(_)
+            | StoreError::NotRegular { .. }
+            | StoreError::TooLarge { .. }
+            | StoreError::Protected { .. }
+            | StoreError::ChangedOnDisk(_) => Failure::Invalid(error.to_string()),
             other => Failure::Runtime(other.to_string()),
         }
     }

@@ -129,7 +129,8 @@ impl std::error::Error for ExportError {
     }
 }
 
-/// Renders `model` and writes it to `out` atomically (mode 0600), replacing any file there.
+/// Renders `model` and writes it to `out` atomically (mode 0600), replacing a regular file
+/// there; a device or a pipe is written through (see [`atomic_file::write_output`]).
 pub fn export(
     model: &ReportModel,
     format: Format,
@@ -137,7 +138,7 @@ pub fn export(
     out: &Path,
 ) -> Result<(), ExportError> {
     let bytes = render(format, model, paper);
-    atomic_file::write(out, &bytes).map_err(|error| ExportError {
+    atomic_file::write_output(out, &bytes).map_err(|error| ExportError {
         path: out.to_path_buf(),
         error,
     })

@@ -7,7 +7,8 @@ use crate::assessment::Answer;
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Leave the program (never asks: everything is already saved).
+    /// Leave the program. Every change is saved as it is made; a change that could not be
+    /// saved is tried again first, and the user is asked if it still fails.
     Quit,
     /// Hand the terminal back to the shell and stop, as Ctrl-Z does outside raw mode; the
     /// run loop does it (SIGTSTP), and `fg` resumes.
@@ -100,6 +101,10 @@ pub enum Action {
     Start,
     /// Move the cursor to the end of the field.
     End,
+    /// Write this window's answers over a file that was changed outside it.
+    Overwrite,
+    /// Load the file as it is on disk now, dropping this window's unsaved changes.
+    Reload,
     /// A mouse click at a terminal cell.
     Click {
         /// Column of the cell.

@@ -10,6 +10,7 @@ mod hostile_text;
 mod locking;
 mod portfolio;
 mod progress;
+mod safety;
 mod sizes;
 mod snapshots;
 mod support;

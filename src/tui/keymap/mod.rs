@@ -123,6 +123,10 @@ pub enum Context {
     Home,
     /// "Delete this assessment?"
     ConfirmDelete,
+    /// Leaving with changes that could not be saved.
+    Unsaved,
+    /// The open file changed on disk since it was read.
+    Conflict,
     /// The new-assessment form, on a text field.
     FormText,
     /// The new-assessment form, on a choice (scope, target).
@@ -152,9 +156,11 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Home,
         Context::ConfirmDelete,
+        Context::Unsaved,
+        Context::Conflict,
         Context::FormText,
         Context::FormChoice,
         Context::WizardScale,
@@ -179,6 +185,8 @@ impl Context {
         match self {
             Context::Home => "Assessments",
             Context::ConfirmDelete => "Delete an assessment",
+            Context::Unsaved => "Changes not saved",
+            Context::Conflict => "Changed outside this window",
             Context::FormText => "New assessment: text fields",
             Context::FormChoice => "New assessment: choices",
             Context::WizardScale => "Wizard: 0–4 questions",
@@ -199,6 +207,8 @@ impl Context {
         match self {
             Context::Home => &[HOME, GLOBAL, ALWAYS],
             Context::ConfirmDelete => &[CONFIRM_DELETE, GLOBAL, ALWAYS],
+            Context::Unsaved => &[UNSAVED, ALWAYS],
+            Context::Conflict => &[CONFLICT, ALWAYS],
             Context::FormText => &[FORM, EDITING, ALWAYS],
             Context::FormChoice => &[FORM_CHOICE, FORM, GLOBAL, ALWAYS],
             Context::WizardScale => &[SCALE_ANSWERS, ANY_ANSWER, WIZARD, GLOBAL, ALWAYS],

@@ -51,7 +51,7 @@ pub const GLOBAL: &[Binding] = &[
     bind(
         &[K::Char('q')],
         A::Quit,
-        "quit (everything is already saved)",
+        "quit (changes are saved as made; asks if a save failed)",
         "quit",
     ),
 ];
@@ -106,6 +106,51 @@ pub const CONFIRM_DELETE: &[Binding] = &[
         "delete",
     ),
     bind(&[K::Char('n'), K::Esc], A::Back, "no, keep it", "keep"),
+];
+
+/// "Changes not saved": leaving after a save failed.
+pub const UNSAVED: &[Binding] = &[
+    bind(&[K::Char('r')], A::Confirm, "try the save again", "retry"),
+    bind(
+        &[K::Char('q')],
+        A::Quit,
+        "quit anyway: the unsaved changes are lost",
+        "quit anyway",
+    ),
+    bind(
+        &[K::Esc],
+        A::Back,
+        "stay; the next change tries the save again",
+        "stay",
+    ),
+];
+
+/// "Changed outside this window": the file changed on disk since it was read.
+pub const CONFLICT: &[Binding] = &[
+    bind(
+        &[K::Char('o')],
+        A::Overwrite,
+        "keep this window's answers: write them over the file",
+        "overwrite",
+    ),
+    bind(
+        &[K::Char('l')],
+        A::Reload,
+        "load the file as it is now: this window's unsaved changes are dropped",
+        "load file",
+    ),
+    bind(
+        &[K::Char('q')],
+        A::Quit,
+        "quit without saving this window's changes",
+        "quit anyway",
+    ),
+    bind(
+        &[K::Esc],
+        A::Back,
+        "decide later: nothing is saved until then",
+        "later",
+    ),
 ];
 
 /// The new-assessment form.
@@ -353,6 +398,8 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("Everywhere", &[GLOBAL, ALWAYS]),
     ("Assessments (Home)", &[HOME]),
     ("Deleting", &[CONFIRM_DELETE]),
+    ("A save failed", &[UNSAVED]),
+    ("Changed outside this window", &[CONFLICT]),
     ("New assessment form", &[FORM, FORM_CHOICE]),
     (
         "Wizard: answering",

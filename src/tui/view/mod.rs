@@ -67,6 +67,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll);
     }
+    if let Some(decision) = &app.decision {
+        popup::decision(frame, chrome.body, app, decision);
+    }
     neutralise(frame.buffer_mut());
 }
 
