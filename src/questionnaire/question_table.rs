@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::links::read_links;
 use super::{
-    AnswerKind, Category, IsoRef, Level, Question, Stage, Target, criterion, parse_iso_ref,
+    AnswerKind, Category, IsoRef, Level, Question, Stage, Target, cadence, criterion, parse_iso_ref,
 };
 use crate::diagnostics::{Problem, SourceText};
 use crate::toml_fields::Fields;
@@ -41,6 +41,8 @@ pub fn read_question(
     }
     let iso27001 = read_iso27001(&mut fields, context.stage);
     let title = fields.required_line("title");
+    let frequency = cadence::read_frequency(&mut fields);
+    let effort = cadence::read_effort(&mut fields);
     let prompt = fields.required_text("prompt");
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);
@@ -76,6 +78,8 @@ pub fn read_question(
             stage: context.stage,
             category: context.category,
             title,
+            frequency,
+            effort,
             prompt,
             why,
             evidence,
