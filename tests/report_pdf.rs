@@ -182,6 +182,7 @@ fn metadata_and_bookmarks_are_set() {
             "Cover",
             "1  Executive summary",
             "2  Readiness by category",
+            "Progress over time",
             "3  Prioritised gaps",
             "4  Remediation roadmap",
             "5  Questions still open",

@@ -13,6 +13,7 @@ use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
 use crate::scoring::{Blocker, Policy, Scorecard, head_start};
+use crate::time::progress::Progress;
 
 impl ReportModel {
     /// Builds the report of `assessment`, scored as `card` under `policy`, dated `today`.
@@ -108,6 +109,7 @@ impl ReportModel {
                 .unknown_ids(questionnaire)
                 .map(str::to_string)
                 .collect(),
+            progress: Progress::build(questionnaire, assessment, card, policy, today),
             method: Method {
                 scale: text::scale(),
                 ready_percent,

@@ -1,6 +1,8 @@
 //! The Markdown renderer: the same sections as the PDF, as headings, tables and lists that
 //! read well in a wiki, a ticket or a plain text editor.
 
+mod progress;
+
 use std::fmt::Write;
 
 use super::model::{GapItem, QuestionRef, ReportModel, due_text, percent_text};
@@ -12,6 +14,7 @@ pub fn render(model: &ReportModel) -> String {
     cover(&mut out, model);
     summary(&mut out, model);
     categories(&mut out, model);
+    progress::write(&mut out, model);
     gaps(&mut out, model);
     roadmap(&mut out, model);
     open_questions(&mut out, model);

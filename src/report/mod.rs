@@ -7,7 +7,7 @@
 //! # use soc2_ready::{assessment::Assessment, questionnaire::Questionnaire, scoring};
 //! # fn demo(questionnaire: &Questionnaire, assessment: &Assessment) {
 //! use soc2_ready::report::{self, Format, Paper, ReportModel};
-//! let today = jiff::ZonedDateTime::now().date();
+//! let today = soc2_ready::clock::Clock::from_env().unwrap().today(); // SOC2_READY_TODAY aware
 //! let policy = scoring::Policy::default();
 //! let card = scoring::score(questionnaire, assessment, &policy);
 //! let model = ReportModel::build(questionnaire, assessment, &card, &policy, today);

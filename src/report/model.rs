@@ -11,6 +11,7 @@ use crate::assessment::Answer;
 use crate::claims_scan::ClaimsScan;
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Stage, Target};
 use crate::scoring::{HeadStart, Severity, Tally, Verdict};
+use crate::time::progress::Progress;
 
 /// The JSON schema version of [`ReportModel`]; bumped when a field changes meaning or goes.
 pub const REPORT_SCHEMA: u32 = 1;
@@ -60,6 +61,8 @@ pub struct ReportModel {
     pub answers: Vec<CriterionAnswers>,
     /// Answer ids the questionnaire does not know (kept in the file, not scored).
     pub unscored_answers: Vec<String>,
+    /// History, due controls, report dates and claims (see docs/time.md).
+    pub progress: Progress,
     /// How the numbers were computed.
     pub method: Method,
     /// What SOC 2 ends in: an attestation report, not a certificate.

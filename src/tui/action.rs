@@ -29,11 +29,11 @@ pub enum Action {
     PageUp,
     /// Scroll down by a page.
     PageDown,
-    /// Start the "new assessment" form.
+    /// Start the "new assessment" form (in the evidence log: a new entry).
     New,
     /// Rename the selected assessment.
     Rename,
-    /// Delete the selected assessment (asks first).
+    /// Delete the selected assessment (asks first; in the evidence log: the selected entry).
     Delete,
     /// Sort the assessments by the next order (name, last change, readiness).
     Sort,
@@ -63,6 +63,8 @@ pub enum Action {
     EditOwner,
     /// Edit the due date of the current question.
     EditDue,
+    /// Open the evidence log of the current question.
+    OpenEvidence,
     /// Jump to a criterion or question id.
     GoTo,
     /// Search questions by text or id.

@@ -15,6 +15,7 @@ mod charts;
 mod cover;
 mod fonts;
 mod gaps;
+mod progress;
 mod summary;
 mod table;
 mod theme;
@@ -49,6 +50,7 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     canvas.new_page();
     summary::draw(&mut canvas, model);
     charts::draw(&mut canvas, model);
+    progress::draw(&mut canvas, model);
     gaps::draw_gaps(&mut canvas, model);
     gaps::draw_roadmap(&mut canvas, model);
     appendix::draw_open_questions(&mut canvas, model);

@@ -127,6 +127,8 @@ pub struct App {
     pub certification: CertificationView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
+    /// The evidence log of the current question, when open: the selected entry.
+    pub evidence: Option<usize>,
     /// The open question about unsaved changes, which comes before anything else.
     pub decision: Option<Decision>,
     /// The help overlay's scroll position, when it is open.
@@ -168,6 +170,7 @@ impl App {
             },
             certification: CertificationView::default(),
             prompt: None,
+            evidence: None,
             decision: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),
@@ -207,6 +210,7 @@ impl App {
                 None if self.home.confirm_delete => Context::ConfirmDelete,
                 None => Context::Home,
             },
+            Screen::Wizard if self.evidence.is_some() => Context::Evidence,
             Screen::Wizard => {
                 let yes_no = self
                     .session

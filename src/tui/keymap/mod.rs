@@ -145,6 +145,8 @@ pub enum Context {
     Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
+    /// The evidence log of the current question.
+    Evidence,
     /// The help overlay.
     Help,
     /// The terminal is too small to draw in: the user sees none of the screen, so only
@@ -154,7 +156,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Unsaved,
@@ -168,6 +170,7 @@ impl Context {
         Context::Export,
         Context::Certification,
         Context::Prompt,
+        Context::Evidence,
         Context::Help,
         Context::TooSmall,
     ];
@@ -193,6 +196,7 @@ impl Context {
             Context::Export => "Export",
             Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
+            Context::Evidence => "Evidence of a question",
             Context::Help => "Help",
             Context::TooSmall => "Terminal too small",
         }
@@ -214,6 +218,7 @@ impl Context {
             Context::Export => &[EXPORT, EDITING, ALWAYS],
             Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
+            Context::Evidence => &[EVIDENCE, GLOBAL, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
             Context::TooSmall => &[TOO_SMALL, ALWAYS],
         }

@@ -267,6 +267,11 @@ pub const WIZARD: &[Binding] = &[
         A::ClearFilters,
         "clear the search and the filters",
     ),
+    more(
+        &[K::Char('v')],
+        A::OpenEvidence,
+        "the question's evidence log: list, add, remove",
+    ),
     more(&[K::PageUp], A::PageUp, "scroll the question text up"),
     more(&[K::PageDown], A::PageDown, "scroll the question text down"),
     bind(
@@ -303,6 +308,25 @@ pub const DASHBOARD: &[Binding] = &[
         "certification",
     ),
     bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The evidence log of the current question.
+pub const EVIDENCE: &[Binding] = &[
+    bind(&[K::Up], A::Up, "select the previous entry", "select"),
+    bind(&[K::Down], A::Down, "select the next entry", "select"),
+    bind(
+        &[K::Char('a')],
+        A::New,
+        "add an entry collected today: title, where, period",
+        "add",
+    ),
+    bind(
+        &[K::Char('d'), K::Delete],
+        A::Delete,
+        "remove the selected entry",
+        "remove",
+    ),
+    bind(&[K::Esc], A::Back, "close the evidence log", "close"),
 ];
 
 /// The "certification" screen.
@@ -382,6 +406,7 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
         &[SCALE_ANSWERS, YES_NO_ANSWERS, ANY_ANSWER],
     ),
     ("Wizard: moving, notes, search", &[WIZARD]),
+    ("Evidence of a question", &[EVIDENCE]),
     ("Dashboard", &[DASHBOARD]),
     ("The three stages", &[STAGES]),
     ("“Certification”", &[CERTIFICATION]),

@@ -5,6 +5,7 @@
 
 mod certification;
 mod dashboard;
+mod evidence;
 mod export;
 mod home;
 mod leave;
@@ -72,6 +73,7 @@ pub fn apply(app: &mut App, action: Action) {
                 home::update(app, action)
             }
             Context::WizardScale | Context::WizardYesNo => wizard::update(app, action),
+            Context::Evidence => evidence::update(app, action),
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),

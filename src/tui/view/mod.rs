@@ -5,10 +5,12 @@
 mod certification;
 mod chrome;
 mod dashboard;
+mod evidence;
 mod export;
 mod help;
 mod home;
 mod popup;
+mod progress;
 mod sidebar;
 mod stages;
 mod wizard;
@@ -46,6 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Stages => stages::render(frame, chrome.body, app),
         Screen::Export => export::render(frame, chrome.body, app),
         Screen::Certification => certification::render(frame, chrome.body, app),
+    }
+    if app.screen == Screen::Wizard && app.evidence.is_some() {
+        evidence::render(frame, chrome.body, app);
     }
     chrome::footer(frame, chrome.footer, app);
     chrome::status(frame, chrome.status, app);

@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 
 /// Clears a centred box of `width` × `height` in `area`, draws its border and returns the
 /// inside.
-fn open(
+pub fn open(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
