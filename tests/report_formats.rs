@@ -87,7 +87,7 @@ fn csv_keeps_unicode_quotes_and_line_breaks() {
         0,
         "an empty assessment has no known gaps yet"
     );
-    assert_eq!(empty.0.len(), 16, "but the header is there");
+    assert_eq!(empty.0.len(), 17, "but the header is there");
 }
 
 #[test]

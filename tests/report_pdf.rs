@@ -186,6 +186,7 @@ fn metadata_and_bookmarks_are_set() {
             "3  Prioritised gaps",
             "4  Remediation roadmap",
             "5  Questions still open",
+            "6  ISO 27001 head start",
             "Appendix A  Answers by criterion",
             "Appendix B  Method",
         ]

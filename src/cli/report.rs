@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store;
+use soc2_ready::claims_scan::{self, ClaimsScan};
 use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::score;
 
@@ -24,6 +25,9 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let today = clock()?.today();
     let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
     model.branding = config.branding.clone();
+    if !args.claims.is_empty() {
+        model.claims = Some(check_claims(&args.claims)?);
+    }
     let format = match args.format {
         ReportFormat::Pdf => Format::Pdf,
         ReportFormat::Md => Format::Markdown,
@@ -66,6 +70,21 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         stdout: format!("{}\n", out.display()),
         warnings,
     })
+}
+
+/// Runs the claims checker for `--claims`; any input it cannot read is bad input (exit 2,
+/// nothing written), so a report never silently leaves out text the user asked to check.
+fn check_claims(paths: &[PathBuf]) -> Result<ClaimsScan, Failure> {
+    let scan = claims_scan::scan(paths);
+    if scan.unreadable.is_empty() {
+        return Ok(scan);
+    }
+    let problems: Vec<String> = scan
+        .unreadable
+        .iter()
+        .map(|u| format!("cannot read {} for --claims: {}", u.file, u.reason))
+        .collect();
+    Err(Failure::Invalid(problems.join("\n")))
 }
 
 /// Whether `--output` names standard output: `-`, or one of the names Linux gives it.

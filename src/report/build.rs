@@ -12,7 +12,7 @@ use super::prepared::{Branding, thresholds_note};
 use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
-use crate::scoring::{Blocker, Policy, Scorecard};
+use crate::scoring::{Blocker, Policy, Scorecard, head_start};
 use crate::time::progress::Progress;
 
 impl ReportModel {
@@ -119,6 +119,8 @@ impl ReportModel {
             },
             attestation_note: text::ATTESTATION_NOTE.to_string(),
             disclaimer: text::DISCLAIMER.to_string(),
+            iso27001_head_start: head_start(questionnaire, assessment),
+            claims: None,
             branding: Branding::default(),
         };
         model.method.notes.push(thresholds_note(policy));
@@ -186,6 +188,7 @@ fn gap_items(
                 owner: record.owner,
                 due: record.due,
                 note: record.note,
+                iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),
             })
         })
         .enumerate()

@@ -10,7 +10,7 @@ use super::model::{ReportModel, due_text};
 use crate::text_safety::visible_text;
 
 /// The header row.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 17] = [
     "rank",
     "severity",
     "phase",
@@ -27,6 +27,7 @@ pub const HEADER: [&str; 16] = [
     "remediation",
     "evidence",
     "note",
+    "iso27001",
 ];
 
 /// Renders the gap list as CSV with a header row.
@@ -50,6 +51,7 @@ pub fn render(model: &ReportModel) -> String {
         let due = due_text(gap.due);
         let remediation = numbered.join("\n");
         let evidence = bulleted.join("\n");
+        let iso27001 = gap.iso27001.join(" ");
         let cells = [
             rank.as_str(),
             gap.severity.label(),
@@ -67,6 +69,7 @@ pub fn render(model: &ReportModel) -> String {
             &remediation,
             &evidence,
             &gap.note,
+            &iso27001,
         ];
         writer
             .write_record(

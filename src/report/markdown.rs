@@ -18,12 +18,13 @@ pub fn render(model: &ReportModel) -> String {
     gaps(&mut out, model);
     roadmap(&mut out, model);
     open_questions(&mut out, model);
+    super::certification_md::render(&mut out, model);
     appendix(&mut out, model);
     out
 }
 
 /// Escapes Markdown syntax in user text so it shows as typed.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -38,7 +39,7 @@ fn md(text: &str) -> String {
 }
 
 /// User text inside a table cell: escaped, line breaks kept as `<br>`.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     md(text.trim()).replace("\r\n", "\n").replace('\n', "<br>")
 }
 
@@ -51,7 +52,11 @@ fn row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
-fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+pub(super) fn table(
+    out: &mut String,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
     row(
         out,
         &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
@@ -231,6 +236,9 @@ fn gap_detail(out: &mut String, gap: &GapItem) {
         md(&gap.current),
         md(&gap.needed)
     );
+    if !gap.iso27001.is_empty() {
+        let _ = writeln!(out, "ISO/IEC 27001:2022: {}.\n", gap.iso27001.join(", "));
+    }
     if !gap.owner.is_empty() || gap.due.is_some() {
         let owner = if gap.owner.is_empty() {
             "no owner".to_string()

@@ -39,16 +39,28 @@ fn severity(gap: &GapItem) -> Vec<Para> {
     paras
 }
 
+/// The question's title, id, criterion topic and, when it has them, ISO 27001 references.
+fn question_paras(gap: &GapItem) -> Vec<Para> {
+    let mut paras = vec![
+        text(&gap.question.title, SMALL_BOLD),
+        text(&gap.question.id, SMALL_MUTED),
+        text(&gap.criterion_title, SMALL_MUTED),
+    ];
+    if !gap.iso27001.is_empty() {
+        paras.push(text(
+            &format!("ISO 27001: {}", gap.iso27001.join(" ")),
+            SMALL_MUTED,
+        ));
+    }
+    paras
+}
+
 fn gap_row(gap: &GapItem, shaded: bool) -> Row {
     let main = vec![
         Cell::new(vec![text(&gap.rank.to_string(), SMALL_MUTED)]),
         Cell::new(severity(gap)),
         Cell::new(vec![text(&gap.question.criterion, SMALL_BOLD)]),
-        Cell::new(vec![
-            text(&gap.question.title, SMALL_BOLD),
-            text(&gap.question.id, SMALL_MUTED),
-            text(&gap.criterion_title, SMALL_MUTED),
-        ]),
+        Cell::new(question_paras(gap)),
         Cell::new(vec![text(&gap.current, SMALL)]),
         Cell::new(vec![text(&gap.needed, SMALL)]),
         Cell::new(owner_and_due(gap)),

@@ -10,6 +10,7 @@ mod appendix;
 mod blocks;
 mod branding;
 mod canvas;
+mod certification;
 mod charts;
 mod cover;
 mod fonts;
@@ -53,6 +54,8 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     gaps::draw_gaps(&mut canvas, model);
     gaps::draw_roadmap(&mut canvas, model);
     appendix::draw_open_questions(&mut canvas, model);
+    certification::draw_head_start(&mut canvas, model);
+    certification::draw_claims(&mut canvas, model);
     canvas.new_page();
     appendix::draw_answers(&mut canvas, model);
     appendix::draw_method(&mut canvas, model);

@@ -63,6 +63,12 @@ fn write(app: &mut App) {
         &app.policy,
         today,
     );
+    // The claims check run on the "certification" screen goes into the report.
+    model.claims = app
+        .certification
+        .claims
+        .as_ref()
+        .map(|run| run.scan.clone());
     model.branding = app.branding.clone();
     let outcome = app
         .storage
