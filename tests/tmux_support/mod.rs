@@ -37,8 +37,12 @@ impl Tmux {
         self.send(&["-l", text]);
     }
 
+    /// The visible screen as text, with lines the terminal wrapped at the right edge joined
+    /// back (`-J`): a long command line or a prompt printed after it reads whole, wherever the
+    /// checkout's path puts the wrap.
     pub fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+        let captured = self.run(&["capture-pane", "-p", "-J", "-t", "e2e"]);
+        String::from_utf8_lossy(&captured.stdout).into_owned()
     }
 
     /// The pane's terminal modes: `alt=1` while the alternate screen is on, `cursor=0`
