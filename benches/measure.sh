@@ -7,6 +7,7 @@
 #
 #   bash benches/measure.sh            # RUNS=30 by default
 #   RUNS=50 bash benches/measure.sh
+#   FIXTURE=year.toml bash benches/measure.sh   # a file made by benches/year-of-history.sh
 #
 # Needs bash 5 (EPOCHREALTIME), GNU time (/usr/bin/time) and, for the wizard, tmux.
 set -euo pipefail
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-30}
 BIN=target/release/soc2-ready
-FIXTURE=benches/fixtures/complete.toml
+FIXTURE=${FIXTURE:-benches/fixtures/complete.toml} # or a year of use: benches/year-of-history.sh
 
 echo "==> cargo build --release" >&2
 cargo build --release --quiet
