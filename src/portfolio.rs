@@ -1,5 +1,6 @@
 //! The portfolio: one summary line per assessment — organisation, target, answered of
-//! total, readiness and verdict per stage, overall verdict, last change — shared by
+//! total, readiness and verdict per stage, overall verdict, last change, earliest realistic
+//! date of the targeted report — shared by
 //! `soc2-ready list` and the wizard's Home, and the orders a consultant sorts them in.
 //! Pure: scores in, summaries out.
 
@@ -14,6 +15,7 @@ use crate::assessment::Assessment;
 use crate::assessment::migrate::migrate;
 use crate::questionnaire::{Questionnaire, Stage, Target};
 use crate::scoring::{Policy, Verdict, score};
+use crate::time::timeline::timeline;
 
 /// Readiness and verdict of one stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,16 +51,25 @@ pub struct Summary {
     pub created: Date,
     /// The thresholds its verdicts were decided with.
     pub policy: Policy,
+    /// The earliest realistic date of the targeted report (see [`timeline`]).
+    pub report_date: Date,
 }
 
 impl Summary {
-    /// Scores `assessment` for the portfolio under `policy` (its own thresholds win).
-    pub fn of(assessment: &Assessment, questionnaire: &Questionnaire, policy: &Policy) -> Self {
+    /// Scores `assessment` for the portfolio under `policy` (its own thresholds win) and
+    /// dates its targeted report from `today`.
+    pub fn of(
+        assessment: &Assessment,
+        questionnaire: &Questionnaire,
+        policy: &Policy,
+        today: Date,
+    ) -> Self {
         // Answers under retired ids count as they will once the file is opened.
         let mut migrated = assessment.clone();
         migrate(&mut migrated, questionnaire);
         let assessment = &migrated;
         let card = score(questionnaire, assessment, policy);
+        let dates = timeline(questionnaire, assessment, today);
         Self {
             organization: assessment.organization.clone(),
             target: assessment.target,
@@ -78,6 +89,10 @@ impl Summary {
             updated: assessment.updated,
             created: assessment.created,
             policy: card.policy,
+            report_date: match assessment.target {
+                Target::Type1 => dates.type1.date,
+                Target::Type2 => dates.type2.date,
+            },
         }
     }
 
@@ -150,6 +165,8 @@ mod tests {
     use crate::assessment::{Answer, sample};
     use crate::questionnaire::{Category, Level, QuestionnaireSource, load};
 
+    const TODAY: Date = Date::constant(2026, 11, 24);
+
     fn summaries() -> (Summary, Summary) {
         let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
         let complete = sample::complete(&questionnaire);
@@ -162,8 +179,8 @@ mod tests {
         );
         early.set_answer("CC6.1.mfa", Some(Answer::Level(Level::Evidenced)));
         (
-            Summary::of(&complete, &questionnaire, &Policy::default()),
-            Summary::of(&early, &questionnaire, &Policy::default()),
+            Summary::of(&complete, &questionnaire, &Policy::default(), TODAY),
+            Summary::of(&early, &questionnaire, &Policy::default(), TODAY),
         )
     }
 
@@ -203,5 +220,25 @@ mod tests {
         entries.sort_by(|a, b| SortKey::LastChange.compare(*a, *b));
         assert_eq!(names(&entries)[..2], ["Sample Co", "acme"]);
         assert_eq!(SortKey::Name.next().next().next(), SortKey::Name);
+    }
+
+    #[test]
+    fn the_report_date_is_the_timeline_date_of_the_targeted_report() {
+        let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+        let (complete, early) = summaries();
+        let complete_plan = timeline(&questionnaire, &sample::complete(&questionnaire), TODAY);
+        assert_eq!(complete.target, Target::Type2);
+        assert_eq!(complete.report_date, complete_plan.type2.date);
+        // The early Type 1 assessment has almost everything still to do: its date is the
+        // Type 1 date of its own timeline, well after today.
+        assert_eq!(early.target, Target::Type1);
+        assert!(early.report_date > TODAY, "{}", early.report_date);
+        assert!(
+            early.report_date
+                < complete_plan
+                    .type2
+                    .date
+                    .saturating_add(jiff::Span::new().years(5))
+        );
     }
 }

@@ -12,7 +12,6 @@ use soc2_ready::assessment::store::{self, Listed};
 use soc2_ready::portfolio::{SortKey, StageSummary, Summary};
 use soc2_ready::questionnaire::{Questionnaire, Target};
 use soc2_ready::scoring::{Policy, Verdict};
-use soc2_ready::time::timeline::timeline;
 
 use clap::{Args, ValueEnum};
 
@@ -57,8 +56,6 @@ pub struct PortfolioArgs {
 struct Line {
     file: String,
     loaded: Result<Summary, String>,
-    /// The earliest realistic date of the targeted report (see `time::timeline`).
-    report_date: Option<Date>,
 }
 
 /// Lists the data directory.
@@ -102,16 +99,9 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
 
 fn line(listed: &Listed, questionnaire: &Questionnaire, policy: &Policy, today: Date) -> Line {
     Line {
-        report_date: listed.assessment.as_ref().ok().map(|assessment| {
-            let dates = timeline(questionnaire, assessment, today);
-            match assessment.target {
-                Target::Type1 => dates.type1.date,
-                Target::Type2 => dates.type2.date,
-            }
-        }),
         file: file_name(&listed.path),
         loaded: match &listed.assessment {
-            Ok(assessment) => Ok(Summary::of(assessment, questionnaire, policy)),
+            Ok(assessment) => Ok(Summary::of(assessment, questionnaire, policy, today)),
             // One line per problem, joined: a table cell holds one line.
             Err(error) => Err(error.to_string().replace('\n', "; ")),
         },
@@ -162,11 +152,7 @@ fn text(lines: &[Line]) -> String {
             row.extend(summary.stages.iter().map(stage_cell));
             row.push(summary.verdict.label().to_string());
             row.push(last_change(summary, true));
-            row.push(
-                line.report_date
-                    .map(|date| date.to_string())
-                    .unwrap_or_default(),
-            );
+            row.push(summary.report_date.to_string());
             row.push(line.file.clone());
             row
         }
@@ -241,11 +227,7 @@ fn tsv(lines: &[Line]) -> String {
                 row.push(last_change(summary, false));
                 row.push(format!("{}", summary.policy.ready));
                 row.push(format!("{}", summary.policy.getting_there));
-                row.push(
-                    line.report_date
-                        .map(|date| date.to_string())
-                        .unwrap_or_default(),
-                );
+                row.push(summary.report_date.to_string());
                 row.push(String::new());
             }
             Err(reason) => {
@@ -327,7 +309,7 @@ fn json(lines: &[Line]) -> String {
                 overall: Some(summary.verdict),
                 last_change: Some(last_change(summary, false)),
                 policy: Some(&summary.policy),
-                earliest_report: line.report_date.map(|date| date.to_string()),
+                earliest_report: Some(summary.report_date.to_string()),
                 error: None,
             },
             Err(reason) => JsonLine {

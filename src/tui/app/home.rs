@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use jiff::civil::Date;
+
 use super::super::input::TextInput;
 use crate::assessment::store::Listed;
 use crate::portfolio::{SortKey, Summary};
@@ -20,11 +22,16 @@ pub struct Entry {
 
 impl Entry {
     /// The entry for a listed file.
-    pub fn of(listed: &Listed, questionnaire: &Questionnaire, policy: &Policy) -> Self {
+    pub fn of(
+        listed: &Listed,
+        questionnaire: &Questionnaire,
+        policy: &Policy,
+        today: Date,
+    ) -> Self {
         Self {
             path: listed.path.clone(),
             loaded: match &listed.assessment {
-                Ok(assessment) => Ok(Summary::of(assessment, questionnaire, policy)),
+                Ok(assessment) => Ok(Summary::of(assessment, questionnaire, policy, today)),
                 Err(error) => Err(error.to_string()),
             },
         }

@@ -10,9 +10,10 @@ pub fn refresh(app: &mut App) {
     let selected = app.home.entry().map(|entry| entry.path.clone());
     match app.storage.list() {
         Ok(listed) => {
+            let today = app.clock.today();
             app.home.entries = listed
                 .iter()
-                .map(|listed| Entry::of(listed, &app.questionnaire, &app.policy))
+                .map(|listed| Entry::of(listed, &app.questionnaire, &app.policy, today))
                 .collect();
         }
         Err(error) => {

@@ -1,6 +1,6 @@
 //! Home: the portfolio — every assessment of the data directory side by side (organisation,
 //! target, answered of total, readiness and verdict per stage, overall verdict, last
-//! change), sortable — the details of the selected one — or the located reason a file could not
+//! change, and on wide screens the earliest realistic report date), sortable — the details of the selected one — or the located reason a file could not
 //! be read — and the dialogs opened from here.
 
 use ratatui::Frame;
@@ -50,10 +50,16 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    // Narrow terminals show the date of the last change without the time.
+    // Narrow terminals show the date of the last change without the time, and leave the
+    // report date to the details below.
     let wide = area.width >= 100;
-    let rows = app.home.entries.iter().map(|entry| row(app, entry, wide));
-    let header = Row::new([
+    let dated = area.width >= REPORT_COLUMN_FROM;
+    let rows = app
+        .home
+        .entries
+        .iter()
+        .map(|entry| row(app, entry, wide, dated));
+    let mut header = vec![
         "Organisation",
         "Target",
         "Answered",
@@ -62,33 +68,34 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
         "Cert.",
         "Overall",
         if wide { "Last change" } else { "Changed" },
-    ])
-    .style(theme.heading);
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(12),
-            Constraint::Length(6),
-            Constraint::Length(8),
-            Constraint::Length(7),
-            Constraint::Length(7),
-            Constraint::Length(7),
-            Constraint::Length(14),
-            Constraint::Length(if wide { 16 } else { 10 }),
-        ],
-    )
-    .header(header)
-    .block(block(theme, title).title_bottom(Line::from(vec![
-        Span::styled(
-            " ✓ ready  ~ getting there  ✗ not ready · sorted by ",
-            theme.dim,
-        ),
-        Span::raw(app.home.sort.label()),
-        Span::styled(" (", theme.dim),
-        Span::styled("s", theme.key),
-        Span::styled(") ", theme.dim),
-    ])))
-    .row_highlight_style(theme.selected);
+    ];
+    let mut widths = vec![
+        Constraint::Min(12),
+        Constraint::Length(6),
+        Constraint::Length(8),
+        Constraint::Length(7),
+        Constraint::Length(7),
+        Constraint::Length(7),
+        Constraint::Length(14),
+        Constraint::Length(if wide { 16 } else { 10 }),
+    ];
+    if dated {
+        header.push("Report by");
+        widths.push(Constraint::Length(10));
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.heading))
+        .block(block(theme, title).title_bottom(Line::from(vec![
+            Span::styled(
+                " ✓ ready  ~ getting there  ✗ not ready · sorted by ",
+                theme.dim,
+            ),
+            Span::raw(app.home.sort.label()),
+            Span::styled(" (", theme.dim),
+            Span::styled("s", theme.key),
+            Span::styled(") ", theme.dim),
+        ])))
+        .row_highlight_style(theme.selected);
     let height = usize::from(layout::table_rows(area).height);
     let offset = layout::scroll_offset(app.home.selected, app.home.entries.len(), height);
     let mut state = TableState::default()
@@ -97,7 +104,10 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn row<'a>(app: &App, entry: &'a Entry, wide: bool) -> Row<'a> {
+/// The width of the list from which the earliest report date gets a column of its own.
+const REPORT_COLUMN_FROM: u16 = 110;
+
+fn row<'a>(app: &App, entry: &'a Entry, wide: bool, dated: bool) -> Row<'a> {
     let theme = &app.theme;
     match &entry.loaded {
         Ok(summary) => {
@@ -117,6 +127,9 @@ fn row<'a>(app: &App, entry: &'a Entry, wide: bool) -> Row<'a> {
                 theme.verdict(summary.verdict),
             )));
             cells.push(Cell::from(last_change(app, summary, wide)));
+            if dated {
+                cells.push(Cell::from(summary.report_date.to_string()));
+            }
             Row::new(cells)
         }
         Err(_) => {
@@ -170,6 +183,8 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
                     Span::raw(summary.created.to_string()),
                     Span::styled("   Aiming for  ", theme.dim),
                     Span::raw(format!("SOC 2 {}", summary.target.label())),
+                    Span::styled("   Earliest realistic report  ", theme.dim),
+                    Span::raw(summary.report_date.to_string()),
                 ]),
                 Line::from(vec![
                     Span::styled("Verdicts  ", theme.dim),
