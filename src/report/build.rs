@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
-    QuestionRef, REPORT_SCHEMA, ReportModel, StageCard, TargetCard, answer_key, answer_label,
+    QuestionRef, REPORT_SCHEMA, ReportModel, Size, StageCard, TargetCard, answer_key, answer_label,
     level_key, level_label,
 };
 use super::text;
@@ -65,7 +65,7 @@ impl ReportModel {
                 tally: score.tally,
             })
             .collect();
-        let gaps = gap_items(questionnaire, assessment, card);
+        let gaps = gap_items(questionnaire, assessment, card, today);
         let with_answer = |wanted: fn(Option<Answer>) -> bool| -> Vec<QuestionRef> {
             in_scope
                 .iter()
@@ -73,9 +73,13 @@ impl ReportModel {
                 .map(|question| QuestionRef::to(question))
                 .collect()
         };
-        let mut unanswered = with_answer(|answer| answer.is_none());
-        // Key controls first: they are the ones to answer before anything else.
-        unanswered.sort_by_key(|question| !question.key);
+        // Scoring's list: key controls first, the ones to answer before anything else.
+        let unanswered: Vec<QuestionRef> = card
+            .open
+            .iter()
+            .filter_map(|id| questionnaire.question(id))
+            .map(QuestionRef::to)
+            .collect();
         let unsure = with_answer(|answer| answer == Some(Answer::Unsure));
         let roadmap = roadmap(assessment, &gaps, &unanswered, unsure.len());
         let ready_percent = whole_percent(policy.ready);
@@ -92,6 +96,7 @@ impl ReportModel {
             overall: card.overall,
             summary: String::new(),
             tally: card.tally,
+            counts: card.counts(),
             stages,
             targets,
             categories,
@@ -147,17 +152,17 @@ fn criterion_title(question: &Question) -> String {
     )
 }
 
-/// The scorecard's gaps that have an answer; unanswered questions are listed apart,
-/// because nobody knows yet whether they are gaps.
+/// The scorecard's gaps with everything a reader needs to close them.
 fn gap_items(
     questionnaire: &Questionnaire,
     assessment: &Assessment,
     card: &Scorecard,
+    today: Date,
 ) -> Vec<GapItem> {
     card.gaps
         .iter()
         .filter_map(|gap| {
-            let answer = gap.current?;
+            let answer = gap.current;
             let question = questionnaire.question(&gap.question)?;
             let record = assessment.record(&question.id).cloned().unwrap_or_default();
             let level = answer.effective_level().unwrap_or(Level::NotInPlace);
@@ -176,6 +181,8 @@ fn gap_items(
                 evidence: question.evidence.clone(),
                 owner: record.owner,
                 due: record.due,
+                overdue: record.due.is_some_and(|due| due < today),
+                size: Size::of(question, level, gap.needed),
                 note: record.note,
             })
         })

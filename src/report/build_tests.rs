@@ -242,6 +242,7 @@ fn stage_cards_use_the_stage_labels_and_name_their_blockers() {
     for text in [&model.summary, &model.disclaimer, &model.attestation_note] {
         assert_quoted_when_certified(text);
     }
-    assert!(model.summary.contains("Overall verdict: Not ready."));
+    // One answer out of 170: too few for a verdict.
+    assert!(model.summary.contains("Overall verdict: Not assessed yet."));
     assert!(model.summary.contains("1 gap (1 critical)"));
 }

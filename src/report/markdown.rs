@@ -87,6 +87,7 @@ fn cover(out: &mut String, model: &ReportModel) {
                 "Target".into(),
                 format!("SOC 2 {} report", model.target.label()),
             ],
+            vec!["Counts".into(), model.counts.clone()],
             vec!["Overall verdict".into(), model.overall.label().into()],
         ],
     );

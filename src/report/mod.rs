@@ -32,7 +32,7 @@ use jiff::civil::Date;
 
 pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
-    QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, StageCard, TargetCard,
+    QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
 
 use crate::assessment::store::safe_file_stem;

@@ -10,7 +10,7 @@ use crate::questionnaire::{AnswerKind, Category, Level, Question, Stage, Target}
 use crate::scoring::{Severity, Tally, Verdict};
 
 /// The JSON schema version of [`ReportModel`]; bumped when a field changes meaning or goes.
-pub const REPORT_SCHEMA: u32 = 1;
+pub const REPORT_SCHEMA: u32 = 2;
 
 /// Everything a gap report says about one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,6 +39,8 @@ pub struct ReportModel {
     pub summary: String,
     /// Answer counts over every question in scope.
     pub tally: Tally,
+    /// The counts in words, exactly as `soc2-ready score` prints them.
+    pub counts: String,
     /// Compliance, attestation and "certification", in that order.
     pub stages: Vec<StageCard>,
     /// Type 1 and Type 2 readiness, in that order.
@@ -214,6 +216,41 @@ impl Phase {
     }
 }
 
+/// A rough size of the work that closes a gap, from how far the answer is from the level
+/// needed: one step is small, two medium, three or more (or a No) large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Size {
+    /// One level short.
+    S,
+    /// Two levels short.
+    M,
+    /// Three or more levels short, or a yes/no question answered No.
+    L,
+}
+
+impl Size {
+    /// The size of a gap from `current` to `needed` on `question`.
+    pub fn of(question: &Question, current: Level, needed: Level) -> Size {
+        if question.kind == AnswerKind::YesNo {
+            return Size::L;
+        }
+        match needed.number().saturating_sub(current.number()) {
+            0 | 1 => Size::S,
+            2 => Size::M,
+            _ => Size::L,
+        }
+    }
+
+    /// The letter shown in the register.
+    pub fn label(self) -> &'static str {
+        match self {
+            Size::S => "S",
+            Size::M => "M",
+            Size::L => "L",
+        }
+    }
+}
+
 /// One answered question below the level the target needs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GapItem {
@@ -247,6 +284,10 @@ pub struct GapItem {
     /// When it should be closed.
     #[serde(serialize_with = "iso_date_opt")]
     pub due: Option<Date>,
+    /// Whether the due date is before the report date.
+    pub overdue: bool,
+    /// How big the work is.
+    pub size: Size,
     /// The assessor's note (may be empty).
     pub note: String,
 }

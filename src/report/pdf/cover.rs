@@ -85,7 +85,6 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
 }
 
 fn details(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    let tally = model.tally;
     let assessor = if model.assessor.is_empty() {
         "not recorded".to_string()
     } else {
@@ -102,17 +101,7 @@ fn details(canvas: &mut Canvas<'_>, model: &ReportModel) {
         ("Report date", model.generated.to_string()),
         ("Scope", model.scope_label()),
         ("Target", format!("SOC 2 {} report", model.target.label())),
-        (
-            "Questions answered",
-            format!(
-                "{} of {} in scope ({} unsure, {} not applicable, {} unanswered)",
-                tally.answered,
-                tally.questions,
-                tally.unsure,
-                tally.not_applicable,
-                tally.unanswered
-            ),
-        ),
+        ("Counts", model.counts.clone()),
         ("Questionnaire", version),
     ];
     let label_width = 120.0;

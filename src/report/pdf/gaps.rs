@@ -91,7 +91,7 @@ fn gap_row(gap: &GapItem, shaded: bool) -> Row {
 pub fn draw_gaps(canvas: &mut Canvas<'_>, model: &ReportModel) {
     blocks::heading(canvas, "3  Prioritised gaps", 120.0);
     if model.gaps.is_empty() {
-        let text = if model.tally.answered == 0 {
+        let text = if model.tally.assessed() + model.tally.unsure == 0 {
             "No gaps can be listed yet: no question has been answered. The questions still open \
              are listed in section 5."
         } else {

@@ -41,6 +41,7 @@ pub const GRID: Colour = Colour(0.890, 0.905, 0.925);
 /// The colour of a verdict: green, amber or red.
 pub fn verdict(verdict: Verdict) -> Colour {
     match verdict {
+        Verdict::NotAssessed => MUTED,
         Verdict::Ready => Colour(0.180, 0.490, 0.196),
         Verdict::GettingThere => Colour(0.702, 0.420, 0.0),
         Verdict::NotReady => Colour(0.776, 0.157, 0.157),

@@ -30,7 +30,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     render_gaps(frame, areas.gaps, app, session);
 }
 
-/// The titles of the key questions holding a measure back, as one short line.
+/// The titles of the key questions holding a measure back (and how many key controls are
+/// still unanswered), as one short line.
 fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
     let titles: Vec<&str> = measure
         .blockers
@@ -43,11 +44,17 @@ fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
                 })
         })
         .collect();
-    match titles.len() {
-        0 => "no key control short".to_string(),
+    let short = match titles.len() {
+        0 if measure.open_keys == 0 => "no key control short".to_string(),
+        0 => String::new(),
         1 => format!("key: {}", titles[0]),
         2 => format!("2 key: {}", titles.join(", ")),
         n => format!("{n} key: {}, …", titles[..2].join(", ")),
+    };
+    match (short.is_empty(), measure.open_keys) {
+        (_, 0) => short,
+        (true, open) => format!("{open} key unanswered"),
+        (false, open) => format!("{open} key unanswered; {short}"),
     }
 }
 
@@ -71,7 +78,7 @@ fn render_stages(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         [
             Constraint::Length(15),
             Constraint::Length(6),
-            Constraint::Length(14),
+            Constraint::Length(16),
             Constraint::Min(10),
         ],
     )
@@ -165,17 +172,14 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let rows = gaps.iter().map(|gap| {
         let question = app.questionnaire.question(&gap.question);
         let title = question.map_or(gap.question.as_str(), |question| question.title.as_str());
-        let now = match (gap.current, question) {
-            (Some(answer), Some(question)) => answer.label(question).to_string(),
-            _ => "unanswered".to_string(),
-        };
+        let now = question.map_or(gap.current.key(), |question| gap.current.label(question));
         Row::new([
             Cell::from(Span::styled(
                 gap.severity.label(),
                 severity_style(theme, gap.severity),
             )),
             Cell::from(format!("{} {title}", gap.criterion)),
-            Cell::from(Span::styled(now, theme.dim)),
+            Cell::from(Span::styled(now.to_string(), theme.dim)),
         ])
     });
     let table = Table::new(
@@ -189,7 +193,11 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     .header(Row::new(["Severity", "Gap", "Now"]).style(theme.dim))
     .block(block(
         theme,
-        format!("Gaps: {} — Enter opens one", gaps.len()),
+        format!(
+            "Gaps: {} · open questions: {} — Enter opens one",
+            gaps.len(),
+            session.card.open.len()
+        ),
     ))
     .row_highlight_style(theme.selected);
     let height = usize::from(layout::table_rows(area).height);

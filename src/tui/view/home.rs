@@ -62,7 +62,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
             Constraint::Min(16),
             Constraint::Length(7),
             Constraint::Length(10),
-            Constraint::Length(14),
+            Constraint::Length(16),
             Constraint::Length(17),
         ],
     )
