@@ -121,6 +121,20 @@ pub struct Assessment {
     pub questionnaire_version: String,
     /// Answers by question id, including ids the current questionnaire does not know.
     pub answers: BTreeMap<String, AnswerRecord>,
+    /// What the gap report adds beyond the answers: commentary and sign-off.
+    pub report: ReportNotes,
+}
+
+/// Free text the gap report prints as written: the assessor's commentary and the sign-off.
+/// Every field is optional (empty when not set).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportNotes {
+    /// "Key observations": the assessor's commentary, printed after the executive summary.
+    pub observations: String,
+    /// Who reviewed the report before it was sent.
+    pub reviewed_by: String,
+    /// The report's version, e.g. "1.0" or "draft 2".
+    pub version: String,
 }
 
 impl Assessment {
@@ -141,6 +155,7 @@ impl Assessment {
             scope: BTreeSet::new(),
             questionnaire_version: String::new(),
             answers: BTreeMap::new(),
+            report: ReportNotes::default(),
         };
         assessment.set_scope(scope);
         assessment
