@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use super::insights::{self, SignOff};
 use super::model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
     QuestionRef, REPORT_SCHEMA, ReportModel, Size, StageCard, TargetCard, answer_key, answer_label,
@@ -27,7 +28,8 @@ impl ReportModel {
             .iter()
             .filter(|question| assessment.in_scope(question))
             .collect();
-        let blockers = |list: &[Blocker]| blocker_items(questionnaire, list);
+        let gaps = gap_items(questionnaire, assessment, card, today);
+        let blockers = |list: &[Blocker]| blocker_items(questionnaire, list, &gaps);
         let stages = card
             .stages
             .iter()
@@ -40,6 +42,7 @@ impl ReportModel {
                 explanation: score.measure.explanation(policy),
                 tally: score.measure.tally,
                 blockers: blockers(&score.measure.blockers),
+                open_keys: score.measure.open_keys,
             })
             .collect();
         let targets = card
@@ -65,7 +68,6 @@ impl ReportModel {
                 tally: score.tally,
             })
             .collect();
-        let gaps = gap_items(questionnaire, assessment, card, today);
         let with_answer = |wanted: fn(Option<Answer>) -> bool| -> Vec<QuestionRef> {
             in_scope
                 .iter()
@@ -82,6 +84,8 @@ impl ReportModel {
             .collect();
         let unsure = with_answer(|answer| answer == Some(Answer::Unsure));
         let roadmap = roadmap(assessment, &gaps, &unanswered, unsure.len());
+        let answers = answers_by_criterion(&in_scope, assessment);
+        let key = |id: &str| questionnaire.question(id).is_some_and(|q| q.key);
         let ready_percent = whole_percent(policy.ready);
         let getting_there_percent = whole_percent(policy.getting_there);
         let mut model = ReportModel {
@@ -95,16 +99,22 @@ impl ReportModel {
             questionnaire_version: assessment.questionnaire_version.clone(),
             overall: card.overall,
             summary: String::new(),
+            actions: insights::actions(&gaps, &unanswered, unsure.len()),
+            observations: assessment.report.observations.trim().to_string(),
+            na_issues: insights::na_issues(&answers, key),
+            sign_off: SignOff::new(&assessment.assessor, &assessment.report, today),
             tally: card.tally,
             counts: card.counts(),
             stages,
             targets,
             categories,
+            heat_map: insights::heat_map(&card.criteria),
+            owners: insights::owners(&gaps),
             gaps,
             roadmap,
             unanswered,
             unsure,
-            answers: answers_by_criterion(&in_scope, assessment),
+            answers,
             unscored_answers: assessment
                 .unknown_ids(questionnaire)
                 .map(str::to_string)
@@ -128,9 +138,22 @@ fn whole_percent(ratio: f64) -> u32 {
     (ratio * 100.0).round().clamp(0.0, 100.0) as u32
 }
 
-fn blocker_items(questionnaire: &Questionnaire, blockers: &[Blocker]) -> Vec<BlockerItem> {
-    blockers
-        .iter()
+/// The blockers as report items, in the order of their gaps' ranks (the same order as the
+/// register and the cards).
+fn blocker_items(
+    questionnaire: &Questionnaire,
+    blockers: &[Blocker],
+    gaps: &[GapItem],
+) -> Vec<BlockerItem> {
+    let rank = |id: &str| {
+        gaps.iter()
+            .find(|gap| gap.question.id == id)
+            .map_or(usize::MAX, |gap| gap.rank)
+    };
+    let mut ordered: Vec<&Blocker> = blockers.iter().collect();
+    ordered.sort_by_key(|blocker| rank(&blocker.question));
+    ordered
+        .into_iter()
         .filter_map(|blocker| {
             let question = questionnaire.question(&blocker.question)?;
             Some(BlockerItem {
@@ -200,7 +223,7 @@ fn roadmap(
     unanswered: &[QuestionRef],
     unsure: usize,
 ) -> Vec<PhasePlan> {
-    Phase::ALL
+    Phase::for_target(assessment.target)
         .into_iter()
         .map(|phase| {
             let mut actions = Vec::new();
@@ -215,7 +238,7 @@ fn roadmap(
             }
             PhasePlan {
                 phase,
-                label: phase.label(),
+                label: phase.label(assessment.target),
                 description: text::phase_description(phase, assessment.target),
                 actions,
                 gap_ids: gaps

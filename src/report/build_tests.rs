@@ -211,10 +211,10 @@ fn notes_owners_unsure_na_and_unknown_answers_are_carried_over() {
     );
     assert_eq!(model.unscored_answers, ["X.retired"]);
 
-    // Type 1 target: nothing is planned for the Type 2 window, and the text says why.
-    let window = &model.roadmap[Phase::Type2Window as usize];
-    assert!(window.gap_ids.is_empty());
-    assert!(window.description.contains("The target is a Type 1 report"));
+    // Type 1 target: the plan has no observation window.
+    let phases: Vec<Phase> = model.roadmap.iter().map(|plan| plan.phase).collect();
+    assert_eq!(phases, [Phase::Now, Phase::BeforeType1, Phase::Communicate]);
+    assert_eq!(model.roadmap[1].label, "Before the Type 1 report");
 }
 
 #[test]

@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 
 use super::model::{GapItem, QuestionRef, ReportModel, due_text};
+use crate::questionnaire::Target;
 use crate::scoring::Severity;
 
 /// The byte order mark at the start of the file.
@@ -50,7 +51,7 @@ pub fn render(model: &ReportModel) -> String {
     let rows = model
         .gaps
         .iter()
-        .map(gap_row)
+        .map(|gap| gap_row(gap, model.target))
         .chain(model.unanswered.iter().map(open_row));
     for cells in rows {
         writer
@@ -85,7 +86,7 @@ fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
 }
 
-fn gap_row(gap: &GapItem) -> Vec<String> {
+fn gap_row(gap: &GapItem, target: Target) -> Vec<String> {
     let steps: Vec<String> = gap
         .remediation
         .iter()
@@ -118,7 +119,7 @@ fn gap_row(gap: &GapItem) -> Vec<String> {
         gap.rank.to_string(),
         gap.severity.label().to_string(),
         gap.size.label().to_string(),
-        gap.phase.label().to_string(),
+        gap.phase.label(target).to_string(),
         gap.question.criterion.clone(),
         gap.criterion_title.clone(),
         gap.question.id.clone(),

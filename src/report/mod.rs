@@ -18,6 +18,7 @@
 
 mod build;
 mod csv;
+mod insights;
 mod json;
 mod markdown;
 mod model;
@@ -30,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+pub use insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
     QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,

@@ -112,17 +112,20 @@ pub fn phase_description(phase: Phase, target: Target) -> String {
         (Phase::Now, _) => "Key controls below the Type 1 level. An auditor will not let these \
              pass, so they block any SOC 2 report; start here."
             .to_string(),
-        (Phase::BeforeType1, _) => "Every other control or preparation step below the level a \
-             Type 1 report needs: designed, working and evidenced at one date."
+        (Phase::BeforeType1, Target::Type1) => "Every other control or preparation step below \
+             the level a Type 1 report needs: designed, working and evidenced at one date."
             .to_string(),
-        (Phase::Type2Window, Target::Type2) => "Controls that work and are evidenced today but \
-             must keep operating, with evidence retained, across the whole observation window \
-             (typically 3–12 months) — plus the preparation a Type 2 period needs. Start the \
-             window only once these run reliably."
+        (Phase::BeforeType1, Target::Type2) => "Every other control or preparation step that \
+             must be working and evidenced before the observation window can start."
             .to_string(),
-        (Phase::Type2Window, Target::Type1) => "The target is a Type 1 report, so no gaps are \
-             planned here. After the Type 1 report, a Type 2 report needs every control operating, \
-             with evidence retained, across an observation window of typically 3–12 months."
+        (Phase::Type2Window, _) => "Controls that work and are evidenced today but must keep \
+             operating, with evidence retained, across the whole observation window (typically \
+             3–12 months) — plus the preparation a Type 2 period needs. Start the window only \
+             once these run reliably."
+            .to_string(),
+        (Phase::Communicate, _) => "How the result is described to customers: no auditor \
+             examines these, but getting them wrong (\u{201c}SOC 2 certified\u{201d}) undermines \
+             the report. Settle them before the report is shared."
             .to_string(),
     }
 }
