@@ -25,11 +25,12 @@ fn every_report_carries_the_organisation_stages_gaps_and_disclaimer() {
         }
         for title in [
             "1 Executive summary",
-            "2 Readiness by category",
-            "3 Prioritised gaps",
-            "4 Remediation roadmap",
-            "Appendix A Answers by criterion",
-            "Appendix B Method",
+            "2 Readiness",
+            "3 Gap register",
+            "Questions still open",
+            "Other answers by criterion",
+            "Method",
+            "Sign-off",
         ] {
             pdf.assert_contains(title);
         }
@@ -123,12 +124,13 @@ fn metadata_and_bookmarks_are_set() {
         [
             "Cover",
             "1  Executive summary",
-            "2  Readiness by category",
-            "3  Prioritised gaps",
-            "4  Remediation roadmap",
+            "2  Readiness",
+            "3  Gap register",
+            "4  Owners",
             "5  Questions still open",
-            "Appendix A  Answers by criterion",
-            "Appendix B  Method",
+            "Appendix A  Gap details",
+            "Appendix B  Other answers by criterion",
+            "Appendix C  Method",
         ]
     );
     let pages: Vec<usize> = toc.toc.iter().map(|entry| entry.page).collect();

@@ -231,18 +231,11 @@ fn gap_sentence(model: &ReportModel) -> String {
         (count > 0).then(|| format!("{count} {}", severity.label().to_lowercase()))
     })
     .collect();
-    let first: Vec<String> = model
-        .gaps
-        .iter()
-        .take(3)
-        .map(|gap| format!("{} ({})", gap.question.title, gap.question.id))
-        .collect();
     let noun = if model.gaps.len() == 1 { "gap" } else { "gaps" };
     format!(
-        "The answers show {} {noun} ({}). Start with {}.",
+        "The answers show {} {noun} ({}).",
         model.gaps.len(),
-        counts.join(", "),
-        join_words(&first)
+        counts.join(", ")
     )
 }
 

@@ -7,8 +7,8 @@ use super::fonts::Weight;
 use super::theme;
 use crate::report::model::{ReportModel, percent_text};
 
-/// The sections listed in the contents (the bookmarks after the cover).
-const SECTIONS: usize = 7;
+/// The most sections listed in the contents (the bookmarks after the cover).
+const SECTIONS: usize = 10;
 const CONTENTS_ROW: f32 = 14.0;
 const CONTENTS_HEADING: f32 = 18.0;
 
@@ -33,7 +33,8 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) -> Option<f32> {
     fits.then_some(contents_top)
 }
 
-/// Lists the sections with the page each starts on, from the cursor.
+/// Lists the sections with the page each starts on, each line a link to its page, from the
+/// cursor.
 pub fn contents(canvas: &mut Canvas<'_>, sections: &[(String, usize)]) {
     let (x, width) = (canvas.left(), canvas.content_width());
     let top = canvas.y();
@@ -42,6 +43,7 @@ pub fn contents(canvas: &mut Canvas<'_>, sections: &[(String, usize)]) {
     for (title, page) in sections.iter().take(SECTIONS) {
         canvas.text(x, y, title, BODY);
         canvas.text_right(x + width, y, &page.to_string(), BODY);
+        canvas.link(x, y, width, CONTENTS_ROW, *page);
         let rule = y + CONTENTS_ROW - 2.0;
         canvas.line((x, rule), (x + width, rule), theme::GRID, None);
         y += CONTENTS_ROW;
