@@ -129,9 +129,20 @@ fn markdown_and_json_carry_the_same_facts() {
     for name in FIXTURES {
         let model = json(name);
         let markdown = text(name, "md");
-        assert_eq!(model["schema"], 2);
-        assert_eq!(model["generated"], "2026-11-24");
         let organization = model["organization"].as_str().unwrap();
+        assert_eq!(model["schema"], 2);
+        assert!(!markdown.contains("<br>"), "{name}: no <br> in tables");
+        for line in markdown.lines().filter(|line| line.starts_with('|')) {
+            assert!(line.chars().count() <= 400, "{name}: long row {line}");
+        }
+        // Every section names the organisation, so it can be pasted on its own.
+        for heading in markdown.lines().filter(|line| line.starts_with("## ")) {
+            assert!(
+                heading.contains(organization) || heading == "## Disclaimer",
+                "{name}: {heading}"
+            );
+        }
+        assert_eq!(model["generated"], "2026-11-24");
         assert!(markdown.contains(organization), "{name}: organisation");
         for stage in model["stages"].as_array().unwrap() {
             let label = stage["label"].as_str().unwrap();
@@ -147,7 +158,8 @@ fn markdown_and_json_carry_the_same_facts() {
         for question in model["unanswered"].as_array().unwrap() {
             let id = question["id"].as_str().unwrap();
             assert!(
-                markdown.contains(&format!("({id}) | Unanswered |")),
+                markdown.contains(&format!("({id}) | yes | Unanswered |"))
+                    || markdown.contains(&format!("({id}) |  | Unanswered |")),
                 "{name}: {id}"
             );
         }

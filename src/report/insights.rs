@@ -44,8 +44,8 @@ pub fn actions(gaps: &[GapItem], unanswered: &[QuestionRef], unsure: usize) -> V
                 plural(open_keys.len())
             ),
             detail: format!(
-                "{}{tail}. Until they are answered nobody knows whether they are gaps, and no \
-                 stage can be ready.",
+                "{}{tail}. Until then nobody knows how far off they are, and no stage can be \
+                 ready.",
                 titles.join(", ")
             ),
             gap_ranks: Vec::new(),
