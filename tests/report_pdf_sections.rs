@@ -172,3 +172,27 @@ fn no_empty_pdfx_version_entry() {
         "the Info dictionary still reads"
     );
 }
+
+#[test]
+fn a_very_long_name_is_cut_with_an_ellipsis_on_the_cover() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "The Extraordinarily Long-Named International Holding Company for Cloud Analytics \
+                Platforms and Associated Professional Services of Northern Europe and Beyond, \
+                Incorporated under the Laws of Several Jurisdictions";
+    let file = dir.path().join("long.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "schema = 1\norganization = \"{name}\"\ncreated = \"2026-11-02\"\ntarget = \"type1\"\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("long.pdf");
+    let output =
+        report_support::report(&[file.to_str().unwrap(), "--output", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    let doc = lopdf::Document::load(&out).unwrap();
+    let cover = doc.extract_text(&[1]).unwrap();
+    assert!(cover.contains('…'), "{cover}");
+    assert!(!cover.contains("Several Jurisdictions"));
+}

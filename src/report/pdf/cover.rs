@@ -57,8 +57,7 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let title = TextStyle::new(Weight::Bold, 30.0, theme::WHITE);
     let organization = TextStyle::new(Weight::Regular, 17.0, theme::WHITE);
     let line = TextStyle::new(Weight::Regular, theme::BODY, theme::BAR_IN_PLACE);
-    let names = canvas.wrap(&model.organization, width - 2.0 * pad, organization);
-    let names = &names[..names.len().min(3)];
+    let names = title_lines(canvas, &model.organization, width - 2.0 * pad, organization);
     let height = 2.0 * pad
         + kicker.line_height()
         + title.line_height()
@@ -72,7 +71,7 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
     y += kicker.line_height();
     canvas.text(x + pad, y, "Gap report", title);
     y += title.line_height() + 6.0;
-    for name in names {
+    for name in &names {
         canvas.text(x + pad, y, name, organization);
         y += organization.line_height();
     }
@@ -84,6 +83,18 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
     );
     canvas.text(x + pad, y, &target, line);
     canvas.advance(height + 16.0);
+}
+
+/// The organisation's name wrapped to at most three lines, the third ending in an ellipsis
+/// when the name goes on.
+fn title_lines(canvas: &Canvas<'_>, name: &str, width: f32, style: TextStyle) -> Vec<String> {
+    let mut lines = canvas.wrap(name, width, style);
+    if lines.len() > 3 {
+        lines.truncate(3);
+        let last = format!("{}…", lines[2]);
+        lines[2] = canvas.fit(&last, width, style);
+    }
+    lines
 }
 
 fn details(canvas: &mut Canvas<'_>, model: &ReportModel) {
