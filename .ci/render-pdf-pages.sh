@@ -46,4 +46,31 @@ for fixture in tests/fixtures/assessments/report-*.toml; do
     printf 'ok   %-24s %-6s %3d pages %7d bytes\n' "$name" "$paper" "$pages" "$(stat -c %s "$pdf")"
   done
 done
+
+# A branded report (tests/fixtures/config/full.toml: firm, contact, a PNG logo): every page
+# renders, and the logo really shows — dark pixels where it sits in page 2's header.
+pdf="$work/branded.pdf"
+if SOC2_READY_CONFIG=tests/fixtures/config/full.toml \
+  "$binary" report tests/fixtures/assessments/report-partial.toml --output "$pdf" >/dev/null 2>"$work/stderr"; then
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  if ! errors=$(pdftoppm -png -r 40 "$pdf" "$work/branded" 2>&1 >/dev/null) || [ -n "$errors" ]; then
+    echo "FAIL branded: pdftoppm reported: $errors" >&2
+    status=1
+  else
+    # Page 2's header centre at 72 dpi (1 px = 1 pt): where the logo is placed.
+    width=$(pdfinfo -f 2 -l 2 "$pdf" | awk '/^Page +2 size:/ {printf "%d", $4}')
+    pdftoppm -gray -r 72 -f 2 -l 2 -x $((width / 2 - 28)) -y 18 -W 56 -H 22 "$pdf" "$work/header"
+    dark=$(tail -c $((56 * 22)) "$work"/header*.pgm | od -An -tu1 -v | tr -s ' ' '\n' | awk '$1 != "" && $1 < 128' | wc -l)
+    if [ "$dark" -lt 50 ]; then
+      echo "FAIL branded: no logo in the page header ($dark dark pixels)" >&2
+      status=1
+    else
+      printf 'ok   %-24s %-6s %3d pages, logo in the header (%d dark pixels)\n' branded a4 "$pages" "$dark"
+    fi
+  fi
+else
+  echo "FAIL branded: the report was not written:" >&2
+  cat "$work/stderr" >&2
+  status=1
+fi
 exit $status

@@ -49,12 +49,48 @@ pub struct SourceText<'a> {
     pub name: &'a str,
     /// The whole text of the file.
     pub text: &'a str,
+    /// Where each line starts, when the loader indexed the text (see [`LineStarts`]).
+    lines: Option<&'a LineStarts>,
+}
+
+/// The byte offset at which every line of a text starts, so that locating a problem is a
+/// binary search instead of a scan from the top of the file. A loader that may report a
+/// problem for each of thousands of entries indexes its text once with this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// Indexes `text`: one entry per line, the first at 0.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self(starts)
+    }
+
+    /// The 0-based line holding `offset`, and the byte offset where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let line = self.0.partition_point(|&start| start <= offset) - 1;
+        (line, self.0[line])
+    }
 }
 
 impl<'a> SourceText<'a> {
     /// A named source text.
     pub fn new(name: &'a str, text: &'a str) -> Self {
-        Self { name, text }
+        Self {
+            name,
+            text,
+            lines: None,
+        }
+    }
+
+    /// The same text, located through `lines` (which must index this text).
+    pub fn with_lines(self, lines: &'a LineStarts) -> Self {
+        Self {
+            lines: Some(lines),
+            ..self
+        }
     }
 
     /// The 1-based line and column of a byte offset (clamped to the text).
@@ -63,11 +99,16 @@ impl<'a> SourceText<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (line, column)
+        let (line, line_start) = match self.lines {
+            Some(lines) => lines.line_of(offset),
+            None => {
+                let before = &self.text[..offset];
+                let line = before.matches('\n').count();
+                (line, before.rfind('\n').map_or(0, |i| i + 1))
+            }
+        };
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line + 1, column)
     }
 
     /// A problem located at the start of `span` in this text.
@@ -110,6 +151,24 @@ impl Problem {
     }
 }
 
+/// At most this many problems are listed; the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 50;
+
+/// The problems one per line, each after `indent`: the first [`SHOWN_PROBLEMS`], then a
+/// line saying how many more there are. Thousands of problems stay readable.
+pub fn problem_lines(problems: &[Problem], indent: &str) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|problem| format!("{indent}{problem}"))
+        .collect();
+    if problems.len() > SHOWN_PROBLEMS {
+        let more = problems.len() - SHOWN_PROBLEMS;
+        lines.push(format!("{indent}… and {more} more problems, not shown"));
+    }
+    lines.join("\n")
+}
+
 /// A short plain-words reason for an I/O error ("permission denied", "the disk is full").
 pub fn io_reason(error: &io::Error) -> String {
     match error.kind() {
@@ -133,6 +192,37 @@ mod tests {
         // byte 14 is the 'x' after a two-byte 'é'
         assert_eq!(source.line_column(14), (2, 8));
         assert_eq!(source.line_column(999), (3, 1));
+    }
+
+    #[test]
+    fn indexed_and_scanned_texts_locate_every_offset_alike() {
+        let text = "a = 1\n\nb = \"é\" x\r\nlast";
+        let lines = LineStarts::new(text);
+        let scanned = SourceText::new("f.toml", text);
+        let indexed = scanned.with_lines(&lines);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                indexed.line_column(offset),
+                scanned.line_column(offset),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(indexed.line_column(text.len()), (4, 5));
+    }
+
+    #[test]
+    fn long_lists_of_problems_are_cut_with_a_count() {
+        let source = SourceText::new("f.toml", "");
+        let problems: Vec<_> = (0..3_497)
+            .map(|n| source.problem(format!("problem {n}")))
+            .collect();
+        let text = problem_lines(&problems, "  ");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), SHOWN_PROBLEMS + 1);
+        assert_eq!(lines[0], "  f.toml: problem 0");
+        assert_eq!(lines[49], "  f.toml: problem 49");
+        assert_eq!(lines[50], "  … and 3447 more problems, not shown");
+        assert_eq!(problem_lines(&problems[..2], "").lines().count(), 2);
     }
 
     #[test]

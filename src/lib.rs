@@ -4,9 +4,16 @@
 
 pub mod assessment;
 pub mod atomic_file;
+pub mod claims;
+pub mod claims_scan;
+pub mod clock;
+pub mod config;
 pub mod diagnostics;
+pub mod portfolio;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod text_safety;
+pub mod time;
 pub mod toml_fields;
 pub mod tui;

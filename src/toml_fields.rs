@@ -8,6 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Problem, SourceText};
+use crate::text_safety::{first_unsafe, marker};
 
 /// Parses a whole TOML document, turning every syntax error into a located problem.
 pub fn parse_document<'i>(
@@ -21,13 +22,44 @@ pub fn parse_document<'i>(
     Err(errors
         .iter()
         .map(|error| {
-            let message = format!("TOML syntax: {}", error.message().trim());
+            let message = error.message().trim();
             match error.span() {
-                Some(span) => source.problem_at(span, message),
-                None => source.problem(message),
+                Some(span) => source.problem_at(span, format!("TOML syntax: {message}")),
+                // The parser reports a key nested too deeply without a place: find it.
+                None if message == "recursion limit" => {
+                    let message = format!(
+                        "TOML syntax: a key or table header is nested too deeply \
+                         ({KEY_DEPTH_LIMIT} levels or more)"
+                    );
+                    match too_deep_key(text) {
+                        Some(offset) => source.problem_at(offset..offset, message),
+                        None => source.problem(message),
+                    }
+                }
+                None => source.problem(format!("TOML syntax: {message}")),
             }
         })
         .collect())
+}
+
+/// How many dotted parts a key may have before the TOML parser refuses it.
+const KEY_DEPTH_LIMIT: usize = 80;
+
+/// The byte offset of the first line whose key or table header has at least
+/// [`KEY_DEPTH_LIMIT`] dotted parts (dots inside quotes are counted too: a hint, not a parse).
+fn too_deep_key(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let key = match line.trim_start() {
+            header if header.starts_with('[') => header,
+            assignment => assignment.split('=').next().unwrap_or(""),
+        };
+        if key.matches('.').count() + 1 >= KEY_DEPTH_LIMIT {
+            return Some(offset + line.len() - line.trim_start().len());
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Reads the fields of one table, remembering which keys were read and what went wrong.
@@ -94,6 +126,23 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some(text)
     }
 
+    /// A one-line string field that must be present, not blank, and free of control and
+    /// bidirectional formatting characters (ids and titles, shown on every screen).
+    pub fn required_line(&mut self, key: &'static str) -> Option<String> {
+        let text = self.required_text(key)?;
+        if let Some((position, c)) = first_unsafe(&text) {
+            self.report(
+                key,
+                format!(
+                    "must be one line of plain text, but character {position} is a control character ({})",
+                    marker(c)
+                ),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
     /// An optional string field.
     pub fn text(&mut self, key: &'static str) -> Option<String> {
         let value = self.value(key)?;
@@ -153,19 +202,28 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// An optional whole number.
     pub fn integer(&mut self, key: &'static str) -> Option<i64> {
         let value = self.value(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix()).ok(),
-            _ => None,
-        };
-        if parsed.is_none() {
-            let found = value.get_ref().type_str();
-            self.report_at(
-                value.span(),
-                key,
-                format!("expected a whole number, found {found}"),
-            );
+        match value.get_ref() {
+            DeValue::Integer(number) => {
+                let parsed = i64::from_str_radix(number.as_str(), number.radix()).ok();
+                if parsed.is_none() {
+                    self.report_at(
+                        value.span(),
+                        key,
+                        format!("the number is too large (at most {})", i64::MAX),
+                    );
+                }
+                parsed
+            }
+            other => {
+                let found = other.type_str();
+                self.report_at(
+                    value.span(),
+                    key,
+                    format!("expected a whole number, found {found}"),
+                );
+                None
+            }
         }
-        parsed
     }
 
     /// An optional true/false flag.
@@ -243,67 +301,5 @@ impl<'a, 'i> Fields<'a, 'i> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(text: &str, check: impl FnOnce(&mut Fields<'_, '_>)) -> Vec<String> {
-        let source = SourceText::new("t.toml", text);
-        let document = parse_document(source, text).expect("valid TOML");
-        let mut fields = Fields::new(source, document.get_ref(), document.span());
-        check(&mut fields);
-        fields.finish().iter().map(ToString::to_string).collect()
-    }
-
-    #[test]
-    fn syntax_errors_are_all_located() {
-        let text = "a = \nb = [1,\n";
-        let problems = parse_document(SourceText::new("t.toml", text), text).unwrap_err();
-        assert!(!problems.is_empty());
-        assert!(problems[0].line.is_some(), "{problems:?}");
-        assert!(problems[0].message.starts_with("TOML syntax"));
-    }
-
-    #[test]
-    fn missing_wrong_type_empty_and_unknown_are_reported_with_places() {
-        let problems = read("name = \"\"\ncount = \"x\"\ntypo = 1\n", |fields| {
-            assert_eq!(fields.required_text("name"), None);
-            assert_eq!(fields.required_text("title"), None);
-            assert_eq!(fields.integer("count"), None);
-        });
-        assert_eq!(
-            problems,
-            [
-                "t.toml:1:8: field `name`: must not be empty",
-                "t.toml:1:1: field `title`: missing required field",
-                "t.toml:2:9: field `count`: expected a whole number, found string",
-                "t.toml:3:1: field `typo`: unknown field (a typo?)",
-            ]
-        );
-    }
-
-    #[test]
-    fn lists_report_bad_entries() {
-        let problems = read("steps = [\"a\", 2, \" \"]\nnone = []\n", |fields| {
-            assert_eq!(fields.text_list("steps", true), None);
-            assert_eq!(fields.text_list("none", true), None);
-        });
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems[0].contains("expected text, found integer"));
-        assert!(problems[1].contains("entries must not be empty"));
-        assert!(problems[2].contains("`none`: must list at least one entry"));
-    }
-
-    #[test]
-    fn good_values_are_read() {
-        let problems = read(
-            "n = 0x10\nf = true\nd = 2027-01-31\nl = [\"x\"]\n",
-            |fields| {
-                assert_eq!(fields.integer("n"), Some(16));
-                assert_eq!(fields.boolean("f"), Some(true));
-                assert_eq!(fields.text_or_datetime("d").as_deref(), Some("2027-01-31"));
-                assert_eq!(fields.text_list("l", true), Some(vec!["x".to_string()]));
-            },
-        );
-        assert!(problems.is_empty(), "{problems:?}");
-    }
-}
+#[path = "toml_fields_tests.rs"]
+mod tests;

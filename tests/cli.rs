@@ -138,11 +138,14 @@ fn criteria_and_questions_list_as_tsv() {
 
     let questions = stdout(&run(&["questions", "--format", "tsv"]));
     let rows: Vec<&str> = questions.lines().collect();
-    assert_eq!(rows[0], "id\tcriterion\tstage\tkey\tweight\tprompt");
+    assert_eq!(
+        rows[0],
+        "id\tcriterion\tstage\tkey\tweight\tiso27001\tprompt"
+    );
     assert!(rows.len() > 200);
     assert!(
         rows.iter()
-            .any(|row| row.starts_with("CC6.1.mfa\tCC6.1\tcompliance\tkey\t"))
+            .any(|row| row.starts_with("CC6.1.mfa\tCC6.1\tcompliance\tkey\t4\tA.5.17 A.8.5\t"))
     );
     assert!(
         rows.iter()

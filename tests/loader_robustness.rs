@@ -33,11 +33,14 @@ fn questionnaire_result(text: &str) {
 fn assessment_result(text: &str) {
     match from_toml(SourceText::new("a.toml", text)) {
         Ok(assessment) => {
-            // Whatever loads must save and load back to the same thing.
+            // Whatever loads must save and load back to the same thing (saving upgrades an
+            // older schema, so the reloaded file no longer remembers the migration).
             let saved = to_toml(&assessment);
+            let mut upgraded = assessment;
+            upgraded.migrated_from = None;
             assert_eq!(
                 from_toml(SourceText::new("a.toml", &saved)).as_ref(),
-                Ok(&assessment)
+                Ok(&upgraded)
             );
         }
         Err(problems) => check_located(&problems, "a.toml", text.len()),

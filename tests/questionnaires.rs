@@ -68,3 +68,46 @@ fn only_the_certification_stage_talks_about_certification() {
         );
     }
 }
+
+#[test]
+fn every_compliance_question_carries_an_iso27001_line() {
+    for (name, text) in soc2_ready::questionnaire::built_in() {
+        if !text.contains("stage = \"compliance\"") {
+            assert!(!text.contains("\niso27001 ="), "{name}");
+            continue;
+        }
+        let questions = text.matches("[[question]]").count();
+        let mapped = text.matches("\niso27001 = [").count();
+        assert_eq!(
+            mapped, questions,
+            "{name}: every question needs iso27001 = [...]"
+        );
+    }
+}
+
+#[test]
+fn the_iso27001_crosswalk_maps_well_known_controls() {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("valid");
+    let refs = |id: &str| -> Vec<&str> {
+        let question = questionnaire.question(id).expect(id);
+        question.iso27001.iter().map(|r| r.id).collect()
+    };
+    assert!(refs("CC6.1.mfa").contains(&"A.8.5"));
+    assert!(refs("CC6.3.access-reviews").contains(&"A.5.18"));
+    assert!(refs("CC8.1.change-approval").contains(&"A.8.32"));
+    assert!(refs("A1.2.backups").contains(&"A.8.13"));
+    assert!(refs("C1.1.classification").contains(&"A.5.12"));
+    assert!(refs("CC3.2.annual-risk-assessment").contains(&"6.1.2"));
+    assert!(refs("CC4.1.self-assessment").contains(&"9.2"));
+    let mapped = questionnaire
+        .questions()
+        .iter()
+        .filter(|q| !q.iso27001.is_empty())
+        .count();
+    let compliance = questionnaire
+        .questions()
+        .iter()
+        .filter(|q| q.stage == Stage::Compliance)
+        .count();
+    assert!(mapped * 100 >= compliance * 95, "{mapped} of {compliance}");
+}

@@ -1,133 +1,20 @@
 //! End to end: the real binary in a real terminal (tmux). Create an assessment in the form,
 //! answer three questions, quit, reopen, see the answers, and check the file. Skips with a
 //! notice when tmux is not installed. Kill the wizard with SIGKILL, even in the middle of a
-//! burst of saves, and find every saved answer in a whole file.
+//! burst of saves, and find every saved answer in a whole file. Signals other than SIGKILL
+//! are in `tmux_signals.rs`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod tmux_support;
+
+use std::path::Path;
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use soc2_ready::assessment::store;
 use soc2_ready::assessment::{Answer, Assessment};
 use soc2_ready::questionnaire::{Level, QuestionnaireSource, load};
-
-/// The shell prompt in the tmux pane.
-const PROMPT: &str = "e2e-shell>";
-
-/// A tmux server of our own (its own socket), killed when dropped.
-struct Tmux {
-    socket: PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    fn type_text(&self, text: &str) {
-        self.send(&["-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text`; fails with the screen after 15 seconds.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |screen| screen.contains(text))
-    }
-
-    /// Waits until `done` holds for the screen; fails with the screen after 15 seconds.
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "waited for {what}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_installed() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|output| output.status.success())
-}
-
-/// A tmux server on a socket in `dir` running `command` in a 100×30 pane, or `None` (with a
-/// notice) when tmux is not installed.
-fn start(dir: &Path, command: &str) -> Option<Tmux> {
-    if !tmux_installed() {
-        // CI installs tmux and sets this, so the test can never pass there without running.
-        assert!(
-            std::env::var_os("SOC2_READY_REQUIRE_TMUX").is_none(),
-            "SOC2_READY_REQUIRE_TMUX is set but tmux is not installed"
-        );
-        eprintln!("notice: tmux is not installed; skipping the end-to-end wizard test");
-        return None;
-    }
-    let tmux = Tmux {
-        socket: dir.join("tmux.sock"),
-    };
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        command,
-    ]);
-    assert!(started.status.success(), "tmux new-session: {started:?}");
-    Some(tmux)
-}
-
-/// The shell command that starts the wizard on `data`.
-fn wizard_command(data: &Path) -> String {
-    format!(
-        "SOC2_READY_DATA_DIR='{}' '{}'",
-        data.display(),
-        env!("CARGO_BIN_EXE_soc2-ready")
-    )
-}
-
-/// A tmux pane running a plain shell, as a terminal window would.
-fn start_shell(dir: &Path) -> Option<Tmux> {
-    start(dir, &format!("env PS1='{PROMPT}' sh"))
-}
-
-/// Types the command that starts the wizard on `data` at the shell prompt.
-fn launch_wizard(tmux: &Tmux, data: &Path) {
-    tmux.type_text(&wizard_command(data));
-    tmux.send(&["Enter"]);
-}
+use tmux_support::{PROMPT, Tmux, launch_wizard, start, start_shell, tmux_installed, wizard_pid};
 
 /// The ids of the first three built-in questions in Security-only, Type 2 scope.
 fn first_three_ids(assessment: &Assessment) -> Vec<String> {
@@ -202,55 +89,6 @@ fn create_answer_quit_reopen_in_a_real_terminal() {
         ]
     );
     assert_eq!(saved.answers.len(), 3);
-}
-
-#[test]
-fn sigterm_and_ctrl_c_restore_the_terminal() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let data = dir.path().join("data");
-    let Some(tmux) = start_shell(dir.path()) else {
-        return;
-    };
-    for stop in ["SIGTERM", "SIGHUP", "Ctrl-C"] {
-        tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
-        tmux.type_text(&format!("{}; echo exit=$?", wizard_command(&data)));
-        tmux.send(&["Enter"]);
-        tmux.wait_for("Assessments · Wizard");
-        if stop == "Ctrl-C" {
-            tmux.send(&["C-c"]);
-        } else {
-            let pid = wizard_pid(&tmux);
-            let sent = Command::new("kill").args(["-s", &stop[3..], &pid]).status();
-            assert!(
-                sent.is_ok_and(|status| status.success()),
-                "kill -{stop} {pid}"
-            );
-        }
-        let screen = tmux.wait_for("exit=0");
-        assert!(
-            !screen.contains("Assessments"),
-            "{stop}: the terminal is restored:\n{screen}"
-        );
-    }
-}
-
-/// The process id of the wizard: the child of the pane's shell (found through /proc).
-fn wizard_pid(tmux: &Tmux) -> String {
-    let output = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
-    let shell = String::from_utf8_lossy(&output.stdout).trim().to_string();
-    let entries = std::fs::read_dir("/proc").expect("/proc is readable");
-    entries
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let pid = entry.file_name().to_string_lossy().into_owned();
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            // The parent pid is the second field after the command name in parentheses.
-            let after_name = stat.rsplit_once(')')?.1;
-            let parent = after_name.split_whitespace().nth(1)?;
-            (parent == shell).then_some(pid)
-        })
-        .next()
-        .expect("the wizard runs under the pane's shell")
 }
 
 /// Runs the wizard on `path` directly as the pane's process, so the pane's pid is its pid.

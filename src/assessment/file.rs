@@ -4,12 +4,13 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::thresholds::{self, Thresholds};
+use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
 use super::{Answer, AnswerRecord, Assessment, ReportNotes, SCHEMA};
-use crate::diagnostics::{Problem, SourceText};
+use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
 use crate::toml_fields::{Fields, parse_document};
 
@@ -35,7 +36,18 @@ struct FileOut<'a> {
     reviewed_by: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     report_version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thresholds: Option<ThresholdsOut>,
+    audit: AuditOut,
     answers: BTreeMap<&'a str, RecordOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<SnapshotOut>,
+}
+
+#[derive(Serialize)]
+struct ThresholdsOut {
+    ready: f64,
+    getting_there: f64,
 }
 
 #[derive(Serialize)]
@@ -50,6 +62,8 @@ struct RecordOut<'a> {
     due: Option<String>,
     #[serde(skip_serializing_if = "str::is_empty")]
     na_reason: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<EvidenceOut<'a>>,
 }
 
 /// Writes an assessment as TOML text.
@@ -66,6 +80,17 @@ pub fn to_toml(assessment: &Assessment) -> String {
         observations: &assessment.report.observations,
         reviewed_by: &assessment.report.reviewed_by,
         report_version: &assessment.report.version,
+        thresholds: match assessment.thresholds {
+            Thresholds {
+                ready: Some(ready),
+                getting_there: Some(getting_there),
+            } => Some(ThresholdsOut {
+                ready,
+                getting_there,
+            }),
+            _ => None,
+        },
+        audit: AuditOut::new(&assessment.audit),
         answers: assessment
             .answers
             .iter()
@@ -76,10 +101,12 @@ pub fn to_toml(assessment: &Assessment) -> String {
                     owner: &record.owner,
                     due: record.due.map(|date| date.to_string()),
                     na_reason: &record.na_reason,
+                    evidence: record.evidence.iter().map(EvidenceOut::new).collect(),
                 };
                 (id.as_str(), out)
             })
             .collect(),
+        history: assessment.history.iter().map(SnapshotOut::new).collect(),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -87,14 +114,14 @@ pub fn to_toml(assessment: &Assessment) -> String {
 
 /// Reads an assessment from TOML text, reporting every problem with its place.
 pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
+    let lines = LineStarts::new(source.text);
+    let source = source.with_lines(&lines);
     let document = parse_document(source, source.text)?;
     let mut fields = Fields::new(source, document.get_ref(), document.span());
-    check_schema(&mut fields);
+    let schema = check_schema(&mut fields);
     let organization = fields.required_text("organization");
     let assessor = fields.text("assessor").unwrap_or_default();
-    let created = fields
-        .text_or_datetime("created")
-        .and_then(|text| parse_date(&mut fields, "created", &text));
+    let created = time_file::date(&mut fields, "created");
     if fields.value("created").is_none() {
         fields.report(
             "created",
@@ -122,8 +149,15 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
         reviewed_by: fields.text("reviewed_by").unwrap_or_default(),
         version: fields.text("report_version").unwrap_or_default(),
     };
+    let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
-    let mut problems = fields.finish();
+    let (audit, mut problems) = time_file::read_audit(&mut fields, source);
+    let (history, history_problems) = time_file::read_history(&mut fields, source);
+    problems.extend(history_problems);
+    problems.extend(fields.finish());
+    let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
+        thresholds::read_agreed(source, table, span, &mut problems)
+    });
     let answers = match answers_table {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
@@ -135,6 +169,10 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.questionnaire_version = questionnaire_version;
             assessment.report = report;
             assessment.answers = answers;
+            assessment.thresholds = agreed;
+            assessment.audit = audit;
+            assessment.history = history;
+            assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             Ok(assessment)
         }
         _ => {
@@ -144,32 +182,24 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     }
 }
 
-fn check_schema(fields: &mut Fields<'_, '_>) {
+/// The oldest schema this version still reads (and upgrades on the next save).
+const OLDEST_SCHEMA: i64 = 1;
+
+/// Checks the `schema` field and returns it when this version can read the file.
+fn check_schema(fields: &mut Fields<'_, '_>) -> Option<i64> {
     match fields.integer("schema") {
-        Some(SCHEMA) => {}
+        Some(schema @ OLDEST_SCHEMA..=SCHEMA) => return Some(schema),
         Some(newer) if newer > SCHEMA => fields.report(
             "schema",
-            format!("written by a newer soc2-ready (schema {newer}); this version reads schema {SCHEMA} — please upgrade"),
+            format!("written by a newer soc2-ready (schema {newer}); this version reads schemas {OLDEST_SCHEMA} to {SCHEMA} — please upgrade; the file was left untouched"),
         ),
-        Some(other) => fields.report("schema", format!("unknown schema {other}; this version reads schema {SCHEMA}")),
+        Some(other) => fields.report("schema", format!("unknown schema {other}; this version reads schemas {OLDEST_SCHEMA} to {SCHEMA}")),
         None if fields.value("schema").is_none() => {
             fields.report("schema", format!("missing required field (schema = {SCHEMA})"));
         }
         None => {}
     }
-}
-
-fn parse_date(fields: &mut Fields<'_, '_>, key: &str, text: &str) -> Option<Date> {
-    match text.parse::<Date>() {
-        Ok(date) if text.len() == 10 => Some(date),
-        _ => {
-            fields.report(
-                key,
-                format!("expected a date such as 2027-01-31, found \"{text}\""),
-            );
-            None
-        }
-    }
+    None
 }
 
 fn read_target(fields: &mut Fields<'_, '_>) -> Option<Target> {
@@ -231,11 +261,13 @@ fn read_answers(
             answer,
             note: fields.text("note").unwrap_or_default(),
             owner: fields.text("owner").unwrap_or_default(),
-            due: fields
-                .text_or_datetime("due")
-                .and_then(|text| parse_date(&mut fields, "due", &text)),
+            due: time_file::date(&mut fields, "due"),
             na_reason: fields.text("na_reason").unwrap_or_default(),
+            evidence: Vec::new(),
         };
+        let (evidence, evidence_problems) = time_file::read_evidence(&mut fields, source, &id);
+        let record = AnswerRecord { evidence, ..record };
+        problems.extend(evidence_problems);
         problems.extend(fields.finish());
         answers.insert(id, record);
     }
@@ -246,6 +278,7 @@ fn read_answers(
 mod tests {
     use super::*;
     use crate::questionnaire::Level;
+    use jiff::civil::Date;
 
     fn parse(text: &str) -> Result<Assessment, Vec<String>> {
         from_toml(SourceText::new("a.toml", text))
@@ -350,12 +383,48 @@ na_reason = ""
     }
 
     #[test]
+    fn agreed_thresholds_round_trip_and_need_both_values() {
+        let mut assessment =
+            Assessment::new("Acme", "", Date::constant(2026, 11, 24), Target::Type1, []);
+        assessment.thresholds = Thresholds {
+            ready: Some(0.9),
+            getting_there: Some(0.6),
+        };
+        let text = to_toml(&assessment);
+        assert!(
+            text.contains("[thresholds]\nready = 0.9\ngetting_there = 0.6\n"),
+            "{text}"
+        );
+        assert_eq!(parse(&text), Ok(assessment));
+        let problems = parse(
+            "schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[thresholds]\nready = 0.9\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "a.toml:5:1: thresholds: field `getting_there`: missing: an assessment's [thresholds] sets both `ready` and `getting_there`"
+            ]
+        );
+        let problems = parse(
+            "schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[thresholds]\nready = 0.5\ngetting_there = 0.7\n",
+        )
+        .unwrap_err();
+        assert!(
+            problems[0].starts_with(
+                "a.toml:7:17: thresholds: field `getting_there`: must be below `ready` (0.5)"
+            ),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 2\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 3\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 2)"),
+            problems[0].contains("newer soc2-ready (schema 3)"),
             "{problems:?}"
         );
         let problems =

@@ -2,19 +2,25 @@
 //! answers. The types here are pure; [`file`] turns them into TOML and back, [`store`]
 //! puts them on disk safely.
 
+pub mod backup;
 pub mod file;
 pub mod sample;
 pub mod store;
+pub mod thresholds;
+mod time_file;
+mod time_records;
+
+pub use time_records::{AuditPlan, Evidence, Snapshot, WINDOW_MONTHS};
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::questionnaire::{Category, Level, Question, Questionnaire, Target};
+use crate::questionnaire::{AnswerKind, Category, Level, Question, Questionnaire, Target};
 
 /// The assessment file schema this version writes.
-pub const SCHEMA: i64 = 1;
+pub const SCHEMA: i64 = 2;
 
 /// One answer on the scale, or yes/no, N/A or unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,6 +70,16 @@ impl Answer {
         }
     }
 
+    /// Whether the answer suits how `question` is answered: levels for scale questions,
+    /// yes/no for yes/no questions; N/A and Unsure for any.
+    pub fn fits(self, question: &Question) -> bool {
+        match self {
+            Answer::Level(_) => question.kind == AnswerKind::Scale,
+            Answer::Yes | Answer::No => question.kind == AnswerKind::YesNo,
+            Answer::NotApplicable | Answer::Unsure => true,
+        }
+    }
+
     /// The answer as shown for `question` (its own level labels when it has them).
     pub fn label(self, question: &Question) -> &str {
         match self {
@@ -89,6 +105,8 @@ pub struct AnswerRecord {
     pub due: Option<Date>,
     /// Why the question does not apply (required with N/A: auditors ask).
     pub na_reason: String,
+    /// Evidence collected for the control, oldest first.
+    pub evidence: Vec<Evidence>,
 }
 
 impl AnswerRecord {
@@ -99,6 +117,7 @@ impl AnswerRecord {
             && self.owner.is_empty()
             && self.due.is_none()
             && self.na_reason.is_empty()
+            && self.evidence.is_empty()
     }
 }
 
@@ -123,6 +142,15 @@ pub struct Assessment {
     pub answers: BTreeMap<String, AnswerRecord>,
     /// What the gap report adds beyond the answers: commentary and sign-off.
     pub report: ReportNotes,
+    /// Verdict thresholds agreed for this engagement; they win over the user's config.
+    pub thresholds: thresholds::Thresholds,
+    /// The planned audit (observation window, start).
+    pub audit: AuditPlan,
+    /// Dated snapshots of the answers, oldest first (see [`crate::time::history`]).
+    pub history: Vec<Snapshot>,
+    /// The older schema the file was read from, when it was (its first save upgrades it
+    /// and keeps a backup of the old file).
+    pub migrated_from: Option<i64>,
 }
 
 /// Free text the gap report prints as written: the assessor's commentary and the sign-off.
@@ -156,6 +184,10 @@ impl Assessment {
             questionnaire_version: String::new(),
             answers: BTreeMap::new(),
             report: ReportNotes::default(),
+            thresholds: thresholds::Thresholds::default(),
+            audit: AuditPlan::default(),
+            history: Vec::new(),
+            migrated_from: None,
         };
         assessment.set_scope(scope);
         assessment

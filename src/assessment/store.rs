@@ -7,10 +7,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::Assessment;
 use super::file::{from_toml, to_toml};
+use super::{Assessment, backup};
 use crate::atomic_file;
-use crate::diagnostics::{Problem, SourceText, io_reason};
+use crate::diagnostics::{Problem, SourceText, io_reason, problem_lines};
 
 /// What can go wrong with assessment files, with the path it concerns.
 #[derive(Debug)]
@@ -47,15 +47,7 @@ impl fmt::Display for StoreError {
                     io_reason(error)
                 )
             }
-            StoreError::Invalid(problems) => {
-                for (index, problem) in problems.iter().enumerate() {
-                    if index > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{problem}")?;
-                }
-                Ok(())
-            }
+            StoreError::Invalid(problems) => write!(f, "{}", problem_lines(problems, "")),
             StoreError::NoDataDir => write!(
                 f,
                 "no home directory, so no data directory; set HOME, or pass --data-dir DIR (or SOC2_READY_DATA_DIR)"
@@ -162,8 +154,12 @@ pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     })
 }
 
-/// Saves an assessment atomically (temporary file, fsync, rename), mode 0600.
+/// Saves an assessment atomically (temporary file, fsync, rename), mode 0600; the first
+/// save of a file read from an older schema first keeps a backup of it.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+    if let Some(schema) = assessment.migrated_from {
+        backup::keep_old_schema(path, schema).map_err(io_error("back up", path))?;
+    }
     atomic_file::write(path, to_toml(assessment).as_bytes()).map_err(io_error("save", path))
 }
 

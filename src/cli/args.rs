@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use super::config::ConfigArgs;
+pub use super::docs::ShellArg;
+pub use super::list::PortfolioArgs;
+
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
 /// readiness separately and exports a gap report. Run without a command to open the wizard.
 #[derive(Debug, Parser)]
@@ -26,9 +30,13 @@ pub struct GlobalArgs {
     /// Where assessments live (default: the user's data directory).
     #[arg(long, global = true, value_name = "DIR", env = "SOC2_READY_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Colours of the wizard (NO_COLOR turns colours off in any theme).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeArg::Dark)]
-    pub theme: ThemeArg,
+    /// Colours of the wizard (NO_COLOR turns colours off in any theme) [default: the
+    /// config's `theme`, else dark].
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// The config file (default: config.toml in the user's config directory; see `config --path`).
+    #[arg(long, global = true, value_name = "PATH", env = "SOC2_READY_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 /// The wizard's colour themes.
@@ -57,11 +65,38 @@ pub enum Command {
     Score(ScoreArgs),
     /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
     Report(ReportArgs),
+    /// Set one answer from a script (same rules, lock and atomic save as the wizard).
+    Answer(AnswerArgs),
+    /// Keep the dated evidence log of a control: add, list, remove.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
+    /// List the dated snapshots of an assessment with the three stage readiness figures.
+    History(HistoryArgs),
+    /// Show what changed: since a date (or the last snapshot), or between two files.
+    Compare(CompareArgs),
+    /// List the ISO/IEC 27001:2022 references of every compliance question.
+    Crosswalk(CrosswalkArgs),
+    /// Find statements that misdescribe SOC 2 in text, Markdown and HTML files or folders.
+    Claims(ClaimsArgs),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
         path: PathBuf,
     },
+    /// List every assessment in the data directory: readiness and verdict per stage, overall
+    /// verdict, last change; unreadable files with the reason.
+    List(PortfolioArgs),
+    /// Print the effective settings and where each came from (config file, built-in default,
+    /// or the assessment given).
+    Config(ConfigArgs),
+    /// Print a shell completion script (e.g. `soc2-ready completions bash > ~/.local/share/bash-completion/completions/soc2-ready`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the man page (e.g. `soc2-ready man > ~/.local/share/man/man1/soc2-ready.1`).
+    Man,
 }
 
 /// Output format of the list commands.
@@ -81,6 +116,37 @@ pub struct ListArgs {
     pub format: ListFormat,
 }
 
+/// Arguments of `crosswalk`.
+#[derive(Debug, Args)]
+pub struct CrosswalkArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// One row per ISO control and clause, with the questions that cover it.
+    #[arg(long)]
+    pub by_control: bool,
+}
+
+/// Output format of `claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// `file:line:column` findings for people and editors.
+    Text,
+    /// Every finding and unreadable file as JSON.
+    Json,
+}
+
+/// Arguments of `claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Files and folders to check (folders are walked for .txt, .md and .html files).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+    pub format: ClaimsFormat,
+}
+
 /// Report type named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TargetArg {
@@ -96,16 +162,17 @@ pub struct NewArgs {
     /// The organisation assessed.
     #[arg(long, value_name = "NAME")]
     pub org: String,
-    /// Who runs the assessment.
-    #[arg(long, value_name = "NAME", default_value = "")]
-    pub assessor: String,
+    /// Who runs the assessment [default: the config's `assessor`, else nobody].
+    #[arg(long, value_name = "NAME")]
+    pub assessor: Option<String>,
     /// Categories in scope besides Security (always in), comma-separated:
-    /// availability, processing-integrity, confidentiality, privacy.
+    /// availability, processing-integrity, confidentiality, privacy [default: the config's
+    /// `scope`, else Security only].
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
-    pub scope: Vec<String>,
-    /// The SOC 2 report type aimed for.
-    #[arg(long, value_enum, default_value_t = TargetArg::Type2)]
-    pub target: TargetArg,
+    pub scope: Option<Vec<String>>,
+    /// The SOC 2 report type aimed for [default: the config's `target`, else type2].
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
     /// Write the file here instead of the data directory (never overwrites).
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -165,9 +232,106 @@ pub struct ReportArgs {
     /// <organisation>-soc2-gap-report-<date>.<ext>); `-` writes text formats to standard output.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Paper size of the PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-    pub paper: PaperArg,
+    /// Paper size of the PDF [default: the config's `paper`, else a4].
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+}
+
+/// Arguments of `answer`.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// The question id (`soc2-ready questions` lists them), e.g. CC6.1.mfa.
+    pub question: String,
+    /// not_in_place, planned, in_place, evidenced, operating (or 0-4), yes, no (y, n),
+    /// na (x, needs --reason) or unsure (u).
+    pub answer: String,
+    /// Replace the note.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Replace the owner.
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Set the due date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Why the question does not apply (required with na).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+/// Arguments of `history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The assessment file (the older one when two are given).
+    pub path: PathBuf,
+    /// A newer assessment file to compare with the first.
+    pub newer: Option<PathBuf>,
+    /// Compare with the answers as they stood on this date (YYYY-MM-DD; default: the last
+    /// snapshot before today).
+    #[arg(long, value_name = "DATE", conflicts_with = "newer")]
+    pub since: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+}
+
+/// The `evidence` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Add an evidence entry to a question.
+    Add(EvidenceAddArgs),
+    /// List the evidence of every question, or of one.
+    List {
+        /// The assessment file.
+        path: PathBuf,
+        /// Only this question.
+        question: Option<String>,
+    },
+    /// Remove entry N (as numbered by `evidence list`) of a question.
+    Remove {
+        /// The assessment file.
+        path: PathBuf,
+        /// The question id.
+        question: String,
+        /// The entry's number, from 1.
+        number: usize,
+    },
+}
+
+/// Arguments of `evidence add`.
+#[derive(Debug, Args)]
+pub struct EvidenceAddArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// The question id, e.g. CC6.2.access-review.
+    pub question: String,
+    /// What the evidence is.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// Where it is: a path, URL or ticket id (just text, never opened).
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub location: String,
+    /// When it was collected (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE")]
+    pub collected: Option<String>,
+    /// First day of the period it covers (with --to).
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// Last day of the period it covers (with --from).
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
 }
 
 #[cfg(test)]
@@ -193,7 +357,7 @@ mod tests {
         let Some(Command::New(args)) = cli.command else {
             panic!("not new")
         };
-        assert_eq!(args.scope, ["availability", "privacy"]);
-        assert_eq!(args.target, TargetArg::Type2);
+        assert_eq!(args.scope.unwrap(), ["availability", "privacy"]);
+        assert_eq!(args.target, None);
     }
 }

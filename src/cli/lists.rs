@@ -1,7 +1,7 @@
 //! `soc2-ready criteria` and `soc2-ready questions`: the content as tables, for people
 //! (aligned text) or scripts (`--format tsv`).
 
-use soc2_ready::questionnaire::CRITERIA;
+use soc2_ready::questionnaire::{CRITERIA, IsoRef};
 
 use super::args::{ListArgs, ListFormat};
 use super::{Failure, GlobalArgs, Output, load_questionnaire};
@@ -35,18 +35,36 @@ pub fn questions(global: &GlobalArgs, args: &ListArgs) -> Result<Output, Failure
             question.stage.key().to_string(),
             if question.key { "key" } else { "" }.to_string(),
             question.weight.to_string(),
+            iso_list(&question.iso27001),
             question.prompt.clone(),
         ]
     });
     Ok(Output::text(table(
         args.format,
-        &["id", "criterion", "stage", "key", "weight", "prompt"],
+        &[
+            "id",
+            "criterion",
+            "stage",
+            "key",
+            "weight",
+            "iso27001",
+            "prompt",
+        ],
         rows,
     )))
 }
 
+/// ISO/IEC 27001 references as one cell: `A.5.15 A.8.5`.
+pub(super) fn iso_list(refs: &[&IsoRef]) -> String {
+    refs.iter().map(|r| r.id).collect::<Vec<_>>().join(" ")
+}
+
 /// Renders rows as TSV or as left-aligned columns (the last column is not padded).
-fn table(format: ListFormat, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+pub(super) fn table(
+    format: ListFormat,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> String {
     let header: Vec<String> = header.iter().map(ToString::to_string).collect();
     let rows: Vec<Vec<String>> = std::iter::once(header).chain(rows).collect();
     let mut text = String::new();

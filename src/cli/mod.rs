@@ -1,7 +1,18 @@
 //! Command dispatch: every command returns its output or a [`Failure`]; printing and exit
-//! codes are decided here, once (0 success, 1 the system failed us, 2 bad input).
+//! codes are decided here, once (0 success, 1 the system failed us, 2 bad input). Whatever
+//! is printed passes through [`visible_text`], so no text from a file can drive the terminal.
 
+mod answer;
 mod args;
+mod claims;
+mod compare;
+mod config;
+mod crosswalk;
+mod docs;
+mod edit;
+mod evidence;
+mod history;
+mod list;
 mod lists;
 mod new;
 mod report;
@@ -15,8 +26,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use soc2_ready::assessment::store::{self, StoreError};
-use soc2_ready::diagnostics::Problem;
+use soc2_ready::clock::Clock;
+use soc2_ready::config::{self as settings, Config, LoadError};
+use soc2_ready::diagnostics::{Problem, problem_lines};
 use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
+use soc2_ready::text_safety::visible_text;
 
 pub use args::{Cli, Command, GlobalArgs};
 
@@ -70,23 +84,33 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::Answer(args)) => answer::run(&cli.global, &args),
+        Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
+        Some(Command::History(args)) => history::run(&cli.global, &args),
+        Some(Command::Compare(args)) => compare::run(&cli.global, &args),
+        Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
+        Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        Some(Command::List(args)) => list::run(&cli.global, &args),
+        Some(Command::Config(args)) => config::run(&cli.global, &args),
+        Some(Command::Completions { shell }) => docs::completions(shell),
+        Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
     };
     match outcome {
         Ok(output) => {
-            let code = print_stdout(&output.stdout);
+            let code = print_stdout(&visible_text(&output.stdout));
             for warning in &output.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("warning: {}", visible_text(warning));
             }
             code
         }
         Err(Failure::Invalid(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", visible_text(&message));
             ExitCode::from(2)
         }
         Err(Failure::Runtime(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", visible_text(&message));
             ExitCode::from(1)
         }
     }
@@ -108,14 +132,26 @@ fn print_stdout(text: &str) -> ExitCode {
     }
 }
 
-/// A heading followed by one located problem per line.
+/// At most this many ids are named in a warning; the rest are counted.
+const SHOWN_IDS: usize = 10;
+
+/// A heading with the number of problems, followed by one located problem per line (at
+/// most [`SHOWN_PROBLEMS`](soc2_ready::diagnostics::SHOWN_PROBLEMS) of them).
 pub fn format_problems(heading: &str, problems: &[Problem]) -> String {
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    let mut text = format!("{heading} ({count} {noun}):");
-    for problem in problems {
-        text.push_str("\n  ");
-        text.push_str(&problem.to_string());
+    format!(
+        "{heading} ({count} {noun}):\n{}",
+        problem_lines(problems, "  ")
+    )
+}
+
+/// The first [`SHOWN_IDS`] ids, comma-separated, then how many more there are.
+pub fn summarise_ids<S: AsRef<str>>(ids: &[S]) -> String {
+    let shown: Vec<&str> = ids.iter().take(SHOWN_IDS).map(AsRef::as_ref).collect();
+    let mut text = shown.join(", ");
+    if ids.len() > SHOWN_IDS {
+        text.push_str(&format!(" … and {} more", ids.len() - SHOWN_IDS));
     }
     text
 }
@@ -141,4 +177,32 @@ pub fn data_dir(global: &GlobalArgs) -> Result<PathBuf, Failure> {
         Some(dir) => Ok(dir.clone()),
         None => store::default_data_dir().map_err(Failure::from),
     }
+}
+
+/// Where the config file is, and whether the user named it (`--config`,
+/// `SOC2_READY_CONFIG`); `None` when the system has no config directory.
+pub fn config_path(global: &GlobalArgs) -> Option<(PathBuf, bool)> {
+    match &global.config {
+        Some(path) => Some((path.clone(), true)),
+        None => settings::default_path().map(|path| (path, false)),
+    }
+}
+
+/// The user's settings; a bad file is a [`Failure::Invalid`] naming every problem.
+pub fn load_config(global: &GlobalArgs) -> Result<Config, Failure> {
+    let Some((path, named)) = config_path(global) else {
+        return Ok(Config::default());
+    };
+    settings::load(&path, named).map_err(|error| match error {
+        LoadError::Invalid(problems) => {
+            Failure::Invalid(format_problems("invalid config file", &problems))
+        }
+        LoadError::Unreadable(reason) => Failure::Runtime(reason),
+    })
+}
+
+/// The one clock: the system clock, adjusted by `SOC2_READY_TODAY` or `SOURCE_DATE_EPOCH`;
+/// a bad value of either is bad input.
+pub fn clock() -> Result<Clock, Failure> {
+    Clock::from_env().map_err(Failure::Invalid)
 }

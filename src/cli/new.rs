@@ -1,28 +1,34 @@
 //! `soc2-ready new`: creates an assessment file (never overwriting one) and prints its path.
 
-use jiff::ZonedDateTime;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::store;
 use soc2_ready::questionnaire::{Category, Target};
 
 use super::args::{NewArgs, TargetArg};
-use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, data_dir, load_config, load_questionnaire};
 
 /// Creates the assessment described by `args`.
 pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
     if args.org.trim().is_empty() {
         return Err(Failure::Invalid("--org must not be empty".into()));
     }
-    let scope = parse_scope(&args.scope)?;
+    let defaults = load_config(global)?.defaults;
+    let scope = match &args.scope {
+        Some(names) => parse_scope(names)?,
+        None => defaults.scope.unwrap_or_default(),
+    };
+    let today = clock()?.today();
     let questionnaire = load_questionnaire(global)?;
     let target = match args.target {
-        TargetArg::Type1 => Target::Type1,
-        TargetArg::Type2 => Target::Type2,
+        Some(TargetArg::Type1) => Target::Type1,
+        Some(TargetArg::Type2) => Target::Type2,
+        None => defaults.target.unwrap_or(Target::Type2),
     };
+    let assessor = args.assessor.as_deref().or(defaults.assessor.as_deref());
     let mut assessment = Assessment::new(
         &args.org,
-        &args.assessor,
-        ZonedDateTime::now().date(),
+        assessor.unwrap_or_default(),
+        today,
         target,
         scope,
     );

@@ -3,22 +3,23 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
 use soc2_ready::assessment::store;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
-use soc2_ready::scoring::{Policy, score};
+use soc2_ready::scoring::score;
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire, summarise_ids};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
+    let config = load_config(global)?;
+    let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
     let assessment = store::load(&args.path)?;
-    let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
-    let today = report_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
-    let model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    let today = clock()?.today();
+    let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    model.branding = config.branding.clone();
     let format = match args.format {
         ReportFormat::Pdf => Format::Pdf,
         ReportFormat::Md => Format::Markdown,
@@ -26,15 +27,16 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ReportFormat::Csv => Format::Csv,
     };
     let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
+        Some(PaperArg::A4) => Paper::A4,
+        Some(PaperArg::Letter) => Paper::Letter,
+        None => config.defaults.paper.unwrap_or_default(),
     };
     let mut warnings = Vec::new();
     if !model.unscored_answers.is_empty() {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",
             model.unscored_answers.len(),
-            model.unscored_answers.join(", ")
+            summarise_ids(&model.unscored_answers)
         ));
     }
     if args.output.as_deref() == Some(Path::new("-")) {
@@ -75,24 +77,6 @@ fn output_path(assessment: &Path, output: Option<&Path>, name: &str) -> PathBuf 
     }
 }
 
-/// The report date: today, or the UTC day of `SOURCE_DATE_EPOCH` for reproducible output.
-fn report_date(source_date_epoch: Option<&str>) -> Result<Date, Failure> {
-    let Some(seconds) = source_date_epoch else {
-        return Ok(jiff::ZonedDateTime::now().date());
-    };
-    seconds
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-        .map(|time| time.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-        .ok_or_else(|| {
-            Failure::Invalid(format!(
-                "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, found \"{seconds}\""
-            ))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,15 +101,5 @@ mod tests {
             output_path(Path::new("acme.toml"), Some(Path::new("/tmp/r.pdf")), name),
             Path::new("/tmp/r.pdf")
         );
-    }
-
-    #[test]
-    fn source_date_epoch_fixes_the_report_date() {
-        assert_eq!(
-            report_date(Some("1795478400")).ok(),
-            Some(Date::constant(2026, 11, 24))
-        );
-        assert!(report_date(Some("yesterday")).is_err());
-        assert!(report_date(None).is_ok());
     }
 }

@@ -7,18 +7,19 @@ use serde::Serialize;
 use soc2_ready::assessment::{Assessment, store};
 use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
+use soc2_ready::text_safety::json_escaped;
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, load_config, load_questionnaire, summarise_ids};
 
 /// How many gaps the text summary shows.
 const TOP_GAPS: usize = 10;
 
 /// Scores the assessment at `args.path`.
 pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
+    let policy = load_config(global)?.policy();
     let questionnaire = load_questionnaire(global)?;
     let assessment = store::load(&args.path)?;
-    let policy = Policy::default();
     let card = score(&questionnaire, &assessment, &policy);
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
     let mut warnings = Vec::new();
@@ -26,12 +27,12 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
         warnings.push(format!(
             "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
             unknown.len(),
-            unknown.join(", ")
+            summarise_ids(&unknown)
         ));
     }
     let stdout = match args.format {
-        ScoreFormat::Text => text(&questionnaire, &assessment, &card, &policy),
-        ScoreFormat::Json => json(&assessment, &card, &policy),
+        ScoreFormat::Text => text(&questionnaire, &assessment, &card),
+        ScoreFormat::Json => json(&assessment, &card),
     };
     Ok(Output { stdout, warnings })
 }
@@ -42,12 +43,8 @@ fn percent(readiness: Readiness) -> String {
         .map_or_else(|| "  n/a".to_string(), |percent| format!("{percent:>4} %"))
 }
 
-fn text(
-    questionnaire: &Questionnaire,
-    assessment: &Assessment,
-    card: &Scorecard,
-    policy: &Policy,
-) -> String {
+fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard) -> String {
+    let policy = &card.policy;
     let mut out = String::new();
     let scope: Vec<_> = assessment
         .scope()
@@ -67,6 +64,7 @@ fn text(
         "Overall: {} (the weakest of the three stages)",
         card.overall.label()
     );
+    let _ = writeln!(out, "Thresholds: {}", policy.describe());
 
     let _ = writeln!(out, "\nStages");
     for stage in &card.stages {
@@ -176,22 +174,19 @@ struct JsonScore<'a> {
     created: String,
     scope: Vec<&'static str>,
     questionnaire_version: &'a str,
-    policy: &'a Policy,
     #[serde(flatten)]
     scorecard: &'a Scorecard,
 }
 
-fn json(assessment: &Assessment, card: &Scorecard, policy: &Policy) -> String {
+fn json(assessment: &Assessment, card: &Scorecard) -> String {
     let value = JsonScore {
         organization: &assessment.organization,
         assessor: &assessment.assessor,
         created: assessment.created.to_string(),
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
-        policy,
         scorecard: card,
     };
-    let mut text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
+    format!("{}\n", json_escaped(&text))
 }

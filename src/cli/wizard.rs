@@ -5,14 +5,21 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use soc2_ready::assessment::store;
-use soc2_ready::tui::{self, App, Clock, Disk, Theme, ThemeName};
+use soc2_ready::config::Defaults;
+use soc2_ready::questionnaire::Category;
+use soc2_ready::tui::app::Form;
+use soc2_ready::tui::input::TextInput;
+use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
 
 use super::args::ThemeArg;
-use super::{Failure, GlobalArgs, Output, data_dir, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, data_dir, load_config, load_questionnaire};
 
 /// Runs the wizard until the user quits; `open` skips Home.
 pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> {
+    // A bad config stops the wizard with the same message as every command: no guessing.
+    let config = load_config(global)?;
     let questionnaire = load_questionnaire(global)?;
+    let clock = super::clock()?;
     let dir = data_dir(global)?;
     let opened = match open {
         Some(path) => Some((path.to_path_buf(), store::load(path)?)),
@@ -24,18 +31,41 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
         ));
     }
     let name = match global.theme {
-        ThemeArg::Dark => ThemeName::Dark,
-        ThemeArg::Light => ThemeName::Light,
-        ThemeArg::Projector => ThemeName::Projector,
+        Some(ThemeArg::Dark) => ThemeName::Dark,
+        Some(ThemeArg::Light) => ThemeName::Light,
+        Some(ThemeArg::Projector) => ThemeName::Projector,
+        None => config.defaults.theme.unwrap_or_default(),
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mut app = App::new(
         questionnaire,
         Box::new(Disk::new(dir)),
-        Clock::system(),
+        clock,
         Theme::new(name, color),
     );
+    app.policy = config.policy();
+    app.form_template = form_template(&config.defaults);
+    app.branding = config.branding.clone();
     tui::start(&mut app, opened);
     tui::run(app).map_err(|error| Failure::Runtime(format!("terminal: {error}")))?;
     Ok(Output::default())
+}
+
+/// The new-assessment form, prefilled with the config's assessor, scope and target.
+fn form_template(defaults: &Defaults) -> Form {
+    let mut form = Form::default();
+    if let Some(assessor) = &defaults.assessor {
+        form.assessor = TextInput::new(assessor);
+    }
+    if let Some(scope) = &defaults.scope {
+        form.scope = scope
+            .iter()
+            .copied()
+            .filter(|&category| category != Category::Security)
+            .collect();
+    }
+    if let Some(target) = defaults.target {
+        form.target = target;
+    }
+    form
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::question_table::{FileContext, read_question};
 use super::{Category, FileSummary, Question, Questionnaire, Stage, built_in};
-use crate::diagnostics::{Problem, SourceText};
+use crate::diagnostics::{LineStarts, Problem, SourceText, io_reason};
 use crate::toml_fields::{Fields, parse_document};
 
 /// The only questionnaire schema this version reads.
@@ -39,7 +39,9 @@ pub fn load(source: &QuestionnaireSource) -> Result<Questionnaire, Vec<Problem>>
     }
 }
 
-/// Reads every `*.toml` file of `dir`, sorted by name.
+/// Reads every `*.toml` file of `dir`, sorted by name. A `*.toml` entry that is not a
+/// readable regular file (a folder, a dangling link, a link loop, a FIFO) is a problem, not
+/// something to skip in silence.
 fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
     let shown = dir.display().to_string();
     let fail = |message: String| vec![SourceText::new(&shown, "").problem(message)];
@@ -48,7 +50,7 @@ fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     paths.sort();
     if paths.is_empty() {
@@ -59,6 +61,11 @@ fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
     let mut files = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
     for path in paths {
+        if let Some(reason) = not_a_file(&path) {
+            let name = path.display().to_string();
+            problems.push(SourceText::new(&name, "").problem(reason));
+            continue;
+        }
         let name = path.display().to_string();
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => files.push((name, text)),
@@ -73,6 +80,23 @@ fn read_directory(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// Why `path` cannot be read as a questionnaire file, if it cannot: checked without opening
+/// it, so a FIFO never blocks the load.
+fn not_a_file(path: &Path) -> Option<String> {
+    let reason = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return None,
+        Ok(meta) if meta.is_dir() => "is a folder, not a questionnaire file".to_string(),
+        Ok(_) => "is not a regular file (a FIFO, socket or device)".to_string(),
+        // The entry exists but what it links to does not: dangling, or a loop.
+        Err(error) if std::fs::symlink_metadata(path).is_ok() => format!(
+            "is a symbolic link that leads to no file: {}",
+            io_reason(&error)
+        ),
+        Err(error) => format!("cannot read: {}", io_reason(&error)),
+    };
+    Some(reason)
 }
 
 /// A stable 64-bit FNV-1a hash of the files' names and contents.
@@ -97,8 +121,12 @@ pub fn parse_files(
 ) -> Result<Questionnaire, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for (name, text) in files {
-        let (file, file_problems) = parse_file(SourceText::new(name, text));
+    let lines: Vec<_> = files
+        .iter()
+        .map(|(_, text)| LineStarts::new(text))
+        .collect();
+    for ((name, text), lines) in files.iter().zip(&lines) {
+        let (file, file_problems) = parse_file(SourceText::new(name, text).with_lines(lines));
         problems.extend(file_problems);
         parsed.extend(file);
     }
@@ -150,7 +178,7 @@ fn parse_file(source: SourceText<'_>) -> (Option<ParsedFile<'_>>, Vec<Problem>) 
     }
     let stage = read_stage(&mut fields);
     let category = read_category(&mut fields, stage);
-    let title = fields.required_text("title");
+    let title = fields.required_line("title");
     let tables = fields.tables("question");
     let mut problems = fields.finish();
     if tables.is_empty() && problems.is_empty() {

@@ -5,12 +5,14 @@ use std::collections::HashMap;
 
 mod catalogue;
 mod embedded;
+mod iso27001;
 mod load;
 mod question_table;
 mod vocabulary;
 
 pub use catalogue::{CRITERIA, Criterion, criterion};
 pub use embedded::{BUILT_IN_FILES, built_in};
+pub use iso27001::{ISO27001, IsoRef, IsoTheme, parse_iso_ref};
 pub use load::{QuestionnaireSource, load, parse_files};
 pub use vocabulary::{AnswerKind, Category, Level, Stage, Target};
 
@@ -21,6 +23,8 @@ pub struct Question {
     pub id: String,
     /// The criterion it evidences (`CC6.1`), or `ATT` / `CERT` for the later stages.
     pub criterion: String,
+    /// The ISO/IEC 27001:2022 controls and clauses it corresponds to (compliance questions).
+    pub iso27001: Vec<&'static IsoRef>,
     /// The stage the question belongs to.
     pub stage: Stage,
     /// The category, for compliance questions.

@@ -2,9 +2,11 @@
 
 use std::ops::Range;
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
-use super::{AnswerKind, Category, Level, Question, Stage, Target, criterion};
+use super::{
+    AnswerKind, Category, IsoRef, Level, Question, Stage, Target, criterion, parse_iso_ref,
+};
 use crate::diagnostics::{Problem, SourceText};
 use crate::toml_fields::Fields;
 
@@ -25,7 +27,7 @@ pub fn read_question(
     context: FileContext,
 ) -> (Option<Question>, Vec<Problem>) {
     let mut fields = Fields::new(source, table, span);
-    let id = fields.required_text("id");
+    let id = fields.required_line("id");
     if let Some(id) = &id {
         fields.set_item(id);
     }
@@ -36,7 +38,8 @@ pub fn read_question(
     if let (Some(id), Some(criterion_id)) = (&id, &criterion_id) {
         check_id(&mut fields, id, criterion_id);
     }
-    let title = fields.required_text("title");
+    let iso27001 = read_iso27001(&mut fields, context.stage);
+    let title = fields.required_line("title");
     let prompt = fields.required_text("prompt");
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);
@@ -60,6 +63,7 @@ pub fn read_question(
         ) if problems.is_empty() => Some(Question {
             id,
             criterion,
+            iso27001,
             stage: context.stage,
             category: context.category,
             title,
@@ -124,6 +128,44 @@ fn check_id(fields: &mut Fields<'_, '_>, id: &str, criterion_id: &str) {
             format!("must be `{criterion_id}.<name>` without spaces (e.g. `{criterion_id}.mfa`)"),
         ),
     }
+}
+
+/// The optional `iso27001` list: known, distinct references, on compliance questions only.
+/// Every bad entry is reported at its own place.
+fn read_iso27001(fields: &mut Fields<'_, '_>, stage: Stage) -> Vec<&'static IsoRef> {
+    const KEY: &str = "iso27001";
+    let Some(value) = fields.value(KEY) else {
+        return Vec::new();
+    };
+    if stage != Stage::Compliance {
+        fields.report(
+            KEY,
+            "only compliance questions carry ISO/IEC 27001 references",
+        );
+        return Vec::new();
+    }
+    let DeValue::Array(items) = value.get_ref() else {
+        let found = value.get_ref().type_str();
+        let message = format!("expected a list such as [\"A.5.15\", \"6.1.2\"], found {found}");
+        fields.report_at(value.span(), KEY, message);
+        return Vec::new();
+    };
+    let mut refs: Vec<&'static IsoRef> = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        let DeValue::String(text) = item.get_ref() else {
+            let found = item.get_ref().type_str();
+            fields.report_at(item.span(), KEY, format!("expected text, found {found}"));
+            continue;
+        };
+        match parse_iso_ref(text) {
+            Ok(found) if refs.contains(&found) => {
+                fields.report_at(item.span(), KEY, format!("`{text}` is listed twice"));
+            }
+            Ok(found) => refs.push(found),
+            Err(reason) => fields.report_at(item.span(), KEY, reason),
+        }
+    }
+    refs
 }
 
 fn read_weight(fields: &mut Fields<'_, '_>) -> Option<u8> {

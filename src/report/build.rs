@@ -9,6 +9,7 @@ use super::model::{
     QuestionRef, REPORT_SCHEMA, ReportModel, Size, StageCard, TargetCard, answer_key, answer_label,
     level_key, level_label,
 };
+use super::prepared::{Branding, thresholds_note};
 use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
@@ -23,6 +24,9 @@ impl ReportModel {
         policy: &Policy,
         today: Date,
     ) -> Self {
+        // The thresholds the card was scored with: the assessment's own, where it has them.
+        debug_assert_eq!(card.policy, policy.for_assessment(assessment));
+        let policy = &card.policy;
         let in_scope: Vec<&Question> = questionnaire
             .questions()
             .iter()
@@ -127,7 +131,9 @@ impl ReportModel {
             },
             attestation_note: text::ATTESTATION_NOTE.to_string(),
             disclaimer: text::DISCLAIMER.to_string(),
+            branding: Branding::default(),
         };
+        model.method.notes.push(thresholds_note(policy));
         model.summary = text::summary(&model);
         model
     }

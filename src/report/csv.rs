@@ -9,12 +9,14 @@
 //! - Multi-line fields (steps, evidence, notes) are quoted, one item per line.
 //! - A cell a spreadsheet would run as a formula gets a leading apostrophe; other cells are
 //!   written as they are, so ordinary text never shows a stray apostrophe.
+//! - Control characters in a cell are made visible ([`visible_text`]).
 
 use std::borrow::Cow;
 
 use super::model::{GapItem, QuestionRef, ReportModel, due_text};
 use crate::questionnaire::Target;
 use crate::scoring::Severity;
+use crate::text_safety::visible_text;
 
 /// The byte order mark at the start of the file.
 pub const BOM: &str = "\u{feff}";
@@ -55,7 +57,11 @@ pub fn render(model: &ReportModel) -> String {
         .chain(model.unanswered.iter().map(open_row));
     for cells in rows {
         writer
-            .write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
+            .write_record(
+                cells
+                    .iter()
+                    .map(|cell| spreadsheet_safe(&visible_text(cell)).into_owned()),
+            )
             .expect(write_failed);
     }
     let bytes = writer.into_inner().expect(write_failed);

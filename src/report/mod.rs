@@ -23,6 +23,7 @@ mod json;
 mod markdown;
 mod model;
 mod pdf;
+pub mod prepared;
 mod text;
 
 use std::fmt;
@@ -40,6 +41,7 @@ pub use model::{
 use crate::assessment::store::safe_file_stem;
 use crate::atomic_file;
 use crate::diagnostics::io_reason;
+use crate::text_safety::{json_escaped, visible_text};
 
 /// The file formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,12 +91,20 @@ pub enum Paper {
     Letter,
 }
 
-/// Renders `model` in `format`; `paper` only matters for PDF.
+/// Why a logo cannot be printed in the PDF (it does not decode as an image), if it cannot.
+pub fn logo_problem(bytes: &[u8]) -> Option<String> {
+    pdf::decode_logo(bytes).err()
+}
+
+/// Renders `model` in `format`; `paper` only matters for PDF. Control characters from the
+/// files are made visible in Markdown and CSV and written as escapes in JSON.
 pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Vec<u8> {
     match format {
         Format::Pdf => pdf::render(model, paper),
-        Format::Markdown => markdown::render(model).into_bytes(),
-        Format::Json => json::render(model).into_bytes(),
+        Format::Markdown => visible_text(&markdown::render(model))
+            .into_owned()
+            .into_bytes(),
+        Format::Json => json_escaped(&json::render(model)).into_owned().into_bytes(),
         Format::Csv => csv::render(model).into_bytes(),
     }
 }

@@ -6,6 +6,8 @@ use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 use super::insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
+use super::prepared::Branding;
+
 use crate::assessment::Answer;
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Stage, Target};
 use crate::scoring::{Severity, Tally, Verdict};
@@ -78,6 +80,9 @@ pub struct ReportModel {
     pub attestation_note: String,
     /// This is a self-assessment, not an auditor's opinion.
     pub disclaimer: String,
+    /// Who prepared the report (firm, contact, logo), printed on the PDF only.
+    #[serde(skip)]
+    pub branding: Branding,
 }
 
 impl ReportModel {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Policy;
+use super::{Policy, whole_percent};
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question};
 
@@ -139,6 +139,14 @@ impl Verdict {
             Verdict::Ready => "Ready",
         }
     }
+
+    /// The verdict in at most 13 characters, for narrow table columns.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Verdict::NotAssessed => "Not assessed",
+            other => other.label(),
+        }
+    }
 }
 
 /// A key question below the level it needs: it alone keeps the verdict from "ready".
@@ -237,9 +245,10 @@ impl Measure {
         }
     }
 
-    /// One sentence saying why the verdict is what it is.
+    /// One sentence saying why the verdict is what it is, naming the threshold that decided
+    /// it and where that threshold came from.
     pub fn explanation(&self, policy: &Policy) -> String {
-        let threshold = (policy.ready * 100.0).round();
+        let threshold = whole_percent(policy.ready);
         let Some(percent) = self.readiness.percent() else {
             return "Nothing to score: every question in scope is N/A or none is in scope."
                 .to_string();
@@ -268,17 +277,31 @@ impl Measure {
             (Some(one), None) | (None, Some(one)) => one,
             (None, None) => String::new(),
         };
+        let ready = format!(
+            "the {threshold} % threshold ({})",
+            policy.ready_from.label()
+        );
+        let getting_there = whole_percent(policy.getting_there);
+        let below = match self.verdict {
+            Verdict::NotReady if policy.ready_from == policy.getting_there_from => format!(
+                "the {threshold} % threshold and the {getting_there} % needed for Getting there ({})",
+                policy.ready_from.label()
+            ),
+            Verdict::NotReady => format!(
+                "{ready} and the {getting_there} % needed for Getting there ({})",
+                policy.getting_there_from.label()
+            ),
+            _ => ready.clone(),
+        };
         match (self.verdict, keys.is_empty()) {
             (Verdict::Ready, _) => {
-                format!(
-                    "{percent} % meets the {threshold} % threshold and every key control is at the level it needs."
-                )
+                format!("{percent} % meets {ready} and every key control is at the level it needs.")
             }
-            (_, true) => format!("{percent} % is below the {threshold} % threshold."),
-            (_, false) if f64::from(percent) >= threshold => {
-                format!("{percent} % meets the {threshold} % threshold, but {keys}.")
+            (_, true) => format!("{percent} % is below {below}."),
+            (_, false) if percent >= threshold => {
+                format!("{percent} % meets {ready}, but {keys}.")
             }
-            (_, false) => format!("{percent} % is below the {threshold} % threshold, and {keys}."),
+            (_, false) => format!("{percent} % is below {below}, and {keys}."),
         }
     }
 }

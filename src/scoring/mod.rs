@@ -3,33 +3,21 @@
 //! assessment — no I/O.
 
 mod gaps;
+mod iso_head_start;
 mod measure;
+mod policy;
 
 pub use gaps::{Gap, Severity};
+pub use iso_head_start::{
+    COVERING_LEVEL, ControlCoverage, Coverage, HeadStart, ThemeCoverage, head_start,
+};
 pub use measure::{Blocker, MIN_ASSESSED_PERCENT, Measure, Readiness, Tally, Verdict};
+pub use policy::{Policy, ThresholdSource, whole_percent};
 
 use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::questionnaire::{Category, Level, Question, Questionnaire, Stage, Target};
-
-/// Thresholds that turn a readiness ratio into a verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Policy {
-    /// Readiness needed (with no key control short) for "ready"; default 0.85.
-    pub ready: f64,
-    /// Readiness needed for "getting there"; default 0.5.
-    pub getting_there: f64,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Self {
-            ready: 0.85,
-            getting_there: 0.5,
-        }
-    }
-}
 
 /// Readiness of one stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,6 +86,8 @@ pub struct Scorecard {
     pub gaps: Vec<Gap>,
     /// The ids of the in-scope questions with no answer yet, key controls first.
     pub open: Vec<String>,
+    /// The thresholds the verdicts were decided with (the assessment's own win).
+    pub policy: Policy,
 }
 
 impl Scorecard {
@@ -153,8 +143,10 @@ fn stage_items<'q>(
         .collect()
 }
 
-/// Scores an assessment against a questionnaire.
+/// Scores an assessment against a questionnaire under `policy`, or under the thresholds
+/// the assessment itself agrees, where it has them.
 pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Policy) -> Scorecard {
+    let policy = &policy.for_assessment(assessment);
     let target = assessment.target;
     let targets: Vec<_> = Target::ALL
         .into_iter()
@@ -202,6 +194,7 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         criteria: criterion_scores(&in_scope, assessment, target),
         gaps: gaps::find(&in_scope, assessment, target),
         open: gaps::open(&in_scope, assessment),
+        policy: *policy,
     }
 }
 

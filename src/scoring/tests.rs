@@ -310,7 +310,7 @@ fn a_key_control_short_blocks_ready_even_above_the_threshold() {
     assert_eq!(compliance.blockers[0].needed, Level::InPlace);
     assert_eq!(
         compliance.explanation(&Policy::default()),
-        "90 % meets the 85 % threshold, but 1 key control is below the level it needs."
+        "90 % meets the 85 % threshold (built-in default), but 1 key control is below the level it needs."
     );
     // With MFA in place, nothing blocks compliance.
     let answers = [
@@ -445,4 +445,17 @@ fn all_not_applicable_is_not_ready_with_an_explanation() {
 fn percent_rounds_down_so_near_misses_do_not_look_ready() {
     assert_eq!(readiness(849, 1000).percent(), Some(84));
     assert_eq!(readiness(0, 0).percent(), None);
+}
+
+#[test]
+fn short_verdict_labels_fit_narrow_columns() {
+    for verdict in [
+        Verdict::NotAssessed,
+        Verdict::NotReady,
+        Verdict::GettingThere,
+        Verdict::Ready,
+    ] {
+        assert!(verdict.short_label().chars().count() <= 13, "{verdict:?}");
+        assert!(verdict.label().starts_with(verdict.short_label()));
+    }
 }

@@ -9,6 +9,9 @@ use crate::assessment::Answer;
 pub enum Action {
     /// Leave the program (never asks: everything is already saved).
     Quit,
+    /// Hand the terminal back to the shell and stop, as Ctrl-Z does outside raw mode; the
+    /// run loop does it (SIGTSTP), and `fg` resumes.
+    Suspend,
     /// Show or hide the list of keys.
     Help,
     /// Close the dialog, cancel the edit or go back one screen.
@@ -31,6 +34,8 @@ pub enum Action {
     Rename,
     /// Delete the selected assessment (asks first).
     Delete,
+    /// Sort the assessments by the next order (name, last change, readiness).
+    Sort,
     /// Show the three stages explained.
     Stages,
     /// Focus the next form field.
@@ -73,6 +78,10 @@ pub enum Action {
     ShowWizard,
     /// Open the export screen.
     Export,
+    /// Show the "certification" screen: ISO 27001 head start and claims checker.
+    Certification,
+    /// Run the claims checker on a folder (asks for it).
+    CheckClaims,
     /// Select the next export format.
     NextFormat,
     /// Type a character into the focused text field.

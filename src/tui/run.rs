@@ -1,7 +1,8 @@
 //! The thin loop around the wizard: set the terminal up, turn terminal events into actions,
 //! update, draw, and put the terminal back however the program ends — normal exit, panic
-//! (ratatui's hook), Ctrl-C (a key in raw mode), or SIGTERM / SIGHUP / SIGINT (a flag
-//! polled here).
+//! (ratatui's hook), Ctrl-C (a key in raw mode), or any signal whose default is to end the
+//! process (a flag polled here). SIGTSTP puts the terminal back before the process stops
+//! itself, and SIGCONT sets it up again and redraws the whole screen.
 
 use std::io::{self, IsTerminal, stdout};
 use std::sync::Arc;
@@ -13,7 +14,13 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
+};
 
 use super::action::Action;
 use super::app::App;
@@ -24,12 +31,43 @@ use super::view;
 /// How often the loop wakes up to notice a termination signal.
 const TICK: Duration = Duration::from_millis(200);
 
+/// The signals whose default action ends the process and that a process may catch: each
+/// ends the wizard through the normal exit, which restores the terminal. (SIGKILL and
+/// SIGSTOP cannot be caught, and faults such as SIGSEGV cannot be handled safely.)
+const ENDING: [i32; 12] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+    SIGXFSZ, SIGIO,
+];
+
+/// Signal flags the event loop polls.
+struct Signals {
+    /// A signal asked the process to end.
+    stop: Arc<AtomicBool>,
+    /// SIGTSTP: put the terminal back, then stop.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT: the process was stopped and goes on; set the terminal up and redraw.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let signals = Self {
+            stop: Arc::new(AtomicBool::new(false)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        for signal in ENDING {
+            signal_hook::flag::register(signal, Arc::clone(&signals.stop))?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed))?;
+        Ok(signals)
+    }
+}
+
 /// Runs the wizard until the user quits or a termination signal arrives.
 pub fn run(mut app: App) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let signals = Signals::register()?;
     // Installed before ratatui's hook, so it runs after the terminal is restored.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -37,10 +75,10 @@ pub fn run(mut app: App) -> io::Result<()> {
         previous(info);
         eprintln!("{}", crash_note());
     }));
-    watch_for_hang_up(Arc::clone(&stop));
+    watch_for_hang_up(Arc::clone(&signals.stop));
     let mut terminal = ratatui::try_init()?;
     let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &stop));
+        .and_then(|()| event_loop(&mut terminal, &mut app, &signals));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -70,7 +108,41 @@ fn watch_for_hang_up(stop: Arc<AtomicBool>) {
     });
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+/// Puts the terminal back as the shell expects it, stops the process (as SIGTSTP would
+/// have), and once continued sets the terminal up again for a full redraw.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    execute!(stdout(), DisableMouseCapture)?;
+    ratatui::try_restore()?;
+    terminal.show_cursor()?;
+    signal_hook::low_level::raise(SIGSTOP)?;
+    resume(terminal)
+}
+
+/// Raw mode, the alternate screen and mouse capture again, and a cleared screen that the
+/// next draw repaints in full (the shell may have written over it while the wizard was
+/// stopped). `Terminal::clear` is not used: it asks the terminal for the cursor position,
+/// an answer that may never come right after a resume.
+fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    // Stopped by SIGSTOP, the wizard could not restore anything, and the shell has put the
+    // terminal back in line mode since; crossterm still believes raw mode is on and would
+    // skip enabling it, so its record is reset first.
+    disable_raw_mode()?;
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+        EnableMouseCapture
+    )?;
+    terminal.hide_cursor()?;
+    // The frame last drawn is forgotten: the next one is compared with a blank screen.
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Tells the wizard the terminal's size (at the start, and after a resume: the window may
+/// have been resized while the wizard was stopped).
+fn fit(terminal: &DefaultTerminal, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     update(
         app,
@@ -79,14 +151,34 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             height: size.height,
         },
     );
+    Ok(())
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> io::Result<()> {
+    fit(terminal, app)?;
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !signals.stop.load(Ordering::Relaxed) {
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            suspend(terminal)?;
+            signals.resumed.store(false, Ordering::Relaxed);
+            fit(terminal, app)?;
+            dirty = true;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            resume(terminal)?;
+            fit(terminal, app)?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
         if event::poll(TICK)? {
-            if let Some(action) = action_of(app, event::read()?) {
+            let action = action_of(app, event::read()?);
+            if action == Some(Action::Suspend) {
+                // Raw mode turns Ctrl-Z into a key: send the signal it would have sent.
+                signal_hook::low_level::raise(SIGTSTP)?;
+            } else if let Some(action) = action {
                 apply(app, action);
                 if app.session.as_ref().is_some_and(|session| session.unsaved) {
                     // The change on screen first, then the save: its fsyncs take milliseconds.

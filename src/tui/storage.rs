@@ -5,13 +5,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use jiff::tz::TimeZone;
-use jiff::{Timestamp, ZonedDateTime};
-
 use crate::assessment::Assessment;
 use crate::assessment::store::{self, EditLock, Listed, LockError, StoreError};
 use crate::atomic_file;
+use crate::claims_scan::{self, ClaimsScan};
 use crate::report::{self, ExportError, Format, Paper, ReportModel};
+
+pub use crate::clock::Clock;
 
 /// The file that remembers the three-stages screen was shown once.
 pub const SEEN_STAGES: &str = ".seen-stages";
@@ -38,6 +38,10 @@ pub trait Storage {
     fn mark_stages_seen(&self) -> Result<(), StoreError>;
     /// Writes a gap report.
     fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError>;
+    /// Runs the claims checker on a folder or file.
+    fn check_claims(&self, path: &Path) -> ClaimsScan {
+        claims_scan::scan(&[path.to_path_buf()])
+    }
 }
 
 /// The real storage: assessment files in a data directory, written atomically.
@@ -107,45 +111,5 @@ impl Storage for Disk {
 
     fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError> {
         report::export(model, format, Paper::default(), path)
-    }
-}
-
-/// Where "now" comes from, and the time zone times are shown in.
-pub struct Clock {
-    now: Box<dyn Fn() -> Timestamp>,
-    zone: TimeZone,
-}
-
-impl Clock {
-    /// The system clock in the system time zone.
-    pub fn system() -> Self {
-        Self {
-            now: Box::new(Timestamp::now),
-            zone: TimeZone::system(),
-        }
-    }
-
-    /// A clock stopped at `now`, showing times in `zone` (for tests and captures).
-    pub fn fixed(now: Timestamp, zone: TimeZone) -> Self {
-        Self {
-            now: Box::new(move || now),
-            zone,
-        }
-    }
-
-    /// The current time.
-    pub fn now(&self) -> Timestamp {
-        (self.now)()
-    }
-
-    /// A time in the clock's zone.
-    pub fn local(&self, at: Timestamp) -> ZonedDateTime {
-        at.to_zoned_datetime(self.zone.clone())
-    }
-}
-
-impl std::fmt::Debug for Clock {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Clock").field("zone", &self.zone).finish()
     }
 }

@@ -2,10 +2,13 @@
 //! `update` that check the state and the saved file, a sweep of terminal sizes, and the
 //! key list of `docs/tui.md`.
 
+mod certification;
 mod docs;
 mod files;
 mod flows;
+mod hostile_text;
 mod locking;
+mod portfolio;
 mod sizes;
 mod snapshots;
 mod support;

@@ -9,6 +9,7 @@
 
 mod appendix;
 mod blocks;
+mod branding;
 mod canvas;
 mod cards;
 mod charts;
@@ -28,8 +29,11 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 
 use super::Paper;
 use super::model::ReportModel;
+use crate::text_safety::visible_line;
 use canvas::Canvas;
 use fonts::Fonts;
+
+pub use branding::decode as decode_logo;
 
 /// The running title in every page header.
 const RUNNING_TITLE: &str = "SOC 2 readiness gap report";
@@ -81,10 +85,14 @@ const SECTIONS: &[Section] = &[
 
 /// Renders the report as PDF bytes.
 pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
-    let title = format!("{RUNNING_TITLE}: {}", model.organization);
+    // The metadata is shown by PDF viewers and printed by tools such as `pdfinfo`.
+    let organization = visible_line(&model.organization);
+    let title = format!("{RUNNING_TITLE}: {organization}");
     let mut doc = PdfDocument::new(&title);
     let fonts = Fonts::load(&mut doc);
+    let logo = branding::add_logo(&mut doc, &model.branding);
     let mut canvas = Canvas::new(&fonts, paper);
+    let cover_logo = branding::cover(&mut canvas, &model.branding, logo.as_ref());
     let contents = cover::draw(&mut canvas, model);
     for section in SECTIONS {
         if section.new_page {
@@ -100,7 +108,11 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
         "Confidential — prepared for {}  ·  Self-assessment, not an auditor's opinion  ·  {}",
         model.organization, model.generated
     );
-    let finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
+    let footnote = branding::footnote(&model.branding, &footnote);
+    let mut finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
+    if let Some(logo) = &logo {
+        branding::stamp(&mut finished.pages, logo, cover_logo);
+    }
     doc.with_pages(finished.pages);
     for (name, page) in &finished.bookmarks {
         doc.add_bookmark(name, *page);
@@ -111,12 +123,12 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     info.author = if model.assessor.is_empty() {
         "soc2-ready".to_string()
     } else {
-        model.assessor.clone()
+        visible_line(&model.assessor).into_owned()
     };
     info.subject = format!(
         "SOC 2 {} readiness self-assessment of {} (not an auditor's opinion)",
         model.target.label(),
-        model.organization
+        organization
     );
     info.keywords = ["SOC 2", "readiness", "gap report", "self-assessment"]
         .map(String::from)

@@ -3,46 +3,11 @@
 
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-use jiff::civil::Date;
-
 use super::super::input::TextInput;
-use crate::assessment::Assessment;
 use crate::assessment::store::Listed;
+use crate::portfolio::{SortKey, Summary};
 use crate::questionnaire::{Category, Questionnaire, Target};
-use crate::scoring::{Policy, Verdict, score};
-
-/// What Home shows about a readable assessment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    /// The organisation.
-    pub organization: String,
-    /// The report type aimed for.
-    pub target: Target,
-    /// Readiness toward that report type, in percent.
-    pub readiness: Option<u32>,
-    /// The weakest stage verdict.
-    pub verdict: Verdict,
-    /// When it was last changed, if it ever was.
-    pub updated: Option<Timestamp>,
-    /// When it was started.
-    pub created: Date,
-}
-
-impl Summary {
-    /// Scores `assessment` for the list.
-    pub fn of(assessment: &Assessment, questionnaire: &Questionnaire, policy: &Policy) -> Self {
-        let card = score(questionnaire, assessment, policy);
-        Self {
-            organization: assessment.organization.clone(),
-            target: assessment.target,
-            readiness: card.target_score(card.target).measure.readiness.percent(),
-            verdict: card.overall,
-            updated: assessment.updated,
-            created: assessment.created,
-        }
-    }
-}
+use crate::scoring::Policy;
 
 /// One file of the data directory.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +27,27 @@ impl Entry {
                 Ok(assessment) => Ok(Summary::of(assessment, questionnaire, policy)),
                 Err(error) => Err(error.to_string()),
             },
+        }
+    }
+
+    /// The file name, as shown for files that cannot be read.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(String::new, |name| name.to_string_lossy().into_owned())
+    }
+
+    /// The entry as the portfolio sorts it: its name and, when readable, its summary.
+    pub fn sort_item(&self) -> (&str, Option<&Summary>) {
+        match &self.loaded {
+            Ok(summary) => (&summary.organization, Some(summary)),
+            Err(_) => (
+                self.path
+                    .file_name()
+                    .and_then(|name| name.to_str())
+                    .unwrap_or(""),
+                None,
+            ),
         }
     }
 }
@@ -172,7 +158,7 @@ impl Form {
 /// The Home screen's state.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Home {
-    /// The files of the data directory, newest first.
+    /// The files of the data directory, in the order of `sort`.
     pub entries: Vec<Entry>,
     /// The selected entry.
     pub selected: usize,
@@ -180,6 +166,8 @@ pub struct Home {
     pub form: Option<Form>,
     /// Whether "delete the selected assessment?" is being asked.
     pub confirm_delete: bool,
+    /// The order of the list.
+    pub sort: SortKey,
 }
 
 impl Home {

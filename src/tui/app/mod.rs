@@ -2,14 +2,17 @@
 //! assessment, the open prompt or overlay, and the status line. Views only read it;
 //! [`update`](mod@super::update) is the only thing that changes it.
 
+mod certification;
 mod export;
 mod home;
 mod navigate;
 mod prompt;
 mod session;
 
+pub use crate::portfolio::Summary;
+pub use certification::{CertificationView, ClaimsRun};
 pub use export::ExportForm;
-pub use home::{Entry, Field, Form, Home, Summary};
+pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
 pub use session::{Session, answer_options};
@@ -17,9 +20,11 @@ pub use session::{Session, answer_options};
 use ratatui::layout::Rect;
 
 use super::keymap::Context;
+use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::report::prepared::Branding;
 use crate::scoring::Policy;
 
 /// The screens.
@@ -35,6 +40,8 @@ pub enum Screen {
     Stages,
     /// Writing the gap report.
     Export,
+    /// "Certification": the ISO 27001 head start and the claims checker.
+    Certification,
 }
 
 impl Screen {
@@ -46,6 +53,7 @@ impl Screen {
             Screen::Dashboard => "Dashboard",
             Screen::Stages => "The three stages",
             Screen::Export => "Export",
+            Screen::Certification => "“Certification”",
         }
     }
 }
@@ -101,6 +109,10 @@ pub struct App {
     pub screen: Screen,
     /// The Home list and form.
     pub home: Home,
+    /// The new-assessment form as it opens (prefilled from the config's defaults).
+    pub form_template: Form,
+    /// Who prepares exported reports (from the config), printed on the PDF.
+    pub branding: Branding,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -109,6 +121,8 @@ pub struct App {
     pub export: Option<ExportForm>,
     /// The three-stages screen.
     pub stages: StagesView,
+    /// The "certification" screen.
+    pub certification: CertificationView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
     /// The help overlay's scroll position, when it is open.
@@ -139,6 +153,8 @@ impl App {
             theme,
             screen: Screen::Home,
             home: Home::default(),
+            form_template: Form::default(),
+            branding: Branding::default(),
             session: None,
             gap: 0,
             export: None,
@@ -146,6 +162,7 @@ impl App {
                 scroll: 0,
                 back: Screen::Home,
             },
+            certification: CertificationView::default(),
             prompt: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),
@@ -156,9 +173,12 @@ impl App {
         }
     }
 
-    /// Where the keyboard focus is.
+    /// Where the keyboard focus is: nowhere but quitting while the terminal is too small
+    /// to show the screen, then the help overlay, then the screen.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
+        if layout::too_small(self.size) {
+            Context::TooSmall
+        } else if self.help.is_some() {
             Context::Help
         } else {
             self.screen_context()
@@ -192,6 +212,7 @@ impl App {
             Screen::Dashboard => Context::Dashboard,
             Screen::Stages => Context::Stages,
             Screen::Export => Context::Export,
+            Screen::Certification => Context::Certification,
         }
     }
 }

@@ -20,6 +20,8 @@ pub enum PromptKind {
     Search,
     /// The selected assessment's organisation.
     Rename,
+    /// A folder or file for the claims checker.
+    ClaimsPath,
 }
 
 impl PromptKind {
@@ -33,6 +35,7 @@ impl PromptKind {
             PromptKind::GoTo => "Go to",
             PromptKind::Search => "Search",
             PromptKind::Rename => "Rename",
+            PromptKind::ClaimsPath => "Check what you tell customers",
         }
     }
 
@@ -46,6 +49,9 @@ impl PromptKind {
             PromptKind::GoTo => "A criterion id (CC6.1) or a question id.",
             PromptKind::Search => "Words or an id; empty clears the search.",
             PromptKind::Rename => "The organisation's name (the file name stays).",
+            PromptKind::ClaimsPath => {
+                "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
+            }
         }
     }
 }

@@ -137,15 +137,20 @@ pub enum Context {
     Stages,
     /// The export screen.
     Export,
+    /// The "certification" screen.
+    Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
     /// The help overlay.
     Help,
+    /// The terminal is too small to draw in: the user sees none of the screen, so only
+    /// quitting acts (and a resize, which is not a key).
+    TooSmall,
 }
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::FormText,
@@ -155,8 +160,10 @@ impl Context {
         Context::Dashboard,
         Context::Stages,
         Context::Export,
+        Context::Certification,
         Context::Prompt,
         Context::Help,
+        Context::TooSmall,
     ];
 
     /// Whether printable characters are typed into a text field here.
@@ -176,8 +183,10 @@ impl Context {
             Context::Dashboard => "Dashboard",
             Context::Stages => "The three stages",
             Context::Export => "Export",
+            Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
             Context::Help => "Help",
+            Context::TooSmall => "Terminal too small",
         }
     }
 
@@ -193,8 +202,10 @@ impl Context {
             Context::Dashboard => &[DASHBOARD, GLOBAL, ALWAYS],
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
+            Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
+            Context::TooSmall => &[TOO_SMALL, ALWAYS],
         }
     }
 
@@ -305,6 +316,32 @@ mod tests {
         assert_eq!(Context::Home.action(Key::Char('q')), Some(Action::Quit));
         assert_eq!(Context::Prompt.action(Key::Ctrl('c')), Some(Action::Quit));
         assert_eq!(Context::Home.action(Key::Char('z')), None);
+    }
+
+    #[test]
+    fn ctrl_z_suspends_everywhere_even_while_typing() {
+        for context in Context::ALL {
+            assert_eq!(
+                context.action(Key::Ctrl('z')),
+                Some(Action::Suspend),
+                "{context:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_screen_too_small_to_see_only_quits() {
+        assert_eq!(Context::TooSmall.action(Key::Char('q')), Some(Action::Quit));
+        assert_eq!(Context::TooSmall.action(Key::Ctrl('c')), Some(Action::Quit));
+        for key in [
+            Key::Char('3'),
+            Key::Char('d'),
+            Key::Char('y'),
+            Key::Enter,
+            Key::Esc,
+        ] {
+            assert_eq!(Context::TooSmall.action(key), None, "{key:?}");
+        }
     }
 
     #[test]

@@ -57,7 +57,14 @@ pub const GLOBAL: &[Binding] = &[
 ];
 
 /// Keys that work everywhere, even while typing.
-pub const ALWAYS: &[Binding] = &[more(&[K::Ctrl('c')], A::Quit, "quit, even while typing")];
+pub const ALWAYS: &[Binding] = &[
+    more(&[K::Ctrl('c')], A::Quit, "quit, even while typing"),
+    more(
+        &[K::Ctrl('z')],
+        A::Suspend,
+        "suspend to the shell (fg comes back)",
+    ),
+];
 
 /// Home: the list of assessments.
 pub const HOME: &[Binding] = &[
@@ -83,6 +90,11 @@ pub const HOME: &[Binding] = &[
         "delete",
     ),
     bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+    more(
+        &[K::Char('s')],
+        A::Sort,
+        "sort by name, last change or readiness (each press the next)",
+    ),
 ];
 
 /// "Delete this assessment?"
@@ -239,7 +251,28 @@ pub const DASHBOARD: &[Binding] = &[
         "export",
     ),
     bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+    bind(
+        &[K::Char('c')],
+        A::Certification,
+        "\"certification\": ISO 27001 head start and the claims checker",
+        "certification",
+    ),
     bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The "certification" screen.
+pub const CERTIFICATION: &[Binding] = &[
+    bind(&[K::Up], A::Up, "scroll up", "scroll"),
+    bind(&[K::Down], A::Down, "scroll down", "scroll"),
+    more(&[K::PageUp], A::PageUp, "scroll up a page"),
+    more(&[K::PageDown], A::PageDown, "scroll down a page"),
+    bind(
+        &[K::Char('r')],
+        A::CheckClaims,
+        "check a folder of website copy, decks or RFP answers for SOC 2 misstatements",
+        "check claims",
+    ),
+    bind(&[K::Esc], A::Back, "back to the dashboard", "back"),
 ];
 
 /// The three stages explained.
@@ -284,6 +317,13 @@ pub const HELP: &[Binding] = &[
     bind(&[K::Esc], A::Back, "close the help", "close"),
 ];
 
+/// While the terminal is too small to show the screen, nothing the user cannot see acts.
+pub const TOO_SMALL: &[Binding] = &[more(
+    &[K::Char('q')],
+    A::Quit,
+    "quit (the only key while the terminal is too small)",
+)];
+
 /// Every table of keys under a heading, for the help overlay.
 pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("Everywhere", &[GLOBAL, ALWAYS]),
@@ -297,6 +337,7 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("Wizard: moving, notes, search", &[WIZARD]),
     ("Dashboard", &[DASHBOARD]),
     ("The three stages", &[STAGES]),
+    ("“Certification”", &[CERTIFICATION]),
     ("Export", &[EXPORT]),
     ("Text fields", &[PROMPT, EDITING]),
     ("Help", &[HELP]),

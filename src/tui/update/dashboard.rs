@@ -1,7 +1,7 @@
 //! The dashboard: select a gap and jump to its question, or go on to the wizard, the
 //! three stages, the export screen or back Home.
 
-use super::{export, go_home, show_stages};
+use super::{certification, export, go_home, show_stages};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, Screen};
 
@@ -19,6 +19,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ShowWizard => app.screen = Screen::Wizard,
         Action::Stages => show_stages(app),
         Action::Export => export::open(app),
+        Action::Certification => certification::open(app),
         Action::Back => go_home(app),
         _ => {}
     }

@@ -14,7 +14,7 @@ pub fn open(app: &mut App) {
         return;
     };
     if app.export.is_none() {
-        let today = app.clock.local(app.clock.now()).date();
+        let today = app.clock.today();
         app.export = Some(ExportForm::new(
             &session.path,
             &session.assessment.organization,
@@ -52,14 +52,15 @@ fn write(app: &mut App) {
         form.outcome = Some(Err("Type where the report should go.".into()));
         return;
     }
-    let today = app.clock.local(app.clock.now()).date();
-    let model = ReportModel::build(
+    let today = app.clock.today();
+    let mut model = ReportModel::build(
         &app.questionnaire,
         &session.assessment,
         &session.card,
         &app.policy,
         today,
     );
+    model.branding = app.branding.clone();
     let outcome = app
         .storage
         .export(&model, form.format, &path)

@@ -20,6 +20,7 @@ pub fn refresh(app: &mut App) {
             app.status = Status::new(Tone::Error, error.to_string());
         }
     }
+    sort(app);
     let same = app
         .home
         .entries
@@ -49,7 +50,7 @@ fn list(app: &mut App, action: Action) {
         Action::Up => app.home.selected = app.home.selected.saturating_sub(1),
         Action::Down => app.home.selected = (app.home.selected + 1).min(count.saturating_sub(1)),
         Action::Select(index) if index < count => app.home.selected = index,
-        Action::New => app.home.form = Some(Default::default()),
+        Action::New => app.home.form = Some(app.form_template.clone()),
         Action::Stages => show_stages(app),
         Action::Confirm => {
             if let Some(path) = readable_selection(app) {
@@ -67,8 +68,27 @@ fn list(app: &mut App, action: Action) {
             }
         }
         Action::Delete => app.home.confirm_delete = readable_selection(app).is_some(),
+        Action::Sort => {
+            let selected = app.home.entry().map(|entry| entry.path.clone());
+            app.home.sort = app.home.sort.next();
+            sort(app);
+            if let Some(at) = selected
+                .and_then(|path| app.home.entries.iter().position(|entry| entry.path == path))
+            {
+                app.home.selected = at;
+            }
+            app.status = Status::new(Tone::Info, format!("Sorted by {}.", app.home.sort.label()));
+        }
         _ => {}
     }
+}
+
+/// Puts the entries in the chosen order; unreadable files last.
+fn sort(app: &mut App) {
+    let key = app.home.sort;
+    app.home
+        .entries
+        .sort_by(|a, b| key.compare(a.sort_item(), b.sort_item()));
 }
 
 /// The selected file if it can be read; otherwise says why it is left alone.
@@ -147,7 +167,7 @@ fn create(app: &mut App) {
     let mut assessment = Assessment::new(
         organization,
         form.assessor.text(),
-        app.clock.local(now).date(),
+        app.clock.today(),
         form.target,
         form.scope.iter().copied(),
     );

@@ -3,6 +3,7 @@
 //! [`Clock`](super::storage::Clock), so tests can drive it with key sequences and then check
 //! both the state and the saved file.
 
+mod certification;
 mod dashboard;
 mod export;
 mod home;
@@ -19,6 +20,7 @@ use super::app::{App, Screen, Session, Status, Tone};
 use super::keymap::Context;
 use super::view;
 use crate::assessment::Assessment;
+use crate::time::history;
 
 /// Fills Home from the data directory, opens `open` if given, and shows the three stages
 /// to a first-time user (remembering that they saw them).
@@ -47,7 +49,11 @@ pub fn update(app: &mut App, action: Action) {
 pub fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
+        // The run loop stops the process; the state does not change.
+        Action::Suspend => {}
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
+        // Nothing acts on a screen the user cannot see (clicks included).
+        _ if app.context() == Context::TooSmall => {}
         Action::Click { column, row } => {
             if let Some(action) = mouse::action_at(app, column, row) {
                 apply(app, action);
@@ -64,6 +70,8 @@ pub fn apply(app: &mut App, action: Action) {
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),
+            Context::Certification => certification::update(app, action),
+            Context::TooSmall => {}
         },
     }
 }
@@ -109,6 +117,8 @@ fn persist(app: &mut App) {
     }
     session.assessment.updated = Some(app.clock.now());
     session.rescore(&app.questionnaire, &app.policy);
+    let readiness = history::stage_percents(&session.card);
+    history::record(&mut session.assessment, app.clock.today(), readiness);
     session.unsaved = true;
     app.status = Status::new(Tone::Info, "Saving…");
 }

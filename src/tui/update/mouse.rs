@@ -42,7 +42,7 @@ pub fn action_at(app: &App, column: u16, row: u16) -> Option<Action> {
             let gaps = app.session.as_ref()?.card.gaps.len();
             list_row(layout::dashboard(body).gaps, app.gap, gaps, column, row)
         }
-        Screen::Home | Screen::Stages | Screen::Export => None,
+        Screen::Home | Screen::Stages | Screen::Export | Screen::Certification => None,
     }
 }
 

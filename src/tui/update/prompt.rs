@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::wizard::advance;
-use super::{home, persist};
+use super::{certification, home, persist};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, PromptKind, matches_search};
@@ -60,6 +60,7 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
         PromptKind::GoTo => go_to(app, text)?,
         PromptKind::Search => search(app, text)?,
         PromptKind::Rename => home::rename(app, text)?,
+        PromptKind::ClaimsPath => certification::check_claims(app, text)?,
     }
     Ok(())
 }

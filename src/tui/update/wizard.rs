@@ -3,7 +3,7 @@
 
 use super::{go_home, persist};
 use crate::assessment::Answer;
-use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::questionnaire::Questionnaire;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, Prompt, PromptKind, Row, Screen, Session, Status, Tone};
 use crate::tui::view;
@@ -80,12 +80,7 @@ fn answer_current(app: &mut App, answer: Answer) {
     let Some(question) = session.question(&app.questionnaire) else {
         return;
     };
-    let fits = match answer {
-        Answer::Level(_) => question.kind == AnswerKind::Scale,
-        Answer::Yes | Answer::No => question.kind == AnswerKind::YesNo,
-        Answer::NotApplicable | Answer::Unsure => true,
-    };
-    if !fits {
+    if !answer.fits(question) {
         return;
     }
     if answer == Answer::NotApplicable {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Tabs};
 
 use super::key_hint;
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, Screen, Tone};
 use crate::tui::keymap;
 use crate::tui::layout;
@@ -26,8 +27,11 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App) {
     let name = app.session.as_ref().map_or_else(
         || " soc2-ready ".to_string(),
         |session| match session.read_only {
-            Some(_) => format!(" {} · READ-ONLY ", session.assessment.organization),
-            None => format!(" {} ", session.assessment.organization),
+            Some(_) => format!(
+                " {} · READ-ONLY ",
+                visible_line(&session.assessment.organization)
+            ),
+            None => format!(" {} ", visible_line(&session.assessment.organization)),
         },
     );
     let name_style = match app

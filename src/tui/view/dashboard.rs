@@ -83,13 +83,19 @@ fn render_stages(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         ],
     )
     .header(Row::new(["Stage", "Ready", "Verdict", "Held back by"]).style(theme.dim))
-    .block(block(
-        theme,
-        format!(
-            "Readiness by stage — aiming for SOC 2 {}",
-            card.target.label()
-        ),
-    ));
+    .block(
+        block(
+            theme,
+            format!(
+                "Readiness by stage — aiming for SOC 2 {}",
+                card.target.label()
+            ),
+        )
+        .title_bottom(Span::styled(
+            format!(" {} ", card.policy.describe()),
+            theme.dim,
+        )),
+    );
     frame.render_widget(table, area);
 }
 

@@ -1,5 +1,6 @@
-//! Home: the assessments of the data directory (organisation, target, readiness, verdict,
-//! last change), the details of the selected one — or the located reason a file could not
+//! Home: the portfolio — every assessment of the data directory side by side (organisation,
+//! target, answered of total, readiness and verdict per stage, overall verdict, last
+//! change), sortable — the details of the selected one — or the located reason a file could not
 //! be read — and the dialogs opened from here.
 
 use ratatui::Frame;
@@ -8,6 +9,8 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{block, percent, popup};
+use crate::scoring::Verdict;
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, Entry, Summary};
 use crate::tui::layout;
 
@@ -47,27 +50,44 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    let rows = app.home.entries.iter().map(|entry| row(app, entry));
+    // Narrow terminals show the date of the last change without the time.
+    let wide = area.width >= 100;
+    let rows = app.home.entries.iter().map(|entry| row(app, entry, wide));
     let header = Row::new([
         "Organisation",
         "Target",
-        "Readiness",
-        "Verdict",
-        "Last change",
+        "Answered",
+        "Compl.",
+        "Attest.",
+        "Cert.",
+        "Overall",
+        if wide { "Last change" } else { "Changed" },
     ])
     .style(theme.heading);
     let table = Table::new(
         rows,
         [
-            Constraint::Min(16),
+            Constraint::Min(12),
+            Constraint::Length(6),
+            Constraint::Length(8),
             Constraint::Length(7),
-            Constraint::Length(10),
-            Constraint::Length(16),
-            Constraint::Length(17),
+            Constraint::Length(7),
+            Constraint::Length(7),
+            Constraint::Length(14),
+            Constraint::Length(if wide { 16 } else { 10 }),
         ],
     )
     .header(header)
-    .block(block(theme, title))
+    .block(block(theme, title).title_bottom(Line::from(vec![
+        Span::styled(
+            " ✓ ready  ~ getting there  ✗ not ready  ? not assessed · sorted by ",
+            theme.dim,
+        ),
+        Span::raw(app.home.sort.label()),
+        Span::styled(" (", theme.dim),
+        Span::styled("s", theme.key),
+        Span::styled(") ", theme.dim),
+    ])))
     .row_highlight_style(theme.selected);
     let height = usize::from(layout::table_rows(area).height);
     let offset = layout::scroll_offset(app.home.selected, app.home.entries.len(), height);
@@ -77,47 +97,54 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn row<'a>(app: &App, entry: &'a Entry) -> Row<'a> {
+fn row<'a>(app: &App, entry: &'a Entry, wide: bool) -> Row<'a> {
     let theme = &app.theme;
     match &entry.loaded {
-        Ok(summary) => Row::new([
-            Cell::from(summary.organization.as_str()),
-            Cell::from(summary.target.label()),
-            Cell::from(percent(summary.readiness)),
-            Cell::from(Span::styled(
-                summary.verdict.label(),
+        Ok(summary) => {
+            let mut cells = vec![
+                Cell::from(visible_line(&summary.organization)),
+                Cell::from(summary.target.label()),
+                Cell::from(format!("{}/{}", summary.answered, summary.questions)),
+            ];
+            cells.extend(summary.stages.iter().map(|stage| {
+                Cell::from(Span::styled(
+                    format!("{} {}", percent(stage.readiness), mark(stage.verdict)),
+                    theme.verdict(stage.verdict),
+                ))
+            }));
+            cells.push(Cell::from(Span::styled(
+                summary.verdict.short_label(),
                 theme.verdict(summary.verdict),
-            )),
-            Cell::from(last_change(app, summary)),
-        ]),
-        Err(_) => Row::new([
-            Cell::from(file_name(entry)),
-            Cell::from("—"),
-            Cell::from("—"),
-            Cell::from(Span::styled("cannot be read", theme.bad)),
-            Cell::from(""),
-        ]),
+            )));
+            cells.push(Cell::from(last_change(app, summary, wide)));
+            Row::new(cells)
+        }
+        Err(_) => {
+            let mut cells = vec![Cell::from(visible_line(&entry.file_name()).into_owned())];
+            cells.extend((0..5).map(|_| Cell::from("—")));
+            cells.push(Cell::from(Span::styled("cannot be read", theme.bad)));
+            Row::new(cells)
+        }
+    }
+}
+
+/// A verdict as one character for the narrow stage columns (the legend explains it).
+fn mark(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Ready => "✓",
+        Verdict::GettingThere => "~",
+        Verdict::NotReady => "✗",
+        Verdict::NotAssessed => "?",
     }
 }
 
 /// When the assessment last changed, in the clock's time zone.
-fn last_change(app: &App, summary: &Summary) -> String {
+fn last_change(app: &App, summary: &Summary, wide: bool) -> String {
+    let format = if wide { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d" };
     summary.updated.map_or_else(
         || summary.created.to_string(),
-        |updated| {
-            app.clock
-                .local(updated)
-                .strftime("%Y-%m-%d %H:%M")
-                .to_string()
-        },
+        |updated| app.clock.local(updated).strftime(format).to_string(),
     )
-}
-
-fn file_name(entry: &Entry) -> String {
-    entry
-        .path
-        .file_name()
-        .map_or_else(String::new, |name| name.to_string_lossy().into_owned())
 }
 
 fn render_details(frame: &mut Frame, area: Rect, app: &App) {
@@ -136,7 +163,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
     let path = entry.path.display().to_string();
     let (title, lines) = match &entry.loaded {
         Ok(summary) => (
-            summary.organization.as_str(),
+            visible_line(&summary.organization),
             vec![
                 Line::from(vec![Span::styled("File  ", theme.dim), Span::raw(path)]),
                 Line::from(vec![
@@ -145,10 +172,14 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App) {
                     Span::styled("   Aiming for  ", theme.dim),
                     Span::raw(format!("SOC 2 {}", summary.target.label())),
                 ]),
+                Line::from(vec![
+                    Span::styled("Verdicts  ", theme.dim),
+                    Span::raw(summary.policy.describe()),
+                ]),
             ],
         ),
         Err(error) => (
-            "Cannot be read — left untouched",
+            "Cannot be read — left untouched".into(),
             Text::styled(error.as_str(), theme.bad).lines,
         ),
     };

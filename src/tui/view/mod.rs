@@ -2,6 +2,7 @@
 //! shared chrome (title bar, footer, status line), the open prompt or dialog and the help
 //! overlay, and asks for a larger terminal when the window is too small to be useful.
 
+mod certification;
 mod chrome;
 mod dashboard;
 mod export;
@@ -13,6 +14,7 @@ mod stages;
 mod wizard;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
@@ -20,7 +22,9 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use super::app::{App, PromptKind, Screen};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
+use crate::text_safety::is_unsafe;
 
+pub use certification::max_scroll as certification_max_scroll;
 pub use help::max_scroll as help_max_scroll;
 pub use stages::max_scroll as stages_max_scroll;
 pub use wizard::max_scroll as question_max_scroll;
@@ -41,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Dashboard => dashboard::render(frame, chrome.body, app),
         Screen::Stages => stages::render(frame, chrome.body, app),
         Screen::Export => export::render(frame, chrome.body, app),
+        Screen::Certification => certification::render(frame, chrome.body, app),
     }
     chrome::footer(frame, chrome.footer, app);
     chrome::status(frame, chrome.status, app);
@@ -56,6 +61,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll);
+    }
+    neutralise(frame.buffer_mut());
+}
+
+/// Takes out of every cell what a terminal would obey rather than show. ratatui already
+/// drops control characters, but a zero-width direction override (`U+202E`) rides along
+/// with the cell before it and would turn the rest of the line around. The texts users
+/// type into files (names, notes) are drawn with
+/// [`visible_line`](crate::text_safety::visible_line) first, so theirs show.
+fn neutralise(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_unsafe) {
+            let kept: String = cell.symbol().chars().filter(|&c| !is_unsafe(c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::block;
 use crate::questionnaire::{Category, Target};
+use crate::text_safety::visible_line;
 use crate::tui::app::{Entry, Field, Form, Prompt};
 use crate::tui::input::TextInput;
 use crate::tui::layout;
@@ -151,7 +152,9 @@ pub fn confirm_delete(frame: &mut Frame, area: Rect, theme: &Theme, entry: &Entr
     let name = entry
         .loaded
         .as_ref()
-        .map_or("this assessment", |summary| summary.organization.as_str());
+        .map_or("this assessment".into(), |summary| {
+            visible_line(&summary.organization)
+        });
     let lines = vec![
         Line::from(format!("Delete the assessment of {name}?")),
         Line::styled(entry.path.display().to_string(), theme.dim),

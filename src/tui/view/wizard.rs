@@ -12,6 +12,7 @@ use ratatui::widgets::{
 use super::{block, overflow, scrolled, sidebar};
 use crate::assessment::Answer;
 use crate::questionnaire::{AnswerKind, Question, criterion};
+use crate::text_safety::visible_line;
 use crate::tui::app::{App, Session, answer_options};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -163,7 +164,8 @@ fn render_answers(
             if answer == Answer::NotApplicable
                 && let Some(record) = record.filter(|record| !record.na_reason.is_empty())
             {
-                spans.push(Span::styled(format!(" — {}", record.na_reason), theme.dim));
+                let reason = visible_line(&record.na_reason);
+                spans.push(Span::styled(format!(" — {reason}"), theme.dim));
             }
             ListItem::new(Line::from(spans))
         })
@@ -217,12 +219,12 @@ fn render_record(
             Span::raw(if record.note.is_empty() {
                 "— press e to add one".to_string()
             } else {
-                record.note
+                visible_line(&record.note).into_owned()
             }),
         ]),
         Line::from(vec![
             Span::styled("Owner  ", theme.dim),
-            Span::raw(or_dash(record.owner)),
+            Span::raw(or_dash(visible_line(&record.owner).into_owned())),
             Span::styled("   Due  ", theme.dim),
             Span::raw(or_dash(
                 record.due.map(|due| due.to_string()).unwrap_or_default(),

@@ -1,0 +1,66 @@
+//! The schema-2 records that give an assessment its time axis: evidence entries (kept in
+//! each answer's record, so moving an answer to a new id carries them), history snapshots
+//! and the planned audit. Plain data; the logic lives in [`crate::time`].
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::Answer;
+
+/// One piece of evidence for a control: what it is, where it is, when it was collected,
+/// and optionally the period it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// What the evidence is ("Q3 access review sign-off").
+    pub title: String,
+    /// Where it is: a path, URL or ticket id — just text, never fetched.
+    pub location: String,
+    /// When it was collected.
+    pub collected: Date,
+    /// The period it covers (from, to), both days included.
+    pub period: Option<(Date, Date)>,
+}
+
+impl Evidence {
+    /// The days this entry proves operation on: its period, or the day it was collected.
+    pub fn span(&self) -> (Date, Date) {
+        self.period.unwrap_or((self.collected, self.collected))
+    }
+}
+
+/// A dated snapshot of answers, stored as the changes since the snapshot before it (the
+/// first one holds every answer); `None` means the answer was cleared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The day the snapshot stands for (at most one per day).
+    pub date: Date,
+    /// Answer changes by question id since the previous snapshot.
+    pub changes: BTreeMap<String, Option<Answer>>,
+    /// Readiness of compliance, attestation and "certification" that day, in percent, as
+    /// scored when the snapshot was taken (absent in hand-written snapshots).
+    pub readiness: Option<[u8; 3]>,
+}
+
+/// Observation window lengths a Type 2 report may plan for, in months.
+pub const WINDOW_MONTHS: [u8; 3] = [3, 6, 12];
+
+/// The planned audit: the observation window of a Type 2 report and when it starts. The
+/// report type itself is the assessment's `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuditPlan {
+    /// Length of the Type 2 observation window: 3, 6 or 12 months.
+    pub window_months: u8,
+    /// A chosen start of the window, if the company has picked one.
+    pub start: Option<Date>,
+}
+
+impl Default for AuditPlan {
+    /// A first Type 2 report usually covers three months.
+    fn default() -> Self {
+        Self {
+            window_months: 3,
+            start: None,
+        }
+    }
+}

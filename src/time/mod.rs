@@ -1,0 +1,8 @@
+//! The time axis of an assessment, as pure functions of its records and a given "today"
+//! (from [`crate::clock`]): history snapshots and their compaction, months of evidence and
+//! the *claimed, not evidenced* flag, the control calendar, the earliest report dates, and
+//! comparisons between two points in time. No I/O.
+
+pub mod compare;
+pub mod evidence;
+pub mod history;
