@@ -13,17 +13,25 @@
 //!   round. Before every timed key the state is put back (and drawn) untimed, so every
 //!   sample measures the same work.
 //!
+//! - "… year of history": the same on a copy of the complete assessment that also holds a
+//!   year of daily history (one to three answers changed every day, compacted as the app
+//!   does) and 500 evidence entries, the time axis at its expected worst.
+//!
 //! Run with `cargo bench --bench tui`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::ToSpan;
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use soc2_ready::assessment::store;
+use soc2_ready::assessment::{Answer, Evidence, store};
+use soc2_ready::questionnaire::Level;
 use soc2_ready::questionnaire::{QuestionnaireSource, load};
+use soc2_ready::time::history;
 use soc2_ready::tui::app::Screen;
 use soc2_ready::tui::keymap::Key;
 use soc2_ready::tui::storage::SEEN_STAGES;
@@ -42,6 +50,49 @@ fn data_dir() -> (TempDir, PathBuf) {
     std::fs::copy(fixture, &path).expect("the fixture is copied");
     std::fs::write(dir.path().join(SEEN_STAGES), "").expect("written");
     (dir, path)
+}
+
+/// Adds a year of daily history (to 2026-11-24) and 500 evidence entries to the assessment
+/// at `path`, the way the wizard would have recorded them.
+fn add_a_year(path: &Path) {
+    let mut assessment = store::load(path).expect("loads");
+    let ids: Vec<String> = assessment.answers.keys().cloned().collect();
+    let levels = [
+        Level::Planned,
+        Level::InPlace,
+        Level::Evidenced,
+        Level::Operating,
+    ];
+    let mut day = Date::constant(2025, 11, 25);
+    for n in 0..365_usize {
+        for k in 0..(1 + n % 3) {
+            let id = &ids[(n * 7 + k * 13) % ids.len()];
+            assessment.set_answer(id, Some(Answer::Level(levels[(n + k) % levels.len()])));
+        }
+        let figures = [(n % 100) as u8, (n % 50) as u8, (n % 30) as u8];
+        history::record(&mut assessment, day, figures);
+        day = day.tomorrow().expect("a valid day");
+    }
+    for n in 0..500_usize {
+        let collected = Date::constant(2025, 11, 25)
+            .checked_add(i32::try_from(n % 365).expect("small").days())
+            .expect("a valid day");
+        let id = &ids[n % ids.len()];
+        assessment.edit(id, |record| {
+            record.evidence.push(Evidence {
+                title: format!("Evidence {n}"),
+                location: format!("TICKET-{n}"),
+                collected,
+                period: (n % 2 == 0).then(|| {
+                    (
+                        collected.checked_sub(30.days()).expect("a valid day"),
+                        collected,
+                    )
+                }),
+            });
+        });
+    }
+    store::save(path, &assessment).expect("saved");
 }
 
 /// The wizard on `dir` with a stopped clock, started on Home or on `open`, sized 120×40.
@@ -96,6 +147,7 @@ fn key(c: &mut Criterion, app: &mut App, at: usize, name: &str, key: Key, timed_
             let mut total = Duration::ZERO;
             for _ in 0..iterations {
                 app.screen = Screen::Wizard;
+                app.evidence = None;
                 if let Some(session) = app.session.as_mut() {
                     session.nav.go(at);
                 }
@@ -144,6 +196,50 @@ fn tui(c: &mut Criterion) {
         false,
     );
     key(c, app, first, "Tab (dashboard) → frame", Key::Tab, false);
+
+    let (year_dir, year_path) = data_dir();
+    add_a_year(&year_path);
+    let size = std::fs::metadata(&year_path).expect("exists").len();
+    eprintln!("a year of history and 500 evidence entries: {size} bytes");
+    c.bench_function("tui: first frame, open assessment, year of history", |b| {
+        b.iter(|| first_frame(year_dir.path(), Some(&year_path)));
+    });
+    let mut year = self::app(year_dir.path(), Some(&year_path));
+    let first = year.session.as_ref().and_then(|s| s.nav.current);
+    let first = first.expect("a current question");
+    let year = &mut year;
+    key(
+        c,
+        year,
+        first,
+        "3 (answer) → frame, year of history",
+        answer,
+        false,
+    );
+    key(
+        c,
+        year,
+        first,
+        "→ (next question) → frame, year of history",
+        Key::Right,
+        false,
+    );
+    key(
+        c,
+        year,
+        first,
+        "Tab (dashboard) → frame, year of history",
+        Key::Tab,
+        false,
+    );
+    key(
+        c,
+        year,
+        first,
+        "v (evidence log) → frame, year of history",
+        Key::Char('v'),
+        false,
+    );
 }
 
 criterion_group!(benches, tui);

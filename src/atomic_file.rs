@@ -1,10 +1,23 @@
 //! Crash-safe file writes: write a temporary file beside the target (mode 0600), flush it
 //! to disk, then rename it over the target, so a reader only ever sees the old or the new
-//! file — never a truncated one.
+//! file — never a truncated one. Temporary files carry the writer's process id, so ones
+//! left by a killed process can be swept ([`sweep_stale`]); report outputs that are not
+//! regular files (devices, pipes) are written through instead ([`write_output`]).
+
+mod output;
+mod sweep;
+
+pub use output::write_output;
+pub use sweep::sweep_stale;
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+
+/// The start of every temporary file's name; the writer's process id follows.
+pub const TEMP_PREFIX: &str = ".soc2-ready-";
+/// The end of every temporary file's name.
+pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `path` atomically with mode 0600; replaces an existing file.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -23,6 +36,8 @@ pub enum Replace {
     Allow,
     /// Fail with `AlreadyExists`.
     Forbid,
+    /// Replace it, giving the new file the old one's owner and mode (a new file is 0600).
+    Keep,
 }
 
 /// The atomic write, with `before_rename` called once the temporary file is complete and
@@ -38,17 +53,37 @@ pub fn write_with_hook(
         _ => Path::new("."),
     };
     let mut temp = tempfile::Builder::new()
-        .prefix(".soc2-ready-")
-        .suffix(".tmp")
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
+    if replace == Replace::Keep {
+        keep_owner_and_mode(path, temp.as_file())?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     before_rename(temp.path())?;
     match replace {
-        Replace::Allow => temp.persist(path).map_err(|error| error.error)?,
+        Replace::Allow | Replace::Keep => temp.persist(path).map_err(|error| error.error)?,
         Replace::Forbid => temp.persist_noclobber(path).map_err(|error| error.error)?,
     };
     sync_dir(dir);
+    Ok(())
+}
+
+/// Gives `temp` the owner and mode of the file at `path`, if there is one. The owner is
+/// kept where the system allows it (root, or a group the user belongs to); the mode always.
+fn keep_owner_and_mode(path: &Path, temp: &fs::File) -> io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(old) = fs::metadata(path) {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+        let new = temp.metadata()?;
+        if (old.uid(), old.gid()) != (new.uid(), new.gid()) {
+            let _ = fchown(temp, Some(old.uid()), Some(old.gid()));
+        }
+        temp.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, temp);
     Ok(())
 }
 
@@ -99,6 +134,44 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "temporary file cleaned up"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keep_preserves_the_mode_and_owner_of_the_replaced_file() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        write(&path, b"one").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        // SAFETY: geteuid has no preconditions.
+        let root = unsafe { libc::geteuid() } == 0;
+        if root {
+            std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+        }
+        write_with_hook(&path, b"two", Replace::Keep, |temp| {
+            assert!(
+                temp.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{TEMP_PREFIX}{}-", std::process::id())),
+                "temporary files name their writer"
+            );
+            Ok(())
+        })
+        .unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+        if root {
+            assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+        }
+        let fresh = dir.path().join("b.toml");
+        write_with_hook(&fresh, b"x", Replace::Keep, |_| Ok(())).unwrap();
+        assert_eq!(
+            fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+            0o600
         );
     }
 

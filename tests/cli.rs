@@ -200,9 +200,14 @@ fn new_creates_a_private_file_in_the_data_dir_and_never_overwrites() {
     )
     .unwrap();
     let again = run(&args);
-    assert_eq!(again.status.code(), Some(2));
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        PathBuf::from(stdout(&again).trim()),
+        data.join("acme-inc-2.toml"),
+        "the same name again takes the next free file"
+    );
     assert!(
-        stderr(&again).contains("already exists"),
+        stderr(&again).contains("acme-inc.toml is already taken"),
         "{}",
         stderr(&again)
     );

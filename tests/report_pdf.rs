@@ -125,6 +125,7 @@ fn metadata_and_bookmarks_are_set() {
             "Cover",
             "1  Executive summary",
             "2  Readiness",
+            "Progress over time",
             "3  Gap register",
             "4  Owners",
             "5  Questions still open",

@@ -15,7 +15,8 @@ use crate::questionnaire::{Category, Target};
 use crate::toml_fields::{Fields, parse_document};
 
 const HEADER: &str = "\
-# soc2-ready assessment. Safe to read and edit by hand; soc2-ready rewrites it on every change.
+# soc2-ready assessment. Safe to read and edit by hand; soc2-ready rewrites it on every change:
+# a save keeps a byte-order mark and CRLF line endings, but not comments or your own layout.
 # answer = not_in_place | planned | in_place | evidenced | operating | yes | no | na | unsure
 ";
 

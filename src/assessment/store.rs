@@ -1,5 +1,14 @@
 //! Assessments on disk: where they live (the user's data directory, via `directories`),
-//! safe file names, atomic saves with private permissions, and listing a folder.
+//! safe file names, atomic saves with private permissions, and listing a folder. The
+//! submodules hold the careful parts: reading only regular files of sane size, the edit
+//! lock, file names, and what a report may never overwrite.
+
+mod lock;
+mod names;
+mod read;
+#[cfg(test)]
+mod save_tests;
+mod target;
 
 use std::fmt;
 use std::fs;
@@ -7,10 +16,16 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub use lock::{EditLock, LockError, lock_for_editing};
+pub use names::{MAX_STEM_BYTES, candidate_names, safe_file_stem};
+pub use read::{FileStamp, MAX_FILE_BYTES, TextStyle, read_regular, real_path, stamp};
+pub use target::{check_report_target, holds_assessment};
+
 use super::file::{from_toml, to_toml};
 use super::{Assessment, backup};
-use crate::atomic_file;
+use crate::atomic_file::{self, Replace};
 use crate::diagnostics::{Problem, SourceText, io_reason, problem_lines};
+use read::{BOM, read_stamped};
 
 /// What can go wrong with assessment files, with the path it concerns.
 #[derive(Debug)]
@@ -30,6 +45,29 @@ pub enum StoreError {
     NoDataDir,
     /// The target file exists and is not overwritten.
     Exists(PathBuf),
+    /// The path is not a regular file (a FIFO, a device, a folder).
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, in words.
+        kind: &'static str,
+    },
+    /// The file is larger than any assessment ([`MAX_FILE_BYTES`]).
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// Its size in bytes.
+        bytes: u64,
+    },
+    /// A report would overwrite an assessment.
+    Protected {
+        /// Where the report was to go.
+        path: PathBuf,
+        /// Why that is refused.
+        why: String,
+    },
+    /// The file changed on disk since this program read it.
+    ChangedOnDisk(PathBuf),
 }
 
 impl fmt::Display for StoreError {
@@ -55,6 +93,28 @@ impl fmt::Display for StoreError {
             StoreError::Exists(path) => write!(
                 f,
                 "{} already exists; it was left untouched",
+                path.display()
+            ),
+            StoreError::NotRegular { path, kind } => write!(
+                f,
+                "{} is {kind}, not a regular file; it was left alone",
+                path.display()
+            ),
+            StoreError::TooLarge { path, bytes } => write!(
+                f,
+                "{} is {:.1} MB; an assessment is at most {} MB, so this is not one (nothing was loaded)",
+                path.display(),
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            StoreError::Protected { path, why } => write!(
+                f,
+                "will not write a report to {}: {why}, and a report never replaces an assessment; choose another path",
+                path.display()
+            ),
+            StoreError::ChangedOnDisk(path) => write!(
+                f,
+                "{} was changed outside this window since it was read; nothing was overwritten",
                 path.display()
             ),
         }
@@ -91,56 +151,18 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     builder.create(dir).map_err(io_error("create folder", dir))
 }
 
-/// Turns an organisation name into a safe file stem: letters and digits kept (any script),
-/// everything else folded into single dashes, no leading dots, never a reserved name.
-pub fn safe_file_stem(organization: &str) -> String {
-    let mut stem = String::new();
-    for c in organization.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            stem.push(c);
-        } else if !stem.is_empty() && !stem.ends_with('-') {
-            stem.push('-');
-        }
-    }
-    let mut stem: String = stem.trim_end_matches('-').chars().take(60).collect();
-    stem.truncate(stem.trim_end_matches('-').len());
-    const RESERVED: [&str; 22] = [
-        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-    ];
-    if stem.is_empty() {
-        "assessment".to_string()
-    } else if RESERVED.contains(&stem.as_str()) {
-        format!("{stem}-assessment")
-    } else {
-        stem
-    }
-}
-
-/// The path for a new assessment of `organization` in `dir`: `<stem>.toml`, or
-/// `<stem>-2.toml`, `<stem>-3.toml`, … when another organisation's file has the name.
-pub fn path_for_new(dir: &Path, organization: &str) -> Result<PathBuf, StoreError> {
-    let stem = safe_file_stem(organization);
-    for n in 1.. {
-        let name = if n == 1 {
-            format!("{stem}.toml")
-        } else {
-            format!("{stem}-{n}.toml")
-        };
+/// Creates a new assessment in `dir` under the first free name of
+/// [`candidate_names`]: `<stem>.toml`, else `<stem>-2.toml`, … — whatever already holds a
+/// name (another assessment, a folder, a FIFO, a link) is skipped, never replaced or read.
+pub fn create_in(dir: &Path, assessment: &Assessment) -> Result<PathBuf, StoreError> {
+    for name in candidate_names(&assessment.organization).take(10_000) {
         let path = dir.join(name);
-        if !path.exists() {
-            return Ok(path);
-        }
-        if let Ok(existing) = load(&path)
-            && existing
-                .organization
-                .trim()
-                .eq_ignore_ascii_case(organization.trim())
-        {
-            return Err(StoreError::Exists(path));
+        match create(&path, assessment) {
+            Err(StoreError::Exists(_)) => continue,
+            other => return other.map(|()| path),
         }
     }
-    unreachable!("an unbounded range always yields a free name")
+    Err(StoreError::Exists(dir.to_path_buf()))
 }
 
 /// Saves a new assessment without ever replacing an existing file.
@@ -154,81 +176,41 @@ pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     })
 }
 
-/// Saves an assessment atomically (temporary file, fsync, rename), mode 0600; the first
-/// save of a file read from an older schema first keeps a backup of it.
+/// Saves an assessment atomically (temporary file, fsync, rename). A link is followed and
+/// its target replaced (the link stays); an existing file keeps its owner, mode, byte-order
+/// mark and line endings; a new one is created 0600. The first save of a file read from an
+/// older schema first keeps a backup of it.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+    let real = real_path(path);
     if let Some(schema) = assessment.migrated_from {
-        backup::keep_old_schema(path, schema).map_err(io_error("back up", path))?;
+        backup::keep_old_schema(&real, schema).map_err(io_error("back up", path))?;
     }
-    atomic_file::write(path, to_toml(assessment).as_bytes()).map_err(io_error("save", path))
+    let style = read_regular(&real)
+        .map(|bytes| TextStyle::of(&bytes))
+        .unwrap_or_default();
+    let bytes = style.apply(&to_toml(assessment));
+    atomic_file::write_with_hook(&real, &bytes, Replace::Keep, |_| Ok(()))
+        .map_err(io_error("save", path))
 }
 
 /// Loads an assessment, with located problems when the file is not valid.
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
-    let bytes = fs::read(path).map_err(io_error("read", path))?;
+    open(path).map(|(assessment, _)| assessment)
+}
+
+/// Loads an assessment and stamps what the file held, so a later save can tell whether
+/// the file changed in between. Only regular files of at most 16 MB are read.
+pub fn open(path: &Path) -> Result<(Assessment, FileStamp), StoreError> {
+    let (bytes, stamp) = read_stamped(path)?;
     let name = path.display().to_string();
-    let text = String::from_utf8(bytes).map_err(|_| {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| {
         StoreError::Invalid(vec![
             SourceText::new(&name, "").problem("not valid UTF-8 text"),
         ])
     })?;
-    from_toml(SourceText::new(&name, &text)).map_err(StoreError::Invalid)
-}
-
-/// An advisory lock that marks an assessment as being edited by this process. It lives on
-/// a hidden sidecar file (`.<name>.lock`), because saving replaces the assessment file
-/// itself; the operating system releases it when the process ends, even on SIGKILL.
-#[derive(Debug)]
-pub struct EditLock {
-    _file: fs::File,
-}
-
-/// Why an assessment could not be locked for editing.
-#[derive(Debug)]
-pub enum LockError {
-    /// Another process (another soc2-ready window) is editing it.
-    Held(PathBuf),
-    /// The lock file could not be created or locked.
-    Io(StoreError),
-}
-
-impl fmt::Display for LockError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LockError::Held(path) => write!(
-                f,
-                "{} is open in another soc2-ready window; opened read-only so neither overwrites the other",
-                path.display()
-            ),
-            LockError::Io(error) => error.fmt(f),
-        }
-    }
-}
-
-/// The sidecar lock file of an assessment.
-fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "assessment".into(), |name| name.to_string_lossy());
-    path.with_file_name(format!(".{name}.lock"))
-}
-
-/// Takes the edit lock of the assessment at `path` without waiting.
-pub fn lock_for_editing(path: &Path) -> Result<EditLock, LockError> {
-    let lock_path = lock_path(path);
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|error| LockError::Io(io_error("create lock file", &lock_path)(error)))?;
-    match file.try_lock() {
-        Ok(()) => Ok(EditLock { _file: file }),
-        Err(fs::TryLockError::WouldBlock) => Err(LockError::Held(path.to_path_buf())),
-        Err(fs::TryLockError::Error(error)) => {
-            Err(LockError::Io(io_error("lock", &lock_path)(error)))
-        }
-    }
+    let assessment = from_toml(SourceText::new(&name, text)).map_err(StoreError::Invalid)?;
+    Ok((assessment, stamp))
 }
 
 /// One file found in a data directory.
@@ -284,27 +266,18 @@ mod tests {
     }
 
     #[test]
-    fn file_stems_are_safe() {
-        assert_eq!(safe_file_stem("Acme Inc."), "acme-inc");
-        assert_eq!(safe_file_stem("../../etc/passwd"), "etc-passwd");
-        assert_eq!(safe_file_stem("Müller & Søn GmbH"), "müller-søn-gmbh");
-        assert_eq!(safe_file_stem("شركة النور"), "شركة-النور");
-        assert_eq!(safe_file_stem("CON"), "con-assessment");
-        assert_eq!(safe_file_stem("...."), "assessment");
-        assert_eq!(safe_file_stem(&"x".repeat(500)).chars().count(), 60);
-    }
-
-    #[test]
-    fn new_paths_never_collide() {
+    fn new_assessments_take_the_next_free_name() {
         let dir = tempfile::tempdir().unwrap();
-        let first = path_for_new(dir.path(), "Acme, Inc").unwrap();
-        create(&first, &acme("Acme, Inc")).unwrap();
-        let second = path_for_new(dir.path(), "Acme Inc").unwrap();
+        let first = create_in(dir.path(), &acme("Acme Inc")).unwrap();
+        assert_eq!(first.file_name().unwrap(), "acme-inc.toml");
+        let second = create_in(dir.path(), &acme("Acme, Inc.")).unwrap();
         assert_eq!(second.file_name().unwrap(), "acme-inc-2.toml");
-        assert!(matches!(
-            path_for_new(dir.path(), "acme, inc"),
-            Err(StoreError::Exists(_))
-        ));
+        let third = create_in(dir.path(), &acme("acme inc")).unwrap();
+        assert_eq!(third.file_name().unwrap(), "acme-inc-3.toml");
+        fs::create_dir(dir.path().join("globex.toml")).unwrap();
+        let globex = create_in(dir.path(), &acme("Globex")).unwrap();
+        assert_eq!(globex.file_name().unwrap(), "globex-2.toml");
+        assert_eq!(load(&first).unwrap(), acme("Acme Inc"), "untouched");
     }
 
     #[test]
@@ -360,13 +333,13 @@ mod tests {
         assert!(second.to_string().contains("another soc2-ready window"));
         // Saving while locked still works: the lock is on the sidecar, not the file.
         save(&path, &acme("Acme 2")).unwrap();
-        drop(first);
-        assert!(lock_for_editing(&path).is_ok());
         assert_eq!(
             list(dir.path()).unwrap().len(),
             1,
             "the lock file is not listed"
         );
+        drop(first);
+        assert!(lock_for_editing(&path).is_ok());
     }
 
     #[cfg(unix)]

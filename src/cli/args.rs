@@ -74,6 +74,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Show what changed: since a date (or the last snapshot), or between two files.
     Compare(CompareArgs),
+    /// List periodic controls that are overdue or due soon (exit code 1 when any is overdue).
+    Due(DueArgs),
     /// List the ISO/IEC 27001:2022 references of every compliance question.
     Crosswalk(CrosswalkArgs),
     /// Find statements that misdescribe SOC 2 in text, Markdown and HTML files or folders.
@@ -282,6 +284,19 @@ pub struct CompareArgs {
     /// snapshot before today).
     #[arg(long, value_name = "DATE", conflicts_with = "newer")]
     pub since: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+}
+
+/// Arguments of `due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// How many days ahead count as "due soon".
+    #[arg(long, value_name = "DAYS", default_value_t = 30, value_parser = clap::value_parser!(i32).range(0..=3660))]
+    pub within: i32,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
     pub format: ScoreFormat,

@@ -29,6 +29,9 @@ pub fn edit(
             "{} is open in a soc2-ready window; close it there first, nothing was changed",
             path.display()
         )),
+        unsafe_lock @ LockError::Unsafe { .. } => {
+            Failure::Runtime(format!("{unsafe_lock}; nothing was changed"))
+        }
         LockError::Io(error) => Failure::from(error),
     })?;
     let mut assessment = store::load(path)?;

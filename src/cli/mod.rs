@@ -9,6 +9,7 @@ mod compare;
 mod config;
 mod crosswalk;
 mod docs;
+mod due;
 mod edit;
 mod evidence;
 mod history;
@@ -17,6 +18,7 @@ mod lists;
 mod new;
 mod report;
 mod score;
+mod score_time;
 mod validate;
 mod wizard;
 
@@ -41,6 +43,14 @@ pub enum Failure {
     Invalid(String),
     /// The system failed (I/O, permissions, full disk): exit code 1.
     Runtime(String),
+    /// The command ran and found something to act on (e.g. an overdue control): its
+    /// output is printed as usual, then the message on standard error, exit code 1.
+    Finding {
+        /// What the command prints on standard output.
+        stdout: String,
+        /// The one-line finding.
+        message: String,
+    },
 }
 
 impl From<StoreError> for Failure {
@@ -49,7 +59,11 @@ impl From<StoreError> for Failure {
             StoreError::Invalid(problems) => {
                 Failure::Invalid(format_problems("the assessment file is invalid", &problems))
             }
-            StoreError::Exists(_) => Failure::Invalid(error.to_string()),
+            StoreError::Exists(_)
+            | StoreError::NotRegular { .. }
+            | StoreError::TooLarge { .. }
+            | StoreError::Protected { .. }
+            | StoreError::ChangedOnDisk(_) => Failure::Invalid(error.to_string()),
             other => Failure::Runtime(other.to_string()),
         }
     }
@@ -88,6 +102,7 @@ pub fn run() -> ExitCode {
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
+        Some(Command::Due(args)) => due::run(&cli.global, &args),
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
         Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
@@ -111,6 +126,11 @@ pub fn run() -> ExitCode {
         }
         Err(Failure::Runtime(message)) => {
             eprintln!("error: {}", visible_text(&message));
+            ExitCode::from(1)
+        }
+        Err(Failure::Finding { stdout, message }) => {
+            print_stdout(&stdout);
+            eprintln!("{message}");
             ExitCode::from(1)
         }
     }

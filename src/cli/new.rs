@@ -1,4 +1,6 @@
 //! `soc2-ready new`: creates an assessment file (never overwriting one) and prints its path.
+//! In the data directory a name already taken (by any file) moves on to the next free one,
+//! `acme-inc-2.toml`, and says so; an explicit `--output` that exists is refused.
 
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::store;
@@ -33,16 +35,34 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<Output, Failure> {
         scope,
     );
     assessment.questionnaire_version = questionnaire.version().to_string();
+    let mut warnings = Vec::new();
     let path = match &args.output {
-        Some(path) => path.clone(),
+        Some(path) => {
+            store::create(path, &assessment)?;
+            path.clone()
+        }
         None => {
             let dir = data_dir(global)?;
             store::ensure_dir(&dir)?;
-            store::path_for_new(&dir, &assessment.organization)?
+            soc2_ready::atomic_file::sweep_stale(&dir);
+            let path = store::create_in(&dir, &assessment)?;
+            let first = store::candidate_names(&assessment.organization)
+                .next()
+                .unwrap_or_default();
+            if path.file_name().is_some_and(|name| *name != *first) {
+                warnings.push(format!(
+                    "{first} is already taken in {}, so the new assessment is {}",
+                    dir.display(),
+                    path.display()
+                ));
+            }
+            path
         }
     };
-    store::create(&path, &assessment)?;
-    Ok(Output::text(format!("{}\n", path.display())))
+    Ok(Output {
+        stdout: format!("{}\n", path.display()),
+        warnings,
+    })
 }
 
 /// Parses `--scope` names; Security is always in scope, so naming it is allowed.

@@ -1,5 +1,7 @@
 //! `soc2-ready report`: scores an assessment, builds the report model and writes it as PDF,
-//! Markdown, JSON or CSV — next to the assessment by default, atomically, mode 0600.
+//! Markdown, JSON or CSV — next to the assessment by default, atomically, mode 0600. It
+//! never writes over an assessment (exit 2), treats `/dev/stdout` like `-`, and writes
+//! through devices and pipes instead of replacing them.
 
 use std::path::{Path, PathBuf};
 
@@ -39,7 +41,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
             summarise_ids(&model.unscored_answers)
         ));
     }
-    if args.output.as_deref() == Some(Path::new("-")) {
+    if args.output.as_deref().is_some_and(is_stdout) {
         if format == Format::Pdf {
             return Err(Failure::Invalid(
                 "a PDF cannot be written to standard output; pass --output FILE or another --format"
@@ -55,12 +57,20 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     }
     let name = report::default_file_name(&assessment.organization, format, today);
     let out = output_path(&args.path, args.output.as_deref(), &name);
+    store::check_report_target(&out, &[&args.path])?;
     report::export(&model, format, paper, &out)
         .map_err(|error| Failure::Runtime(error.to_string()))?;
     Ok(Output {
         stdout: format!("{}\n", out.display()),
         warnings,
     })
+}
+
+/// Whether `--output` names standard output: `-`, or one of the names Linux gives it.
+fn is_stdout(path: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| path == Path::new(name))
 }
 
 /// Where the report goes: `--output` (a folder gets the default name inside it), or the
@@ -101,5 +111,13 @@ mod tests {
             output_path(Path::new("acme.toml"), Some(Path::new("/tmp/r.pdf")), name),
             Path::new("/tmp/r.pdf")
         );
+    }
+
+    #[test]
+    fn dev_stdout_is_standard_output() {
+        assert!(is_stdout(Path::new("-")));
+        assert!(is_stdout(Path::new("/dev/stdout")));
+        assert!(!is_stdout(Path::new("/dev/stderr")));
+        assert!(!is_stdout(Path::new("./-x")));
     }
 }

@@ -10,7 +10,8 @@ use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
 use soc2_ready::text_safety::json_escaped;
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::{Failure, GlobalArgs, Output, load_config, load_questionnaire, summarise_ids};
+use super::score_time::TimeFacts;
+use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire, summarise_ids};
 
 /// How many gaps the text summary shows.
 const TOP_GAPS: usize = 10;
@@ -21,6 +22,7 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
     let assessment = store::load(&args.path)?;
     let card = score(&questionnaire, &assessment, &policy);
+    let time = TimeFacts::of(&questionnaire, &assessment, clock()?.today());
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
@@ -31,8 +33,12 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
         ));
     }
     let stdout = match args.format {
-        ScoreFormat::Text => text(&questionnaire, &assessment, &card),
-        ScoreFormat::Json => json(&assessment, &card),
+        ScoreFormat::Text => {
+            let mut out = text(&questionnaire, &assessment, &card);
+            time.write_text(&mut out);
+            out
+        }
+        ScoreFormat::Json => json(&assessment, &card, &time),
     };
     Ok(Output { stdout, warnings })
 }
@@ -176,9 +182,11 @@ struct JsonScore<'a> {
     questionnaire_version: &'a str,
     #[serde(flatten)]
     scorecard: &'a Scorecard,
+    #[serde(flatten)]
+    time: &'a TimeFacts,
 }
 
-fn json(assessment: &Assessment, card: &Scorecard) -> String {
+fn json(assessment: &Assessment, card: &Scorecard, time: &TimeFacts) -> String {
     let value = JsonScore {
         organization: &assessment.organization,
         assessor: &assessment.assessor,
@@ -186,6 +194,7 @@ fn json(assessment: &Assessment, card: &Scorecard) -> String {
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
         scorecard: card,
+        time,
     };
     let text = serde_json::to_string_pretty(&value).expect("a scorecard always serializes");
     format!("{}\n", json_escaped(&text))

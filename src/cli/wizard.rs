@@ -1,10 +1,12 @@
 //! Bare `soc2-ready` and `soc2-ready open PATH`: start the interactive wizard on Home, or
-//! straight on one assessment file.
+//! straight on one assessment file. Temporary files left by an interrupted save are swept
+//! from the folders involved first.
 
 use std::io::IsTerminal;
 use std::path::Path;
 
 use soc2_ready::assessment::store;
+use soc2_ready::atomic_file;
 use soc2_ready::config::Defaults;
 use soc2_ready::questionnaire::Category;
 use soc2_ready::tui::app::Form;
@@ -21,6 +23,17 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     let questionnaire = load_questionnaire(global)?;
     let clock = super::clock()?;
     let dir = data_dir(global)?;
+    atomic_file::sweep_stale(&dir);
+    if let Some(parent) = open.and_then(Path::parent) {
+        let parent = store::real_path(if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        });
+        if parent != store::real_path(&dir) {
+            atomic_file::sweep_stale(&parent);
+        }
+    }
     let opened = match open {
         Some(path) => Some((path.to_path_buf(), store::load(path)?)),
         None => None,

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+mod cadence;
 mod catalogue;
 mod embedded;
 mod iso27001;
@@ -10,6 +11,7 @@ mod load;
 mod question_table;
 mod vocabulary;
 
+pub use cadence::{Frequency, MAX_EFFORT_WEEKS};
 pub use catalogue::{CRITERIA, Criterion, criterion};
 pub use embedded::{BUILT_IN_FILES, built_in};
 pub use iso27001::{ISO27001, IsoRef, IsoTheme, parse_iso_ref};
@@ -31,6 +33,10 @@ pub struct Question {
     pub category: Option<Category>,
     /// A short name for the control.
     pub title: String,
+    /// How often a periodic control must run, if it is periodic.
+    pub frequency: Option<Frequency>,
+    /// Weeks of work to close the control from nothing, if the questionnaire says.
+    pub effort: Option<u8>,
     /// The question itself.
     pub prompt: String,
     /// Why it matters, in plain words.

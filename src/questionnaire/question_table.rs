@@ -5,7 +5,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::{
-    AnswerKind, Category, IsoRef, Level, Question, Stage, Target, criterion, parse_iso_ref,
+    AnswerKind, Category, IsoRef, Level, Question, Stage, Target, cadence, criterion, parse_iso_ref,
 };
 use crate::diagnostics::{Problem, SourceText};
 use crate::toml_fields::Fields;
@@ -40,6 +40,8 @@ pub fn read_question(
     }
     let iso27001 = read_iso27001(&mut fields, context.stage);
     let title = fields.required_line("title");
+    let frequency = cadence::read_frequency(&mut fields);
+    let effort = cadence::read_effort(&mut fields);
     let prompt = fields.required_text("prompt");
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);
@@ -67,6 +69,8 @@ pub fn read_question(
             stage: context.stage,
             category: context.category,
             title,
+            frequency,
+            effort,
             prompt,
             why,
             evidence,

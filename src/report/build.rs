@@ -14,6 +14,7 @@ use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
 use crate::scoring::{Blocker, Policy, Scorecard};
+use crate::time::progress::Progress;
 
 impl ReportModel {
     /// Builds the report of `assessment`, scored as `card` under `policy`, dated `today`.
@@ -123,6 +124,7 @@ impl ReportModel {
                 .unknown_ids(questionnaire)
                 .map(str::to_string)
                 .collect(),
+            progress: Progress::build(questionnaire, assessment, card, policy, today),
             method: Method {
                 scale: text::scale(),
                 ready_percent,

@@ -4,6 +4,7 @@
 //! every `##` section stands on its own, so sections can be pasted one at a time.
 
 mod details;
+mod progress;
 
 use std::fmt::Write;
 
@@ -15,6 +16,7 @@ pub fn render(model: &ReportModel) -> String {
     cover(&mut out, model);
     summary(&mut out, model);
     readiness(&mut out, model);
+    progress::write(&mut out, model);
     details::register(&mut out, model);
     details::owners(&mut out, model);
     details::open_questions(&mut out, model);

@@ -7,7 +7,7 @@
 //! # use soc2_ready::{assessment::Assessment, questionnaire::Questionnaire, scoring};
 //! # fn demo(questionnaire: &Questionnaire, assessment: &Assessment) {
 //! use soc2_ready::report::{self, Format, Paper, ReportModel};
-//! let today = jiff::ZonedDateTime::now().date();
+//! let today = soc2_ready::clock::Clock::from_env().unwrap().today(); // SOC2_READY_TODAY aware
 //! let policy = scoring::Policy::default();
 //! let card = scoring::score(questionnaire, assessment, &policy);
 //! let model = ReportModel::build(questionnaire, assessment, &card, &policy, today);
@@ -131,7 +131,8 @@ impl std::error::Error for ExportError {
     }
 }
 
-/// Renders `model` and writes it to `out` atomically (mode 0600), replacing any file there.
+/// Renders `model` and writes it to `out` atomically (mode 0600), replacing a regular file
+/// there; a device or a pipe is written through (see [`atomic_file::write_output`]).
 pub fn export(
     model: &ReportModel,
     format: Format,
@@ -139,7 +140,7 @@ pub fn export(
     out: &Path,
 ) -> Result<(), ExportError> {
     let bytes = render(format, model, paper);
-    atomic_file::write(out, &bytes).map_err(|error| ExportError {
+    atomic_file::write_output(out, &bytes).map_err(|error| ExportError {
         path: out.to_path_buf(),
         error,
     })

@@ -11,6 +11,7 @@ use super::prepared::Branding;
 use crate::assessment::Answer;
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Stage, Target};
 use crate::scoring::{Severity, Tally, Verdict};
+use crate::time::progress::Progress;
 
 /// The JSON schema version of [`ReportModel`]; bumped when a field changes meaning or goes.
 pub const REPORT_SCHEMA: u32 = 2;
@@ -74,6 +75,8 @@ pub struct ReportModel {
     pub answers: Vec<CriterionAnswers>,
     /// Answer ids the questionnaire does not know (kept in the file, not scored).
     pub unscored_answers: Vec<String>,
+    /// History, due controls, report dates and claims (see docs/time.md).
+    pub progress: Progress,
     /// How the numbers were computed.
     pub method: Method,
     /// What SOC 2 ends in: an attestation report, not a certificate.

@@ -2,6 +2,7 @@
 //! per stage, report type and category then → now, the questions that improved or
 //! regressed, and the gaps closed and opened.
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use serde::{Serialize, Serializer};
@@ -135,6 +136,15 @@ fn rank(answer: Option<Answer>) -> Option<u8> {
     }
 }
 
+/// Whether going from `before` to `after` is an improvement (`Greater`), a regression
+/// (`Less`) or neither (`Equal`, also for anything to or from N/A).
+pub fn direction(before: Option<Answer>, after: Option<Answer>) -> Ordering {
+    match (rank(before), rank(after)) {
+        (Some(from), Some(to)) => to.cmp(&from),
+        _ => Ordering::Equal,
+    }
+}
+
 /// Compares `then` (scored as `then_card`) with `now` (scored as `now_card`).
 pub fn compare(
     questionnaire: &Questionnaire,
@@ -148,19 +158,16 @@ pub fn compare(
     for question in questionnaire.questions() {
         let before = then_assessment.answer(&question.id);
         let after = now_assessment.answer(&question.id);
-        let (Some(from), Some(to)) = (rank(before), rank(after)) else {
-            continue;
-        };
         let change = || Change {
             question: question.id.clone(),
             title: question.title.clone(),
             then: before,
             now: after,
         };
-        if to > from {
-            improved.push(change());
-        } else if to < from {
-            regressed.push(change());
+        match direction(before, after) {
+            Ordering::Greater => improved.push(change()),
+            Ordering::Less => regressed.push(change()),
+            Ordering::Equal => {}
         }
     }
     // Scoring's gaps are answered questions only: nobody knows yet whether an unanswered

@@ -113,21 +113,28 @@ pub fn claim(record: &AnswerRecord, window_months: u8) -> Option<Claim> {
     }
 }
 
+/// A flagged answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimedAnswer {
+    /// The question id.
+    pub question: String,
+    /// Why it is flagged.
+    #[serde(flatten)]
+    pub claim: Claim,
+}
+
 /// Every in-scope question whose answer is claimed, not evidenced, in questionnaire order.
-pub fn claims<'a>(
-    questionnaire: &'a Questionnaire,
-    assessment: &'a Assessment,
-) -> Vec<(&'a str, Claim)> {
+pub fn claims(questionnaire: &Questionnaire, assessment: &Assessment) -> Vec<ClaimedAnswer> {
     questionnaire
         .questions()
         .iter()
         .filter(|question| question.stage == Stage::Compliance && assessment.in_scope(question))
         .filter_map(|question| {
             let record = assessment.record(&question.id)?;
-            Some((
-                question.id.as_str(),
-                claim(record, assessment.audit.window_months)?,
-            ))
+            Some(ClaimedAnswer {
+                question: question.id.clone(),
+                claim: claim(record, assessment.audit.window_months)?,
+            })
         })
         .collect()
 }

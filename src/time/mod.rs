@@ -3,6 +3,9 @@
 //! the *claimed, not evidenced* flag, the control calendar, the earliest report dates, and
 //! comparisons between two points in time. No I/O.
 
+pub mod calendar;
 pub mod compare;
 pub mod evidence;
 pub mod history;
+pub mod progress;
+pub mod timeline;

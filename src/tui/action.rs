@@ -7,7 +7,8 @@ use crate::assessment::Answer;
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Leave the program (never asks: everything is already saved).
+    /// Leave the program. Every change is saved as it is made; a change that could not be
+    /// saved is tried again first, and the user is asked if it still fails.
     Quit,
     /// Hand the terminal back to the shell and stop, as Ctrl-Z does outside raw mode; the
     /// run loop does it (SIGTSTP), and `fg` resumes.
@@ -28,11 +29,11 @@ pub enum Action {
     PageUp,
     /// Scroll down by a page.
     PageDown,
-    /// Start the "new assessment" form.
+    /// Start the "new assessment" form (in the evidence log: a new entry).
     New,
     /// Rename the selected assessment.
     Rename,
-    /// Delete the selected assessment (asks first).
+    /// Delete the selected assessment (asks first; in the evidence log: the selected entry).
     Delete,
     /// Sort the assessments by the next order (name, last change, readiness).
     Sort,
@@ -62,6 +63,8 @@ pub enum Action {
     EditOwner,
     /// Edit the due date of the current question.
     EditDue,
+    /// Open the evidence log of the current question.
+    OpenEvidence,
     /// Jump to a criterion or question id.
     GoTo,
     /// Search questions by text or id.
@@ -98,6 +101,10 @@ pub enum Action {
     Start,
     /// Move the cursor to the end of the field.
     End,
+    /// Write this window's answers over a file that was changed outside it.
+    Overwrite,
+    /// Load the file as it is on disk now, dropping this window's unsaved changes.
+    Reload,
     /// A mouse click at a terminal cell.
     Click {
         /// Column of the cell.

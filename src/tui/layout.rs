@@ -91,6 +91,8 @@ pub struct DashboardAreas {
     pub targets: Rect,
     /// Readiness per category.
     pub categories: Rect,
+    /// Progress over time: trend, since last time, report dates, due controls.
+    pub progress: Rect,
     /// The top gaps.
     pub gaps: Rect,
 }
@@ -103,12 +105,17 @@ pub fn dashboard(body: Rect) -> DashboardAreas {
         Constraint::Min(0),
     ])
     .areas(body);
-    let [categories, gaps] =
+    let [categories, right] =
         Layout::horizontal([Constraint::Percentage(38), Constraint::Min(0)]).areas(rest);
+    // The progress panel needs 8 rows; it gives way to the gaps on short terminals.
+    let progress_height = if right.height >= 16 { 8 } else { 0 };
+    let [progress, gaps] =
+        Layout::vertical([Constraint::Length(progress_height), Constraint::Min(0)]).areas(right);
     DashboardAreas {
         stages,
         targets,
         categories,
+        progress,
         gaps,
     }
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::assessment::Assessment;
-use crate::assessment::store::{self, EditLock, Listed, LockError, StoreError};
+use crate::assessment::store::{self, EditLock, FileStamp, Listed, LockError, StoreError};
 use crate::atomic_file;
 use crate::claims_scan::{self, ClaimsScan};
 use crate::report::{self, ExportError, Format, Paper, ReportModel};
@@ -38,6 +38,36 @@ pub trait Storage {
     fn mark_stages_seen(&self) -> Result<(), StoreError>;
     /// Writes a gap report.
     fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError>;
+
+    /// What the file at `path` holds now, to notice changes made outside the wizard.
+    fn stamp(&self, path: &Path) -> Result<FileStamp, StoreError> {
+        store::stamp(path)
+    }
+
+    /// Loads one assessment together with the stamp of what was read.
+    fn open(&self, path: &Path) -> Result<(Assessment, FileStamp), StoreError> {
+        let assessment = self.load(path)?;
+        Ok((assessment, self.stamp(path)?))
+    }
+
+    /// Checks that a report may be written to `path` while `open` is the assessment being
+    /// edited: never over an assessment, and only to a regular file (or a new name), so a
+    /// device such as the terminal itself is never written to.
+    fn check_export(&self, path: &Path, open: &Path) -> Result<(), StoreError> {
+        store::check_report_target(path, &[open])?;
+        match fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => Err(StoreError::NotRegular {
+                path: path.to_path_buf(),
+                kind: if meta.is_dir() {
+                    "a folder"
+                } else {
+                    "a device or a pipe"
+                },
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Runs the claims checker on a folder or file.
     fn check_claims(&self, path: &Path) -> ClaimsScan {
         claims_scan::scan(&[path.to_path_buf()])
@@ -70,11 +100,13 @@ impl Storage for Disk {
         store::load(path)
     }
 
+    fn open(&self, path: &Path) -> Result<(Assessment, FileStamp), StoreError> {
+        store::open(path)
+    }
+
     fn create(&self, assessment: &Assessment) -> Result<PathBuf, StoreError> {
         store::ensure_dir(&self.dir)?;
-        let path = store::path_for_new(&self.dir, &assessment.organization)?;
-        store::create(&path, assessment)?;
-        Ok(path)
+        store::create_in(&self.dir, assessment)
     }
 
     fn lock(&self, path: &Path) -> Result<EditLock, LockError> {

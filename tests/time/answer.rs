@@ -151,3 +151,22 @@ fn bad_input_is_exit_2_and_leaves_the_file_untouched() {
         "no stray lock file"
     );
 }
+
+#[test]
+fn a_file_open_in_the_wizard_is_not_changed_from_a_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path(), "schema1.toml");
+    let original = fs::read_to_string(&path).unwrap();
+    let lock = soc2_ready::assessment::store::lock_for_editing(&path).unwrap();
+    let output = run(&["answer", arg(&path), "CC6.1.mfa", "4"]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output)
+            .contains("is open in a soc2-ready window; close it there first, nothing was changed"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), original);
+    drop(lock);
+    assert_eq!(code(&run(&["answer", arg(&path), "CC6.1.mfa", "4"])), 0);
+}

@@ -3,6 +3,9 @@
 
 mod answer;
 mod clock;
+mod due;
 mod evidence;
 mod history;
+mod report;
+mod score;
 mod support;

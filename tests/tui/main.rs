@@ -9,6 +9,8 @@ mod flows;
 mod hostile_text;
 mod locking;
 mod portfolio;
+mod progress;
+mod safety;
 mod sizes;
 mod snapshots;
 mod support;

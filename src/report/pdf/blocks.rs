@@ -40,8 +40,9 @@ pub fn appendix(canvas: &mut Canvas<'_>, title: &str, keep: f32) {
     heading(canvas, &format!("{number}  {title}"), keep);
 }
 
-/// A heading that starts a bookmark; kept with at least `keep` points of what follows it.
-fn heading(canvas: &mut Canvas<'_>, title: &str, keep: f32) {
+/// An unnumbered heading that starts a bookmark; kept with at least `keep` points of what
+/// follows it.
+pub fn heading(canvas: &mut Canvas<'_>, title: &str, keep: f32) {
     let style = TextStyle::new(Weight::Bold, theme::H1, theme::NAVY);
     canvas.ensure(style.line_height() + 8.0 + keep);
     canvas.bookmark(title);

@@ -23,7 +23,7 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
          ask to see, and what was noted.",
         SMALL_MUTED,
     );
-    let table = Table::new(&[1.0], &[]).dense(1.2);
+    let table = Table::new(&[1.0], &[]).dense(1.0);
     let rows: Vec<Row> = model
         .gaps
         .iter()

@@ -19,6 +19,11 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) -> Option<f32> {
     band(canvas, model);
     details(canvas, model);
     verdict(canvas, model);
+    blocks::paragraph(
+        canvas,
+        &super::progress::dates_line(model),
+        blocks::SMALL_BOLD,
+    );
     let contents_top = canvas.y();
     let disclaimer_height = blocks::callout_height(canvas, &model.disclaimer);
     let contents_height = CONTENTS_HEADING + SECTIONS as f32 * CONTENTS_ROW + blocks::GAP;

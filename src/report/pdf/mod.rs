@@ -17,6 +17,7 @@ mod cover;
 mod fonts;
 mod heatmap;
 mod owners;
+mod progress;
 mod register;
 mod summary;
 mod table;
@@ -58,6 +59,10 @@ const SECTIONS: &[Section] = &[
         new_page: false,
     },
     Section {
+        draw: progress::draw,
+        new_page: false,
+    },
+    Section {
         draw: register::draw,
         new_page: false,
     },
@@ -71,7 +76,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         draw: cards::draw,
-        new_page: true,
+        new_page: false,
     },
     Section {
         draw: appendix::draw_answers,

@@ -25,7 +25,7 @@ const HEADER: [&str; 8] = [
     "Size",
 ];
 /// Cell padding of the register, tighter than other tables.
-const PAD: f32 = 2.0;
+const PAD: f32 = 1.8;
 
 /// Draws the register section from the cursor.
 pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {

@@ -24,6 +24,11 @@ const CARD_BOLD: TextStyle = TextStyle::new(Weight::Bold, theme::TINY, theme::IN
 pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
     blocks::section(canvas, "Executive summary", 60.0);
     blocks::paragraph(canvas, &model.summary, BODY);
+    blocks::paragraph(
+        canvas,
+        &super::progress::dates_line(model),
+        blocks::SMALL_BOLD,
+    );
     canvas.advance(blocks::GAP / 2.0);
     stage_cards(canvas, model);
     actions(canvas, model);

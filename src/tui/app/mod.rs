@@ -3,6 +3,7 @@
 //! [`update`](mod@super::update) is the only thing that changes it.
 
 mod certification;
+mod decision;
 mod export;
 mod home;
 mod navigate;
@@ -11,6 +12,7 @@ mod session;
 
 pub use crate::portfolio::Summary;
 pub use certification::{CertificationView, ClaimsRun};
+pub use decision::{Decision, Leave};
 pub use export::ExportForm;
 pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
@@ -125,6 +127,10 @@ pub struct App {
     pub certification: CertificationView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
+    /// The evidence log of the current question, when open: the selected entry.
+    pub evidence: Option<usize>,
+    /// The open question about unsaved changes, which comes before anything else.
+    pub decision: Option<Decision>,
     /// The help overlay's scroll position, when it is open.
     pub help: Option<u16>,
     /// The status line.
@@ -164,6 +170,8 @@ impl App {
             },
             certification: CertificationView::default(),
             prompt: None,
+            evidence: None,
+            decision: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),
             size: Rect::new(0, 0, 80, 24),
@@ -178,7 +186,7 @@ impl App {
     pub fn context(&self) -> Context {
         if layout::too_small(self.size) {
             Context::TooSmall
-        } else if self.help.is_some() {
+        } else if self.help.is_some() && self.decision.is_none() {
             Context::Help
         } else {
             self.screen_context()
@@ -187,6 +195,11 @@ impl App {
 
     /// Where the keyboard focus is, not counting the help overlay (which describes it).
     pub fn screen_context(&self) -> Context {
+        match self.decision {
+            Some(Decision::Unsaved { .. }) => return Context::Unsaved,
+            Some(Decision::Conflict { .. }) => return Context::Conflict,
+            None => {}
+        }
         if self.prompt.is_some() {
             return Context::Prompt;
         }
@@ -197,6 +210,7 @@ impl App {
                 None if self.home.confirm_delete => Context::ConfirmDelete,
                 None => Context::Home,
             },
+            Screen::Wizard if self.evidence.is_some() => Context::Evidence,
             Screen::Wizard => {
                 let yes_no = self
                     .session

@@ -20,6 +20,8 @@ pub enum PromptKind {
     Search,
     /// The selected assessment's organisation.
     Rename,
+    /// A new evidence entry of the current question.
+    Evidence,
     /// A folder or file for the claims checker.
     ClaimsPath,
 }
@@ -35,6 +37,7 @@ impl PromptKind {
             PromptKind::GoTo => "Go to",
             PromptKind::Search => "Search",
             PromptKind::Rename => "Rename",
+            PromptKind::Evidence => "New evidence, collected today",
             PromptKind::ClaimsPath => "Check what you tell customers",
         }
     }
@@ -49,6 +52,9 @@ impl PromptKind {
             PromptKind::GoTo => "A criterion id (CC6.1) or a question id.",
             PromptKind::Search => "Words or an id; empty clears the search.",
             PromptKind::Rename => "The organisation's name (the file name stays).",
+            PromptKind::Evidence => {
+                "Title | where it is | FROM..TO covered, e.g. Q3 review | SEC-142 | 2026-07-01..2026-09-30"
+            }
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
             }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::navigate::Navigator;
-use crate::assessment::store::EditLock;
+use crate::assessment::store::{EditLock, FileStamp};
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{AnswerKind, Level, Question, Questionnaire};
 use crate::scoring::{Policy, Scorecard, score};
@@ -25,9 +25,16 @@ pub struct Session {
     pub lock: Option<Arc<EditLock>>,
     /// Why the file is open read-only (another window edits it), if it is.
     pub read_only: Option<String>,
-    /// Changed since the last save; [`save_pending`](crate::tui::update::save_pending)
-    /// writes it.
+    /// Changed since the last successful save; [`save_pending`](crate::tui::update::save_pending)
+    /// writes it, and it stays set until a save succeeds.
     pub unsaved: bool,
+    /// How many changes the last successful save does not hold.
+    pub changes: usize,
+    /// What the file held when this window last read or wrote it; `None` when unknown.
+    pub stamp: Option<FileStamp>,
+    /// The file changed on disk while this window had changes: nothing is saved until the
+    /// user chooses (overwrite or load).
+    pub conflict: bool,
 }
 
 impl Session {
@@ -48,6 +55,9 @@ impl Session {
             lock: None,
             read_only: None,
             unsaved: false,
+            changes: 0,
+            stamp: None,
+            conflict: false,
         }
     }
 

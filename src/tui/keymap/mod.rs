@@ -123,6 +123,10 @@ pub enum Context {
     Home,
     /// "Delete this assessment?"
     ConfirmDelete,
+    /// Leaving with changes that could not be saved.
+    Unsaved,
+    /// The open file changed on disk since it was read.
+    Conflict,
     /// The new-assessment form, on a text field.
     FormText,
     /// The new-assessment form, on a choice (scope, target).
@@ -141,6 +145,8 @@ pub enum Context {
     Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
     Prompt,
+    /// The evidence log of the current question.
+    Evidence,
     /// The help overlay.
     Help,
     /// The terminal is too small to draw in: the user sees none of the screen, so only
@@ -150,9 +156,11 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 16] = [
         Context::Home,
         Context::ConfirmDelete,
+        Context::Unsaved,
+        Context::Conflict,
         Context::FormText,
         Context::FormChoice,
         Context::WizardScale,
@@ -162,6 +170,7 @@ impl Context {
         Context::Export,
         Context::Certification,
         Context::Prompt,
+        Context::Evidence,
         Context::Help,
         Context::TooSmall,
     ];
@@ -176,6 +185,8 @@ impl Context {
         match self {
             Context::Home => "Assessments",
             Context::ConfirmDelete => "Delete an assessment",
+            Context::Unsaved => "Changes not saved",
+            Context::Conflict => "Changed outside this window",
             Context::FormText => "New assessment: text fields",
             Context::FormChoice => "New assessment: choices",
             Context::WizardScale => "Wizard: 0–4 questions",
@@ -185,6 +196,7 @@ impl Context {
             Context::Export => "Export",
             Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
+            Context::Evidence => "Evidence of a question",
             Context::Help => "Help",
             Context::TooSmall => "Terminal too small",
         }
@@ -195,6 +207,8 @@ impl Context {
         match self {
             Context::Home => &[HOME, GLOBAL, ALWAYS],
             Context::ConfirmDelete => &[CONFIRM_DELETE, GLOBAL, ALWAYS],
+            Context::Unsaved => &[UNSAVED, ALWAYS],
+            Context::Conflict => &[CONFLICT, ALWAYS],
             Context::FormText => &[FORM, EDITING, ALWAYS],
             Context::FormChoice => &[FORM_CHOICE, FORM, GLOBAL, ALWAYS],
             Context::WizardScale => &[SCALE_ANSWERS, ANY_ANSWER, WIZARD, GLOBAL, ALWAYS],
@@ -204,6 +218,7 @@ impl Context {
             Context::Export => &[EXPORT, EDITING, ALWAYS],
             Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
+            Context::Evidence => &[EVIDENCE, GLOBAL, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
             Context::TooSmall => &[TOO_SMALL, ALWAYS],
         }

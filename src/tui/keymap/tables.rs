@@ -51,7 +51,7 @@ pub const GLOBAL: &[Binding] = &[
     bind(
         &[K::Char('q')],
         A::Quit,
-        "quit (everything is already saved)",
+        "quit (changes are saved as made; asks if a save failed)",
         "quit",
     ),
 ];
@@ -106,6 +106,51 @@ pub const CONFIRM_DELETE: &[Binding] = &[
         "delete",
     ),
     bind(&[K::Char('n'), K::Esc], A::Back, "no, keep it", "keep"),
+];
+
+/// "Changes not saved": leaving after a save failed.
+pub const UNSAVED: &[Binding] = &[
+    bind(&[K::Char('r')], A::Confirm, "try the save again", "retry"),
+    bind(
+        &[K::Char('q')],
+        A::Quit,
+        "quit anyway: the unsaved changes are lost",
+        "quit anyway",
+    ),
+    bind(
+        &[K::Esc],
+        A::Back,
+        "stay; the next change tries the save again",
+        "stay",
+    ),
+];
+
+/// "Changed outside this window": the file changed on disk since it was read.
+pub const CONFLICT: &[Binding] = &[
+    bind(
+        &[K::Char('o')],
+        A::Overwrite,
+        "keep this window's answers: write them over the file",
+        "overwrite",
+    ),
+    bind(
+        &[K::Char('l')],
+        A::Reload,
+        "load the file as it is now: this window's unsaved changes are dropped",
+        "load file",
+    ),
+    bind(
+        &[K::Char('q')],
+        A::Quit,
+        "quit without saving this window's changes",
+        "quit anyway",
+    ),
+    bind(
+        &[K::Esc],
+        A::Back,
+        "decide later: nothing is saved until then",
+        "later",
+    ),
 ];
 
 /// The new-assessment form.
@@ -222,6 +267,11 @@ pub const WIZARD: &[Binding] = &[
         A::ClearFilters,
         "clear the search and the filters",
     ),
+    more(
+        &[K::Char('v')],
+        A::OpenEvidence,
+        "the question's evidence log: list, add, remove",
+    ),
     more(&[K::PageUp], A::PageUp, "scroll the question text up"),
     more(&[K::PageDown], A::PageDown, "scroll the question text down"),
     bind(
@@ -258,6 +308,25 @@ pub const DASHBOARD: &[Binding] = &[
         "certification",
     ),
     bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The evidence log of the current question.
+pub const EVIDENCE: &[Binding] = &[
+    bind(&[K::Up], A::Up, "select the previous entry", "select"),
+    bind(&[K::Down], A::Down, "select the next entry", "select"),
+    bind(
+        &[K::Char('a')],
+        A::New,
+        "add an entry collected today: title, where, period",
+        "add",
+    ),
+    bind(
+        &[K::Char('d'), K::Delete],
+        A::Delete,
+        "remove the selected entry",
+        "remove",
+    ),
+    bind(&[K::Esc], A::Back, "close the evidence log", "close"),
 ];
 
 /// The "certification" screen.
@@ -329,12 +398,15 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("Everywhere", &[GLOBAL, ALWAYS]),
     ("Assessments (Home)", &[HOME]),
     ("Deleting", &[CONFIRM_DELETE]),
+    ("A save failed", &[UNSAVED]),
+    ("Changed outside this window", &[CONFLICT]),
     ("New assessment form", &[FORM, FORM_CHOICE]),
     (
         "Wizard: answering",
         &[SCALE_ANSWERS, YES_NO_ANSWERS, ANY_ANSWER],
     ),
     ("Wizard: moving, notes, search", &[WIZARD]),
+    ("Evidence of a question", &[EVIDENCE]),
     ("Dashboard", &[DASHBOARD]),
     ("The three stages", &[STAGES]),
     ("“Certification”", &[CERTIFICATION]),

@@ -1,5 +1,6 @@
 //! The export screen: choose a format, edit the path, write the report through the report
-//! module and say where it went (or why it could not be written).
+//! module and say where it went (or why it could not be written). A path that holds an
+//! assessment — the open one by any name, or another — or a device is refused.
 
 use std::path::PathBuf;
 
@@ -63,9 +64,14 @@ fn write(app: &mut App) {
     model.branding = app.branding.clone();
     let outcome = app
         .storage
-        .export(&model, form.format, &path)
-        .map(|()| path.display().to_string())
-        .map_err(|error| error.to_string());
+        .check_export(&path, &session.path)
+        .map_err(|error| error.to_string())
+        .and_then(|()| {
+            app.storage
+                .export(&model, form.format, &path)
+                .map_err(|error| error.to_string())
+        })
+        .map(|()| path.display().to_string());
     app.status = match &outcome {
         Ok(_) => Status::new(Tone::Done, format!("Wrote {}", file_name(&path))),
         Err(error) => Status::new(Tone::Error, error.clone()),

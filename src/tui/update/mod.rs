@@ -5,8 +5,10 @@
 
 mod certification;
 mod dashboard;
+mod evidence;
 mod export;
 mod home;
+mod leave;
 mod mouse;
 mod prompt;
 mod wizard;
@@ -16,7 +18,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Screen, Session, Status, Tone};
+use super::app::{App, Decision, Leave, Screen, Session, Status, Tone};
 use super::keymap::Context;
 use super::view;
 use crate::assessment::Assessment;
@@ -47,8 +49,11 @@ pub fn update(app: &mut App, action: Action) {
 /// only marked unsaved; [`save_pending`] writes it. The run loop draws in between, so a key
 /// press is on screen without waiting for the disk (a save's two fsyncs take milliseconds).
 pub fn apply(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize { .. } | Action::Click { .. }) {
+        leave::sync_with_disk(app);
+    }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => leave::request(app, Leave::Quit),
         // The run loop stops the process; the state does not change.
         Action::Suspend => {}
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
@@ -62,11 +67,13 @@ pub fn apply(app: &mut App, action: Action) {
         Action::Help => app.help = if app.help.is_some() { None } else { Some(0) },
         _ => match app.context() {
             Context::Help => help(app, action),
+            Context::Unsaved | Context::Conflict => leave::decide(app, action),
             Context::Prompt => prompt::update(app, action),
             Context::Home | Context::ConfirmDelete | Context::FormText | Context::FormChoice => {
                 home::update(app, action)
             }
             Context::WizardScale | Context::WizardYesNo => wizard::update(app, action),
+            Context::Evidence => evidence::update(app, action),
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),
@@ -77,12 +84,23 @@ pub fn apply(app: &mut App, action: Action) {
 }
 
 /// Opens an assessment in the wizard, read-only when another window holds its edit lock.
+/// The file is read again under the lock, and stamped, so a later change made outside
+/// the wizard is noticed.
 fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
     save_pending(app);
+    if app.session.as_ref().is_some_and(|session| session.unsaved) {
+        return;
+    }
     // Release this window's previous lock before taking the next one.
     app.session = None;
+    let lock = app.storage.lock(&path);
+    let (assessment, stamp) = match app.storage.open(&path) {
+        Ok((fresh, stamp)) => (fresh, Some(stamp)),
+        Err(_) => (assessment, None),
+    };
     let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
-    match app.storage.lock(&session.path) {
+    session.stamp = stamp;
+    match lock {
         Ok(lock) => {
             session.lock = Some(std::sync::Arc::new(lock));
             let mut text = format!("Opened {}", file_name(&session.path));
@@ -92,7 +110,16 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
                     " · {unknown} answer(s) to questions this questionnaire does not have: kept, not scored"
                 ));
             }
-            app.status = Status::new(Tone::Info, text);
+            let links = session.stamp.as_ref().map_or(1, |stamp| stamp.links());
+            let tone = if links > 1 {
+                text.push_str(&format!(
+                    " · WARNING: this file has {links} hard links; saving writes a new file under this name only, so the other names keep the old answers"
+                ));
+                Tone::Error
+            } else {
+                Tone::Info
+            };
+            app.status = Status::new(tone, text);
         }
         Err(error) => {
             app.status = Status::new(Tone::Error, format!("READ-ONLY: {error}"));
@@ -120,19 +147,38 @@ fn persist(app: &mut App) {
     let readiness = history::stage_percents(&session.card);
     history::record(&mut session.assessment, app.clock.today(), readiness);
     session.unsaved = true;
+    session.changes += 1;
     app.status = Status::new(Tone::Info, "Saving…");
 }
 
 /// Saves the open assessment atomically if it has an unsaved change, and returns whether it
-/// had one. The status line says when it was saved, or why it was not (the answers stay in
-/// memory either way, and the next change tries again).
+/// had one. The change stays marked unsaved until a save succeeds; the status line says
+/// when it was saved, or why it was not (the answers stay in memory and the next change, a
+/// quit or going Home tries again). A file changed on disk since this window read it is
+/// never overwritten unseen: the user is asked instead.
 pub fn save_pending(app: &mut App) -> bool {
     let Some(session) = app.session.as_mut().filter(|session| session.unsaved) else {
         return false;
     };
-    session.unsaved = false;
+    if session.conflict || leave::changed_on_disk(app.storage.as_ref(), session) {
+        if !session.conflict {
+            session.conflict = true;
+            app.decision = Some(Decision::Conflict { then: None });
+        }
+        app.status = Status::new(
+            Tone::Error,
+            format!(
+                "NOT SAVED: {} was changed outside this window; q or Esc asks what to keep.",
+                file_name(&session.path)
+            ),
+        );
+        return true;
+    }
     app.status = match app.storage.save(&session.path, &session.assessment) {
         Ok(()) => {
+            session.unsaved = false;
+            session.changes = 0;
+            session.stamp = app.storage.stamp(&session.path).ok();
             let saved = session
                 .assessment
                 .updated
@@ -144,16 +190,22 @@ pub fn save_pending(app: &mut App) -> bool {
         }
         Err(error) => Status::new(
             Tone::Error,
-            format!("NOT SAVED: {error}. Your answers are kept; the next change tries again."),
+            format!(
+                "NOT SAVED: {error}. Your answers are kept; the next change, q or Esc tries again."
+            ),
         ),
     };
     true
 }
 
+/// Back to Home, once every change is saved (or the user chose to drop it).
+fn go_home(app: &mut App) {
+    leave::request(app, Leave::Home);
+}
+
 /// Back to Home, with the list read again and the assessment just worked on selected.
 /// The session ends here, releasing its edit lock for other windows.
-fn go_home(app: &mut App) {
-    save_pending(app);
+fn leave_for_home(app: &mut App) {
     app.screen = Screen::Home;
     home::refresh(app);
     if let Some(session) = app.session.take()

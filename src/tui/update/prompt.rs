@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::wizard::advance;
-use super::{certification, home, persist};
+use super::{certification, evidence, home, persist};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, PromptKind, matches_search};
@@ -60,6 +60,10 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
         PromptKind::GoTo => go_to(app, text)?,
         PromptKind::Search => search(app, text)?,
         PromptKind::Rename => home::rename(app, text)?,
+        PromptKind::Evidence => {
+            let entry = evidence::parse_entry(text, app.clock.today())?;
+            evidence::add(app, entry);
+        }
         PromptKind::ClaimsPath => certification::check_claims(app, text)?,
     }
     Ok(())

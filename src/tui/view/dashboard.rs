@@ -27,6 +27,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     render_stages(frame, areas.stages, app, session);
     render_targets(frame, areas.targets, &app.theme, session);
     render_categories(frame, areas.categories, &app.theme, session);
+    super::progress::render(frame, areas.progress, app, session);
     render_gaps(frame, areas.gaps, app, session);
 }
 

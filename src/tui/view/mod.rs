@@ -5,10 +5,12 @@
 mod certification;
 mod chrome;
 mod dashboard;
+mod evidence;
 mod export;
 mod help;
 mod home;
 mod popup;
+mod progress;
 mod sidebar;
 mod stages;
 mod wizard;
@@ -47,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Export => export::render(frame, chrome.body, app),
         Screen::Certification => certification::render(frame, chrome.body, app),
     }
+    if app.screen == Screen::Wizard && app.evidence.is_some() {
+        evidence::render(frame, chrome.body, app);
+    }
     chrome::footer(frame, chrome.footer, app);
     chrome::status(frame, chrome.status, app);
     if let Some(prompt) = &app.prompt {
@@ -61,6 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll);
+    }
+    if let Some(decision) = &app.decision {
+        popup::decision(frame, chrome.body, app, decision);
     }
     neutralise(frame.buffer_mut());
 }

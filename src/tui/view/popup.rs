@@ -1,5 +1,6 @@
-//! Dialogs drawn over a screen: the one-line prompt, the new-assessment form and the delete
-//! question. Each clears its box first and shows the cursor where typing goes.
+//! Dialogs drawn over a screen: the one-line prompt, the new-assessment form, the delete
+//! question and the questions about unsaved changes. Each clears its box first and shows
+//! the cursor where typing goes.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -9,14 +10,15 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::block;
 use crate::questionnaire::{Category, Target};
 use crate::text_safety::visible_line;
-use crate::tui::app::{Entry, Field, Form, Prompt};
+use crate::tui::app::{App, Decision, Entry, Field, Form, Prompt};
 use crate::tui::input::TextInput;
+use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 /// Clears a centred box of `width` × `height` in `area`, draws its border and returns the
 /// inside.
-fn open(
+pub fn open(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
@@ -166,5 +168,44 @@ pub fn confirm_delete(frame: &mut Frame, area: Rect, theme: &Theme, entry: &Entr
             Span::raw(" keep it"),
         ]),
     ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The question about unsaved changes: what happened, and the keys (from the keymap).
+pub fn decision(frame: &mut Frame, area: Rect, app: &App, decision: &Decision) {
+    let theme = &app.theme;
+    let (file, changes) = app.session.as_ref().map_or((String::new(), 0), |session| {
+        (session.path.display().to_string(), session.changes)
+    });
+    let (title, mut lines) = match decision {
+        Decision::Unsaved { reason, .. } => (
+            "Changes not saved",
+            vec![
+                Line::from(format!("{changes} change(s) to {file} are not saved.")),
+                Line::styled(reason.clone(), theme.bad),
+            ],
+        ),
+        Decision::Conflict { .. } => (
+            "Changed outside this window",
+            vec![
+                Line::from(format!(
+                    "{file} was changed on disk after this window read it."
+                )),
+                Line::styled(
+                    format!("This window has {changes} change(s) not saved yet."),
+                    theme.bad,
+                ),
+            ],
+        ),
+    };
+    lines.push(Line::default());
+    for binding in app.context().bindings().filter(|b| b.hint.is_some()) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<4}", keymap::key_labels(binding)), theme.key),
+            Span::raw(binding.help),
+        ]));
+    }
+    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+    let inner = open(frame, area, theme, title, 72, height);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

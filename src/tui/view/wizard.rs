@@ -11,8 +11,9 @@ use ratatui::widgets::{
 
 use super::{block, overflow, scrolled, sidebar};
 use crate::assessment::Answer;
-use crate::questionnaire::{AnswerKind, Question, criterion};
+use crate::questionnaire::{AnswerKind, Level, Question, criterion};
 use crate::text_safety::visible_line;
+use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
 use crate::tui::app::{App, Session, answer_options};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -28,7 +29,18 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let areas = layout::wizard(body, options.len());
     sidebar::render(frame, areas.sidebar, app, session, question);
     render_question(frame, areas.question, app, session, question);
-    render_answers(frame, areas.answers, &app.theme, session, question);
+    let suggested = (question.id == EVIDENCE_MONTHS_QUESTION)
+        .then(|| suggest_months(&app.questionnaire, &session.assessment))
+        .flatten()
+        .map(|suggestion| suggestion.level);
+    render_answers(
+        frame,
+        areas.answers,
+        &app.theme,
+        session,
+        question,
+        suggested,
+    );
     render_record(frame, areas.record, &app.theme, session, question);
 }
 
@@ -143,6 +155,7 @@ fn render_answers(
     theme: &Theme,
     session: &Session,
     question: &Question,
+    suggested: Option<Level>,
 ) {
     let record = session.assessment.record(&question.id);
     let current = record.and_then(|record| record.answer);
@@ -161,6 +174,9 @@ fn render_answers(
                     theme.dim,
                 ));
             }
+            if suggested.is_some_and(|level| answer == Answer::Level(level)) {
+                spans.push(Span::styled("  ← suggested by the evidence log", theme.dim));
+            }
             if answer == Answer::NotApplicable
                 && let Some(record) = record.filter(|record| !record.na_reason.is_empty())
             {
@@ -175,9 +191,14 @@ fn render_answers(
             .iter()
             .position(|&answer| answer == current)
     });
-    let title = match current {
-        Some(answer) => format!("Answer: {}", answer.label(question)),
-        None => "Answer: not yet".to_string(),
+    let window = session.assessment.audit.window_months;
+    let title = match (current, record.and_then(|record| claim(record, window))) {
+        (Some(answer), Some(_)) => format!(
+            "Answer: {} · claimed, not evidenced (v)",
+            answer.label(question)
+        ),
+        (Some(answer), None) => format!("Answer: {}", answer.label(question)),
+        (None, _) => "Answer: not yet".to_string(),
     };
     let list = List::new(items)
         .block(

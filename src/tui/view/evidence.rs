@@ -1,0 +1,78 @@
+//! The evidence log of the current question, over the wizard: months of operating evidence,
+//! the *claimed, not evidenced* flag, and the entries with the selected one highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::popup;
+use crate::time::evidence::{claim, months};
+use crate::tui::app::App;
+
+/// Draws the log in the middle of `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(session) = &app.session else {
+        return;
+    };
+    let Some(question) = session.question(&app.questionnaire) else {
+        return;
+    };
+    let theme = &app.theme;
+    let record = session
+        .assessment
+        .record(&question.id)
+        .cloned()
+        .unwrap_or_default();
+    let window = session.assessment.audit.window_months;
+    let months = months(&record.evidence);
+    let mut lines = vec![Line::from(match claim(&record, window) {
+        Some(claim) => Span::styled(
+            format!(
+                "{months} months of operating evidence · {}",
+                claim.describe()
+            ),
+            theme.warn,
+        ),
+        None => Span::raw(format!("{months} months of operating evidence")),
+    })];
+    if record.evidence.is_empty() {
+        lines.push(Line::styled("No evidence yet: a adds an entry.", theme.dim));
+    }
+    let selected = app.evidence.unwrap_or(0);
+    for (index, entry) in record.evidence.iter().enumerate() {
+        let period = entry
+            .period
+            .map(|(from, to)| format!(" · covers {from} to {to}"))
+            .unwrap_or_default();
+        let location = if entry.location.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", entry.location)
+        };
+        let text = format!(
+            "{}. {} {}{period}{location}",
+            index + 1,
+            entry.collected,
+            entry.title
+        );
+        let style = if index == selected {
+            theme.selected
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(text, style));
+    }
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .clamp(5, area.height);
+    let inner = popup::open(
+        frame,
+        area,
+        theme,
+        &format!("Evidence · {} {}", question.id, question.title),
+        area.width.saturating_sub(8).min(100),
+        height,
+    );
+    frame.render_widget(Paragraph::new(lines).style(theme.base), inner);
+}
