@@ -151,6 +151,19 @@ impl Problem {
     }
 }
 
+/// At most this many ids are named in a warning or notice; the rest are counted.
+pub const SHOWN_IDS: usize = 10;
+
+/// The first [`SHOWN_IDS`] ids, comma-separated, then how many more there are.
+pub fn summarise_ids<S: AsRef<str>>(ids: &[S]) -> String {
+    let shown: Vec<&str> = ids.iter().take(SHOWN_IDS).map(AsRef::as_ref).collect();
+    let mut text = shown.join(", ");
+    if ids.len() > SHOWN_IDS {
+        text.push_str(&format!(" … and {} more", ids.len() - SHOWN_IDS));
+    }
+    text
+}
+
 /// At most this many problems are listed; the rest are counted.
 pub const SHOWN_PROBLEMS: usize = 50;
 

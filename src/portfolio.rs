@@ -11,6 +11,7 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 use crate::assessment::Assessment;
+use crate::assessment::migrate::migrate;
 use crate::questionnaire::{Questionnaire, Stage, Target};
 use crate::scoring::{Policy, Verdict, score};
 
@@ -53,6 +54,10 @@ pub struct Summary {
 impl Summary {
     /// Scores `assessment` for the portfolio under `policy` (its own thresholds win).
     pub fn of(assessment: &Assessment, questionnaire: &Questionnaire, policy: &Policy) -> Self {
+        // Answers under retired ids count as they will once the file is opened.
+        let mut migrated = assessment.clone();
+        migrate(&mut migrated, questionnaire);
+        let assessment = &migrated;
         let card = score(questionnaire, assessment, policy);
         Self {
             organization: assessment.organization.clone(),

@@ -37,6 +37,7 @@ fn portfolio() -> tempfile::TempDir {
 fn list(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_soc2-ready"))
         .env_remove("SOC2_READY_CONFIG")
+        .env("SOC2_READY_TODAY", "2026-11-24")
         .env("HOME", dir)
         .arg("--data-dir")
         .arg(dir)
@@ -70,13 +71,13 @@ fn text_lists_every_file_and_says_why_some_cannot_be_read() {
         assert!(lines[0].contains(header), "{}", lines[0]);
     }
     assert!(
-        lines[1].starts_with("Acme Inc") && lines[1].contains("2/156"),
+        lines[1].starts_with("Acme Inc") && lines[1].contains("2/150"),
         "{}",
         lines[1]
     );
     assert!(lines[1].contains("1 % Not assessed yet"), "{}", lines[1]);
     assert!(
-        lines[2].starts_with("Globex") && lines[2].contains("96/172"),
+        lines[2].starts_with("Globex") && lines[2].contains("93/166"),
         "{}",
         lines[2]
     );
@@ -118,6 +119,12 @@ fn tsv_has_one_row_per_file_with_stable_columns() {
     assert_eq!(rows[2][column("compliance_verdict")], "not_assessed");
     assert_eq!(rows[2][column("last_change")], "2026-11-24");
     assert_eq!(rows[2][column("ready_threshold")], "0.85");
+    // The earliest realistic report date (time::timeline) for readable files only.
+    assert!(
+        rows[1][column("earliest_report")].starts_with("20"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[3][column("earliest_report")], "");
     for row in &rows[3..] {
         assert_eq!(row[column("organization")], "");
         assert!(!row[column("error")].is_empty(), "{row:?}");

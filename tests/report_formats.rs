@@ -122,6 +122,7 @@ fn csv_keeps_unicode_quotes_and_line_breaks() {
         rows.iter().all(|row| &row[status] == "open"),
         "an empty assessment has no known gaps yet, only open questions"
     );
+    assert_eq!(header.len(), 21, "but the header is there");
 }
 
 #[test]

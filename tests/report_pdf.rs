@@ -129,6 +129,7 @@ fn metadata_and_bookmarks_are_set() {
             "3  Gap register",
             "4  Owners",
             "5  Questions still open",
+            "6  ISO 27001 head start",
             "Appendix A  Gap details",
             "Appendix B  Other answers by criterion",
             "Appendix C  Method",

@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod file;
+pub mod migrate;
 pub mod sample;
 pub mod store;
 pub mod thresholds;
@@ -221,6 +222,21 @@ impl Assessment {
             .category
             .is_none_or(|category| self.scope.contains(&category))
             && question.applies_to(target)
+    }
+
+    /// Whether a question applies yet: it has no condition, or the question its condition
+    /// names is answered at (or above) the level it asks for. N/A there never makes it apply.
+    pub fn is_relevant(&self, question: &Question) -> bool {
+        question.relevant_when.as_ref().is_none_or(|condition| {
+            self.answer(&condition.question)
+                .and_then(Answer::effective_level)
+                .is_some_and(|level| level >= condition.at_least)
+        })
+    }
+
+    /// Whether a question counts in the scores toward `target`: in scope and relevant yet.
+    pub fn counts_for(&self, question: &Question, target: Target) -> bool {
+        self.in_scope_for(question, target) && self.is_relevant(question)
     }
 
     /// The record for a question id, if any.

@@ -237,6 +237,10 @@ pub struct ReportArgs {
     /// Paper size of the PDF [default: the config's `paper`, else a4].
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
+    /// Check these files or folders of customer-facing text (website copy, decks, RFP
+    /// answers) with the claims checker and add a "What you tell customers" section.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub claims: Vec<PathBuf>,
 }
 
 /// Arguments of `answer`.

@@ -5,18 +5,20 @@
 
 use std::path::Path;
 
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use soc2_ready::assessment::store::{self, Listed};
 use soc2_ready::portfolio::{SortKey, StageSummary, Summary};
 use soc2_ready::questionnaire::{Questionnaire, Target};
 use soc2_ready::scoring::{Policy, Verdict};
+use soc2_ready::time::timeline::timeline;
 
 use clap::{Args, ValueEnum};
 
 use super::args::ListFormat;
 use super::lists::table;
-use super::{Failure, GlobalArgs, Output, data_dir, load_config, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, data_dir, load_config, load_questionnaire};
 
 /// Output format of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,6 +57,8 @@ pub struct PortfolioArgs {
 struct Line {
     file: String,
     loaded: Result<Summary, String>,
+    /// The earliest realistic date of the targeted report (see `time::timeline`).
+    report_date: Option<Date>,
 }
 
 /// Lists the data directory.
@@ -63,9 +67,10 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
     let questionnaire = load_questionnaire(global)?;
     let dir = data_dir(global)?;
     let listed = store::list(&dir)?;
+    let today = clock()?.today();
     let mut lines: Vec<Line> = listed
         .iter()
-        .map(|listed| line(listed, &questionnaire, &policy))
+        .map(|listed| line(listed, &questionnaire, &policy, today))
         .collect();
     let key = match args.sort {
         SortArg::Name => SortKey::Name,
@@ -95,8 +100,15 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
     Ok(Output { stdout, warnings })
 }
 
-fn line(listed: &Listed, questionnaire: &Questionnaire, policy: &Policy) -> Line {
+fn line(listed: &Listed, questionnaire: &Questionnaire, policy: &Policy, today: Date) -> Line {
     Line {
+        report_date: listed.assessment.as_ref().ok().map(|assessment| {
+            let dates = timeline(questionnaire, assessment, today);
+            match assessment.target {
+                Target::Type1 => dates.type1.date,
+                Target::Type2 => dates.type2.date,
+            }
+        }),
         file: file_name(&listed.path),
         loaded: match &listed.assessment {
             Ok(assessment) => Ok(Summary::of(assessment, questionnaire, policy)),
@@ -150,6 +162,11 @@ fn text(lines: &[Line]) -> String {
             row.extend(summary.stages.iter().map(stage_cell));
             row.push(summary.verdict.label().to_string());
             row.push(last_change(summary, true));
+            row.push(
+                line.report_date
+                    .map(|date| date.to_string())
+                    .unwrap_or_default(),
+            );
             row.push(line.file.clone());
             row
         }
@@ -157,6 +174,7 @@ fn text(lines: &[Line]) -> String {
             let mut row = vec![line.file.clone()];
             row.extend(std::iter::repeat_n("—".to_string(), 6));
             row.push("cannot be read".to_string());
+            row.push(String::new());
             row.push(reason.clone());
             row
         }
@@ -172,6 +190,7 @@ fn text(lines: &[Line]) -> String {
             "Certification",
             "Overall",
             "Last change",
+            "Earliest report",
             "File",
         ],
         rows,
@@ -222,10 +241,15 @@ fn tsv(lines: &[Line]) -> String {
                 row.push(last_change(summary, false));
                 row.push(format!("{}", summary.policy.ready));
                 row.push(format!("{}", summary.policy.getting_there));
+                row.push(
+                    line.report_date
+                        .map(|date| date.to_string())
+                        .unwrap_or_default(),
+                );
                 row.push(String::new());
             }
             Err(reason) => {
-                row.extend(std::iter::repeat_n(String::new(), 14));
+                row.extend(std::iter::repeat_n(String::new(), 15));
                 row.push(reason.clone());
             }
         }
@@ -249,6 +273,7 @@ fn tsv(lines: &[Line]) -> String {
             "last_change",
             "ready_threshold",
             "getting_there_threshold",
+            "earliest_report",
             "error",
         ],
         rows,
@@ -284,6 +309,8 @@ struct JsonLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     policy: Option<&'a Policy>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    earliest_report: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
 }
 
@@ -301,6 +328,7 @@ fn json(lines: &[Line]) -> String {
                 overall: Some(summary.verdict),
                 last_change: Some(last_change(summary, false)),
                 policy: Some(&summary.policy),
+                earliest_report: line.report_date.map(|date| date.to_string()),
                 error: None,
             },
             Err(reason) => JsonLine {
@@ -313,6 +341,7 @@ fn json(lines: &[Line]) -> String {
                 overall: None,
                 last_change: None,
                 policy: None,
+                earliest_report: None,
                 error: Some(reason),
             },
         })

@@ -30,6 +30,7 @@ use clap::Parser;
 use soc2_ready::assessment::store::{self, StoreError};
 use soc2_ready::clock::Clock;
 use soc2_ready::config::{self as settings, Config, LoadError};
+pub use soc2_ready::diagnostics::summarise_ids;
 use soc2_ready::diagnostics::{Problem, problem_lines};
 use soc2_ready::questionnaire::{Questionnaire, QuestionnaireSource, load};
 use soc2_ready::text_safety::visible_text;
@@ -152,9 +153,6 @@ fn print_stdout(text: &str) -> ExitCode {
     }
 }
 
-/// At most this many ids are named in a warning; the rest are counted.
-const SHOWN_IDS: usize = 10;
-
 /// A heading with the number of problems, followed by one located problem per line (at
 /// most [`SHOWN_PROBLEMS`](soc2_ready::diagnostics::SHOWN_PROBLEMS) of them).
 pub fn format_problems(heading: &str, problems: &[Problem]) -> String {
@@ -164,16 +162,6 @@ pub fn format_problems(heading: &str, problems: &[Problem]) -> String {
         "{heading} ({count} {noun}):\n{}",
         problem_lines(problems, "  ")
     )
-}
-
-/// The first [`SHOWN_IDS`] ids, comma-separated, then how many more there are.
-pub fn summarise_ids<S: AsRef<str>>(ids: &[S]) -> String {
-    let shown: Vec<&str> = ids.iter().take(SHOWN_IDS).map(AsRef::as_ref).collect();
-    let mut text = shown.join(", ");
-    if ids.len() > SHOWN_IDS {
-        text.push_str(&format!(" … and {} more", ids.len() - SHOWN_IDS));
-    }
-    text
 }
 
 /// The questionnaire selected by `--questionnaires` (built-in by default).

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store;
+use soc2_ready::claims_scan::{self, ClaimsScan};
 use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::score;
 
@@ -17,11 +19,15 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let config = load_config(global)?;
     let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
-    let assessment = store::load(&args.path)?;
+    let mut assessment = store::load(&args.path)?;
+    let migration = migrate(&mut assessment, &questionnaire);
     let card = score(&questionnaire, &assessment, &policy);
     let today = clock()?.today();
     let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
     model.branding = config.branding.clone();
+    if !args.claims.is_empty() {
+        model.claims = Some(check_claims(&args.claims)?);
+    }
     let format = match args.format {
         ReportFormat::Pdf => Format::Pdf,
         ReportFormat::Md => Format::Markdown,
@@ -33,7 +39,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         Some(PaperArg::Letter) => Paper::Letter,
         None => config.defaults.paper.unwrap_or_default(),
     };
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = migration.notice().into_iter().collect();
     if !model.unscored_answers.is_empty() {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",
@@ -64,6 +70,21 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         stdout: format!("{}\n", out.display()),
         warnings,
     })
+}
+
+/// Runs the claims checker for `--claims`; any input it cannot read is bad input (exit 2,
+/// nothing written), so a report never silently leaves out text the user asked to check.
+fn check_claims(paths: &[PathBuf]) -> Result<ClaimsScan, Failure> {
+    let scan = claims_scan::scan(paths);
+    if scan.unreadable.is_empty() {
+        return Ok(scan);
+    }
+    let problems: Vec<String> = scan
+        .unreadable
+        .iter()
+        .map(|u| format!("cannot read {} for --claims: {}", u.file, u.reason))
+        .collect();
+    Err(Failure::Invalid(problems.join("\n")))
 }
 
 /// Whether `--output` names standard output: `-`, or one of the names Linux gives it.

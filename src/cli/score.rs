@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use serde::Serialize;
+use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::{Assessment, store};
 use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
@@ -20,11 +21,12 @@ const TOP_GAPS: usize = 10;
 pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let policy = load_config(global)?.policy();
     let questionnaire = load_questionnaire(global)?;
-    let assessment = store::load(&args.path)?;
+    let mut assessment = store::load(&args.path)?;
+    let migration = migrate(&mut assessment, &questionnaire);
     let card = score(&questionnaire, &assessment, &policy);
     let time = TimeFacts::of(&questionnaire, &assessment, clock()?.today());
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = migration.notice().into_iter().collect();
     if !unknown.is_empty() {
         warnings.push(format!(
             "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
@@ -65,6 +67,13 @@ fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard
     );
     let _ = writeln!(out, "Scope: {}", scope.join(", "));
     let _ = writeln!(out, "Counts: {}", card.counts());
+    if !card.not_yet_relevant.is_empty() {
+        let _ = writeln!(
+            out,
+            "Not yet relevant (left out until the answer they wait for is given): {}",
+            card.not_yet_relevant.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "Overall: {} (the weakest of the three stages)",

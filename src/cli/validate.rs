@@ -35,9 +35,17 @@ pub fn run(global: &GlobalArgs) -> Result<Output, Failure> {
     let _ = writeln!(text, "\nCriteria covered: {covered} of {}", CRITERIA.len());
     let _ = writeln!(
         text,
-        "Questions: {} ({} key)",
+        "Questions: {} ({} key, {} counting toward more than one criterion, {} asked only when relevant)",
         questions.len(),
-        questions.iter().filter(|q| q.key).count()
+        questions.iter().filter(|q| q.key).count(),
+        questions
+            .iter()
+            .filter(|q| !q.also_supports.is_empty())
+            .count(),
+        questions
+            .iter()
+            .filter(|q| q.relevant_when.is_some())
+            .count()
     );
     for stage in Stage::ALL {
         let count = questions.iter().filter(|q| q.stage == stage).count();

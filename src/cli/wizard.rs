@@ -59,6 +59,7 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     app.policy = config.policy();
     app.form_template = form_template(&config.defaults);
     app.branding = config.branding.clone();
+    app.paper = config.defaults.paper.unwrap_or_default();
     tui::start(&mut app, opened);
     tui::run(app).map_err(|error| Failure::Runtime(format!("terminal: {error}")))?;
     Ok(Output::default())

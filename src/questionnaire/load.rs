@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::links::check_links;
 use super::question_table::{FileContext, read_question};
 use super::{Category, FileSummary, Question, Questionnaire, Stage, built_in};
 use crate::diagnostics::{LineStarts, Problem, SourceText, io_reason};
@@ -137,6 +138,9 @@ pub fn parse_files(
             .then_with(|| a.summary.name.cmp(&b.summary.name))
     });
     check_unique_ids(&parsed, &mut problems);
+    if problems.is_empty() {
+        check_links_across(&parsed, &mut problems);
+    }
     if !problems.is_empty() {
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         return Err(problems);
@@ -246,6 +250,26 @@ fn read_category(fields: &mut Fields<'_, '_>, stage: Option<Stage>) -> Option<Ca
             None
         }
         _ => None,
+    }
+}
+
+/// Checks `replaces` and `relevant_when` across every file, locating each problem at its
+/// question.
+fn check_links_across(parsed: &[ParsedFile<'_>], problems: &mut Vec<Problem>) {
+    let questions: Vec<&Question> = parsed
+        .iter()
+        .flat_map(|file| file.questions.iter().map(|(question, _)| question))
+        .collect();
+    for link in check_links(&questions) {
+        let place = parsed.iter().find_map(|file| {
+            file.questions
+                .iter()
+                .find(|(question, _)| question.id == link.question)
+                .map(|(_, span)| file.source.problem_at(span.clone(), link.message.clone()))
+        });
+        if let Some(problem) = place {
+            problems.push(problem.in_item(&link.question).in_field(link.field));
+        }
     }
 }
 

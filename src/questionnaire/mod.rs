@@ -7,6 +7,7 @@ mod cadence;
 mod catalogue;
 mod embedded;
 mod iso27001;
+mod links;
 mod load;
 mod question_table;
 mod vocabulary;
@@ -15,6 +16,7 @@ pub use cadence::{Frequency, MAX_EFFORT_WEEKS};
 pub use catalogue::{CRITERIA, Criterion, criterion};
 pub use embedded::{BUILT_IN_FILES, built_in};
 pub use iso27001::{ISO27001, IsoRef, IsoTheme, parse_iso_ref};
+pub use links::Condition;
 pub use load::{QuestionnaireSource, load, parse_files};
 pub use vocabulary::{AnswerKind, Category, Level, Stage, Target};
 
@@ -45,6 +47,12 @@ pub struct Question {
     pub evidence: Vec<String>,
     /// Steps that close the gap.
     pub remediation: Vec<String>,
+    /// Other criteria the question also counts toward, asked once instead of twice.
+    pub also_supports: Vec<String>,
+    /// Older question ids whose answers move to this question on load.
+    pub replaces: Vec<String>,
+    /// The answer to another question that makes this one relevant; `None`: always.
+    pub relevant_when: Option<Condition>,
     /// How much it counts (1–5).
     pub weight: u8,
     /// A control an auditor will not let pass.
@@ -68,6 +76,17 @@ impl Question {
         }
     }
 
+    /// Whether the question counts toward `criterion`: its own or one it also supports.
+    pub fn supports(&self, criterion: &str) -> bool {
+        self.criterion == criterion || self.also_supports.iter().any(|id| id == criterion)
+    }
+
+    /// Every criterion the question counts toward, its own first.
+    pub fn criteria(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.criterion.as_str())
+            .chain(self.also_supports.iter().map(String::as_str))
+    }
+
     /// Whether the question counts toward a report of type `target`.
     pub fn applies_to(&self, target: Target) -> bool {
         self.targets.contains(&target)
@@ -88,6 +107,8 @@ impl Question {
 pub struct Questionnaire {
     questions: Vec<Question>,
     index: HashMap<String, usize>,
+    /// Retired id → position of the question that replaces it.
+    replaced: HashMap<String, usize>,
     files: Vec<FileSummary>,
     version: String,
 }
@@ -115,9 +136,20 @@ impl Questionnaire {
             .enumerate()
             .map(|(position, question)| (question.id.clone(), position))
             .collect();
+        let replaced = questions
+            .iter()
+            .enumerate()
+            .flat_map(|(position, question)| {
+                question
+                    .replaces
+                    .iter()
+                    .map(move |old| (old.clone(), position))
+            })
+            .collect();
         Self {
             questions,
             index,
+            replaced,
             files,
             version,
         }
@@ -145,10 +177,18 @@ impl Questionnaire {
             .map(|&position| &self.questions[position])
     }
 
-    /// The questions citing a criterion (or `ATT` / `CERT`).
+    /// The questions counting toward a criterion (or `ATT` / `CERT`), its own or as
+    /// `also_supports`.
     pub fn questions_for<'a>(&'a self, criterion: &'a str) -> impl Iterator<Item = &'a Question> {
         self.questions
             .iter()
-            .filter(move |question| question.criterion == criterion)
+            .filter(move |question| question.supports(criterion))
+    }
+
+    /// The question that replaces a retired id, if one says so.
+    pub fn replacement(&self, old_id: &str) -> Option<&Question> {
+        self.replaced
+            .get(old_id)
+            .map(|&position| &self.questions[position])
     }
 }

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
+use super::links::read_links;
 use super::{
     AnswerKind, Category, IsoRef, Level, Question, Stage, Target, cadence, criterion, parse_iso_ref,
 };
@@ -46,13 +47,21 @@ pub fn read_question(
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);
     let remediation = fields.text_list("remediation", true);
+    let (links, link_problems) = read_links(
+        source,
+        &mut fields,
+        id.as_deref(),
+        criterion_id.as_deref(),
+        context.stage,
+    );
     let weight = read_weight(&mut fields);
     let key = fields.boolean("key").unwrap_or(false);
     let kind = read_kind(&mut fields);
     let levels = read_levels(&mut fields, kind);
     let required = read_required(&mut fields, context.stage, kind);
     let targets = read_targets(&mut fields, context.stage);
-    let problems = fields.finish();
+    let mut problems = fields.finish();
+    problems.extend(link_problems);
     let question = match (id, criterion_id, title, prompt, why, evidence, remediation) {
         (
             Some(id),
@@ -75,6 +84,9 @@ pub fn read_question(
             why,
             evidence,
             remediation,
+            also_supports: links.also_supports,
+            replaces: links.replaces,
+            relevant_when: links.relevant_when,
             weight: weight.unwrap_or(1),
             key,
             kind: kind.unwrap_or(AnswerKind::Scale),

@@ -13,7 +13,7 @@ use super::prepared::{Branding, thresholds_note};
 use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
-use crate::scoring::{Blocker, Policy, Scorecard};
+use crate::scoring::{Blocker, Policy, Scorecard, head_start};
 use crate::time::progress::Progress;
 
 impl ReportModel {
@@ -28,10 +28,11 @@ impl ReportModel {
         // The thresholds the card was scored with: the assessment's own, where it has them.
         debug_assert_eq!(card.policy, policy.for_assessment(assessment));
         let policy = &card.policy;
+        // Questions not yet relevant are no open question either: `card.not_yet_relevant`.
         let in_scope: Vec<&Question> = questionnaire
             .questions()
             .iter()
-            .filter(|question| assessment.in_scope(question))
+            .filter(|question| assessment.in_scope(question) && assessment.is_relevant(question))
             .collect();
         let gaps = gap_items(questionnaire, assessment, card, today);
         let blockers = |list: &[Blocker]| blocker_items(questionnaire, list, &gaps);
@@ -133,6 +134,8 @@ impl ReportModel {
             },
             attestation_note: text::ATTESTATION_NOTE.to_string(),
             disclaimer: text::DISCLAIMER.to_string(),
+            iso27001_head_start: head_start(questionnaire, assessment),
+            claims: None,
             branding: Branding::default(),
         };
         model.method.notes.push(thresholds_note(policy));
@@ -215,6 +218,7 @@ fn gap_items(
                 overdue: record.due.is_some_and(|due| due < today),
                 size: Size::of(question, level, gap.needed),
                 note: record.note,
+                iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),
             })
         })
         .enumerate()

@@ -22,7 +22,7 @@ use crate::text_safety::visible_text;
 pub const BOM: &str = "\u{feff}";
 
 /// The header row.
-pub const HEADER: [&str; 20] = [
+pub const HEADER: [&str; 21] = [
     "Summary",
     "Description",
     "Priority",
@@ -43,6 +43,7 @@ pub const HEADER: [&str; 20] = [
     "Needed",
     "Remediation",
     "Evidence",
+    "ISO 27001",
 ];
 
 /// Renders the gaps and the open questions as CSV with a header row.
@@ -135,6 +136,7 @@ fn gap_row(gap: &GapItem, target: Target) -> Vec<String> {
         gap.needed.clone(),
         steps.join("\n"),
         evidence.join("\n"),
+        gap.iso27001.join(" "),
     ]
 }
 

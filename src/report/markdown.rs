@@ -20,6 +20,7 @@ pub fn render(model: &ReportModel) -> String {
     details::register(&mut out, model);
     details::owners(&mut out, model);
     details::open_questions(&mut out, model);
+    super::certification_md::render(&mut out, model);
     details::gap_details(&mut out, model);
     details::other_answers(&mut out, model);
     method(&mut out, model);
@@ -27,7 +28,7 @@ pub fn render(model: &ReportModel) -> String {
 }
 
 /// Escapes Markdown syntax in user text so it shows as typed.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -42,7 +43,7 @@ fn md(text: &str) -> String {
 }
 
 /// User text inside a table cell: escaped, on one line.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     md(text
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -59,7 +60,11 @@ fn row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
-fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+pub(super) fn table(
+    out: &mut String,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
     row(
         out,
         &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
@@ -72,7 +77,7 @@ fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<S
 }
 
 /// A `##` heading naming the organisation, so a pasted section says whose it is.
-fn section(out: &mut String, title: &str, model: &ReportModel) {
+pub(super) fn section(out: &mut String, title: &str, model: &ReportModel) {
     let _ = writeln!(out, "## {title} — {}\n", md(&model.organization));
 }
 

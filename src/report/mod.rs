@@ -17,6 +17,8 @@
 //! ```
 
 mod build;
+mod certification_md;
+mod certification_text;
 mod csv;
 mod insights;
 mod json;

@@ -9,8 +9,9 @@ use super::insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 use super::prepared::Branding;
 
 use crate::assessment::Answer;
+use crate::claims_scan::ClaimsScan;
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Stage, Target};
-use crate::scoring::{Severity, Tally, Verdict};
+use crate::scoring::{HeadStart, Severity, Tally, Verdict};
 use crate::time::progress::Progress;
 
 /// The JSON schema version of [`ReportModel`]; bumped when a field changes meaning or goes.
@@ -83,6 +84,12 @@ pub struct ReportModel {
     pub attestation_note: String,
     /// This is a self-assessment, not an auditor's opinion.
     pub disclaimer: String,
+    /// The ISO 27001 head start ("certification" stage): which ISO/IEC 27001:2022 controls
+    /// and clauses the SOC 2 answers already cover, by Annex A theme.
+    pub iso27001_head_start: HeadStart,
+    /// What the claims checker found in customer-facing text, when it was run for this
+    /// report (`report --claims`, or the wizard after a check); `null` otherwise.
+    pub claims: Option<ClaimsScan>,
     /// Who prepared the report (firm, contact, logo), printed on the PDF only.
     #[serde(skip)]
     pub branding: Branding,
@@ -335,6 +342,8 @@ pub struct GapItem {
     pub size: Size,
     /// The assessor's note (may be empty).
     pub note: String,
+    /// The ISO/IEC 27001:2022 controls and clauses the question corresponds to.
+    pub iso27001: Vec<&'static str>,
 }
 
 /// One remediation phase.

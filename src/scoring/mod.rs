@@ -17,7 +17,9 @@ pub use policy::{Policy, ThresholdSource, whole_percent};
 use serde::Serialize;
 
 use crate::assessment::Assessment;
-use crate::questionnaire::{Category, Level, Question, Questionnaire, Stage, Target};
+use crate::questionnaire::{
+    CRITERIA, Category, Level, Question, Questionnaire, Stage, Target, criterion,
+};
 
 /// Readiness of one stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,6 +88,9 @@ pub struct Scorecard {
     pub gaps: Vec<Gap>,
     /// The ids of the in-scope questions with no answer yet, key controls first.
     pub open: Vec<String>,
+    /// In-scope questions that do not apply yet (their condition is not met): shown as
+    /// "not yet relevant", left out of every score and gap. Question ids, in order.
+    pub not_yet_relevant: Vec<String>,
     /// The thresholds the verdicts were decided with (the assessment's own win).
     pub policy: Policy,
 }
@@ -105,7 +110,14 @@ impl Scorecard {
     /// 96 answered, 1 N/A, 6 unsure, 69 open; 58 gaps".
     pub fn counts(&self) -> String {
         let noun = if self.gaps.len() == 1 { "gap" } else { "gaps" };
-        format!("{}; {} {noun}", self.tally.sentence(), self.gaps.len())
+        let mut line = format!("{}; {} {noun}", self.tally.sentence(), self.gaps.len());
+        if !self.not_yet_relevant.is_empty() {
+            line.push_str(&format!(
+                "; {} not yet relevant",
+                self.not_yet_relevant.len()
+            ));
+        }
+        line
     }
 
     /// The score of a criterion id, if it has questions in scope.
@@ -131,7 +143,7 @@ fn stage_items<'q>(
     questionnaire
         .questions()
         .iter()
-        .filter(|question| in_stage(question) && assessment.in_scope_for(question, target))
+        .filter(|question| in_stage(question) && assessment.counts_for(question, target))
         .map(|question| {
             let needed = if stage == Stage::Compliance {
                 Level::InPlace
@@ -174,11 +186,11 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
             },
         })
         .collect();
-    let in_scope: Vec<_> = questionnaire
+    let (in_scope, not_yet_relevant): (Vec<_>, Vec<_>) = questionnaire
         .questions()
         .iter()
         .filter(|question| assessment.in_scope(question))
-        .collect();
+        .partition(|question| assessment.is_relevant(question));
     let overall = stages
         .iter()
         .map(|stage| stage.measure.verdict)
@@ -194,8 +206,23 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         criteria: criterion_scores(&in_scope, assessment, target),
         gaps: gaps::find(&in_scope, assessment, target),
         open: gaps::open(&in_scope, assessment),
+        not_yet_relevant: not_yet_relevant
+            .iter()
+            .map(|question| question.id.clone())
+            .collect(),
         policy: *policy,
     }
+}
+
+/// The categories a question counts toward: its own, and those of the criteria it also
+/// supports.
+fn supports_category(question: &Question, category: Category) -> bool {
+    question.category == Some(category)
+        || question
+            .also_supports
+            .iter()
+            .filter_map(|id| criterion(id))
+            .any(|found| found.category == category)
 }
 
 fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<CategoryScore> {
@@ -206,7 +233,7 @@ fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<Categ
             let questions: Vec<_> = in_scope
                 .iter()
                 .copied()
-                .filter(|q| q.category == Some(category))
+                .filter(|q| supports_category(q, category))
                 .collect();
             let at =
                 |level: Level| Readiness::of(questions.iter().map(|&q| (q, level)), assessment);
@@ -226,19 +253,29 @@ fn criterion_scores(
     assessment: &Assessment,
     target: Target,
 ) -> Vec<CriterionScore> {
-    let mut order: Vec<&str> = Vec::new();
+    // A question counts toward each criterion it supports whose category is in scope.
+    let counted =
+        |id: &str| criterion(id).is_none_or(|found| assessment.scope().contains(&found.category));
+    let mut seen: Vec<&str> = Vec::new();
     for question in in_scope {
-        if !order.contains(&question.criterion.as_str()) {
-            order.push(&question.criterion);
+        for id in question.criteria().filter(|&id| counted(id)) {
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
         }
     }
+    // Criteria in published order, then `ATT` and `CERT` in the order met.
+    let order = CRITERIA
+        .iter()
+        .map(|known| known.id)
+        .filter(|id| seen.contains(id))
+        .chain(seen.iter().copied().filter(|&id| criterion(id).is_none()));
     order
-        .into_iter()
         .map(|criterion| {
             let questions: Vec<_> = in_scope
                 .iter()
                 .copied()
-                .filter(|q| q.criterion == criterion)
+                .filter(|q| q.supports(criterion))
                 .collect();
             CriterionScore {
                 criterion: criterion.to_string(),
@@ -252,5 +289,7 @@ fn criterion_scores(
         .collect()
 }
 
+#[cfg(test)]
+mod links_tests;
 #[cfg(test)]
 mod tests;

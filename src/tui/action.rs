@@ -1,6 +1,6 @@
 //! Everything a user can ask the wizard to do, as plain data. Keys (through the
-//! [keymap](super::keymap)) and mouse clicks become [`Action`]s; [`update`](mod@super::update)
-//! turns them into state changes.
+//! [keymap](super::keymap)), mouse clicks and the mouse wheel become [`Action`]s;
+//! [`update`](mod@super::update) turns them into state changes.
 
 use crate::assessment::Answer;
 
@@ -87,6 +87,8 @@ pub enum Action {
     CheckClaims,
     /// Select the next export format.
     NextFormat,
+    /// Switch the paper size of a PDF export (A4, Letter).
+    NextPaper,
     /// Type a character into the focused text field.
     Insert(char),
     /// Delete the character before the cursor.
@@ -111,6 +113,15 @@ pub enum Action {
         column: u16,
         /// Row of the cell.
         row: u16,
+    },
+    /// The mouse wheel turned over a terminal cell.
+    Wheel {
+        /// Column of the cell under the pointer.
+        column: u16,
+        /// Row of the cell under the pointer.
+        row: u16,
+        /// Toward the end of the list or text (wheel down).
+        down: bool,
     },
     /// The terminal has a new size.
     Resize {

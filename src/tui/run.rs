@@ -213,6 +213,16 @@ fn action_of(app: &App, event: Event) -> Option<Action> {
             row,
             ..
         }) => Some(Action::Click { column, row }),
+        Event::Mouse(MouseEvent {
+            kind: kind @ (MouseEventKind::ScrollUp | MouseEventKind::ScrollDown),
+            column,
+            row,
+            ..
+        }) => Some(Action::Wheel {
+            column,
+            row,
+            down: kind == MouseEventKind::ScrollDown,
+        }),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }

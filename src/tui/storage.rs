@@ -36,8 +36,14 @@ pub trait Storage {
     fn stages_seen(&self) -> bool;
     /// Remembers that the three-stages screen was shown.
     fn mark_stages_seen(&self) -> Result<(), StoreError>;
-    /// Writes a gap report.
-    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError>;
+    /// Writes a gap report (`paper` sizes a PDF).
+    fn export(
+        &self,
+        model: &ReportModel,
+        format: Format,
+        paper: Paper,
+        path: &Path,
+    ) -> Result<(), ExportError>;
 
     /// What the file at `path` holds now, to notice changes made outside the wizard.
     fn stamp(&self, path: &Path) -> Result<FileStamp, StoreError> {
@@ -141,7 +147,13 @@ impl Storage for Disk {
         })
     }
 
-    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError> {
-        report::export(model, format, Paper::default(), path)
+    fn export(
+        &self,
+        model: &ReportModel,
+        format: Format,
+        paper: Paper,
+        path: &Path,
+    ) -> Result<(), ExportError> {
+        report::export(model, format, paper, path)
     }
 }

@@ -64,6 +64,19 @@ fn the_claims_checker_runs_on_a_folder_and_shows_its_findings() {
     assert_eq!(fixture.app.screen, Screen::Dashboard);
     press(&mut fixture.app, &[Key::Char('c')]);
     assert!(fixture.render(120, 40).contains("Checked 3 file(s)"));
+    // Exported from the dashboard, the report carries the findings.
+    press(
+        &mut fixture.app,
+        &[Key::Esc, Key::Char('e'), Key::Tab, Key::Enter],
+    );
+    let path = fixture
+        .dir
+        .path()
+        .join("acme-inc-soc2-gap-report-2026-11-24.md");
+    let report = std::fs::read_to_string(path).expect("the report is written");
+    assert!(report.contains("## What you tell customers"), "{report}");
+    assert!(report.contains("site/index.html:7:46 | SOC 2 certified |"));
+    assert!(report.contains("## ISO 27001 head start"));
 }
 
 #[test]

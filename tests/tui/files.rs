@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use soc2_ready::assessment::store::{EditLock, Listed, LockError, StoreError};
 use soc2_ready::assessment::{Answer, Assessment};
 use soc2_ready::questionnaire::{Level, Target};
-use soc2_ready::report::{ExportError, Format, ReportModel};
+use soc2_ready::report::{ExportError, Format, Paper, ReportModel};
 use soc2_ready::tui::app::{Screen, Tone};
 use soc2_ready::tui::keymap::Key;
 use soc2_ready::tui::storage::SEEN_STAGES;
@@ -179,8 +179,14 @@ impl Storage for FullDisk {
     fn mark_stages_seen(&self) -> Result<(), StoreError> {
         Ok(())
     }
-    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError> {
-        self.0.export(model, format, path)
+    fn export(
+        &self,
+        model: &ReportModel,
+        format: Format,
+        paper: Paper,
+        path: &Path,
+    ) -> Result<(), ExportError> {
+        self.0.export(model, format, paper, path)
     }
 }
 

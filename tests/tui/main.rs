@@ -14,3 +14,4 @@ mod safety;
 mod sizes;
 mod snapshots;
 mod support;
+mod wizard_fixes;

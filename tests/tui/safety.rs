@@ -10,7 +10,7 @@ use std::rc::Rc;
 use soc2_ready::assessment::store::{self, EditLock, Listed, LockError, StoreError};
 use soc2_ready::assessment::{Answer, Assessment};
 use soc2_ready::questionnaire::Level;
-use soc2_ready::report::{ExportError, Format, ReportModel};
+use soc2_ready::report::{ExportError, Format, Paper, ReportModel};
 use soc2_ready::tui::app::{Decision, Leave, Screen, Tone};
 use soc2_ready::tui::keymap::Key;
 use soc2_ready::tui::update::{apply, save_pending};
@@ -59,8 +59,14 @@ impl Storage for FlakyDisk {
     fn mark_stages_seen(&self) -> Result<(), StoreError> {
         Ok(())
     }
-    fn export(&self, model: &ReportModel, format: Format, path: &Path) -> Result<(), ExportError> {
-        self.disk.export(model, format, path)
+    fn export(
+        &self,
+        model: &ReportModel,
+        format: Format,
+        paper: Paper,
+        path: &Path,
+    ) -> Result<(), ExportError> {
+        self.disk.export(model, format, paper, path)
     }
 }
 

@@ -159,6 +159,9 @@ fn gap_detail(out: &mut String, gap: &GapItem) {
         md(&gap.needed),
         gap.size.label()
     );
+    if !gap.iso27001.is_empty() {
+        let _ = writeln!(out, "ISO/IEC 27001:2022: {}.\n", gap.iso27001.join(", "));
+    }
     let owner = if gap.owner.is_empty() {
         "no owner".to_string()
     } else {

@@ -34,7 +34,8 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
     canvas.advance(blocks::GAP * 2.0);
 }
 
-/// "Critical · key control · CC6.1 · Planned → Evidenced · CTO, due 2027-01-31 · size M".
+/// "Critical · key control · CC6.1 · Planned → Evidenced · CTO, due 2027-01-31 · size M ·
+/// ISO 27001: A.5.17 A.8.5".
 fn facts(gap: &GapItem) -> String {
     let mut facts = vec![gap.severity.label().to_string()];
     if gap.question.key {
@@ -54,6 +55,9 @@ fn facts(gap: &GapItem) -> String {
     };
     facts.push(format!("{owner}, {due}"));
     facts.push(format!("size {}", gap.size.label()));
+    if !gap.iso27001.is_empty() {
+        facts.push(format!("ISO 27001: {}", gap.iso27001.join(" ")));
+    }
     facts.join("  ·  ")
 }
 

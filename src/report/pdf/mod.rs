@@ -4,7 +4,7 @@
 //!
 //! Modules: [`fonts`] and [`wrap`] measure and wrap text, [`canvas`] places it on pages,
 //! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`]
-//! (with [`heatmap`]), [`register`], [`owners`], [`cards`] and [`appendix`] draw the
+//! (with [`heatmap`]), [`register`], [`owners`], [`cards`], [`certification`] and [`appendix`] draw the
 //! sections, in the order [`SECTIONS`] lists them.
 
 mod appendix;
@@ -12,6 +12,7 @@ mod blocks;
 mod branding;
 mod canvas;
 mod cards;
+mod certification;
 mod charts;
 mod cover;
 mod fonts;
@@ -72,6 +73,14 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         draw: appendix::draw_open_questions,
+        new_page: false,
+    },
+    Section {
+        draw: certification::draw_head_start,
+        new_page: false,
+    },
+    Section {
+        draw: certification::draw_claims,
         new_page: false,
     },
     Section {

@@ -1,18 +1,20 @@
-//! The export screen's state: the chosen format, the path being typed, and what happened
-//! the last time the report was written.
+//! The export screen's state: the chosen format and paper size, the path being typed, and
+//! what happened the last time the report was written.
 
 use std::path::Path;
 
 use jiff::civil::Date;
 
 use super::super::input::TextInput;
-use crate::report::{Format, default_file_name};
+use crate::report::{Format, Paper, default_file_name};
 
 /// The export screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportForm {
     /// The report format.
     pub format: Format,
+    /// The paper size of a PDF.
+    pub paper: Paper,
     /// Where to write it.
     pub path: TextInput,
     /// The path written to, or why writing failed, after the last Enter.
@@ -20,16 +22,27 @@ pub struct ExportForm {
 }
 
 impl ExportForm {
-    /// A PDF next to the assessment at `assessment`, with the report module's default name.
-    pub fn new(assessment: &Path, organization: &str, today: Date) -> Self {
+    /// A PDF on `paper` next to the assessment at `assessment`, with the report module's
+    /// default name.
+    pub fn new(assessment: &Path, organization: &str, today: Date, paper: Paper) -> Self {
         let format = Format::Pdf;
         let name = default_file_name(organization, format, today);
         let path = assessment.parent().unwrap_or(Path::new("")).join(name);
         Self {
             format,
+            paper,
             path: TextInput::new(&path.display().to_string()),
             outcome: None,
         }
+    }
+
+    /// Switches to the next paper size (A4, Letter, and round again).
+    pub fn next_paper(&mut self) {
+        self.paper = match self.paper {
+            Paper::A4 => Paper::Letter,
+            Paper::Letter => Paper::A4,
+        };
+        self.outcome = None;
     }
 
     /// Switches to the next format and gives the path that format's extension.
@@ -58,6 +71,7 @@ mod tests {
             Path::new("/data/acme.toml"),
             "Acme Inc",
             Date::constant(2026, 11, 24),
+            Paper::A4,
         );
         assert_eq!(
             form.path.text(),
@@ -74,5 +88,21 @@ mod tests {
         }
         assert_eq!(form.format, Format::Pdf);
         assert!(form.path.text().ends_with(".pdf"));
+    }
+
+    #[test]
+    fn the_paper_size_cycles_and_clears_the_last_outcome() {
+        let mut form = ExportForm::new(
+            Path::new("/data/acme.toml"),
+            "Acme Inc",
+            Date::constant(2026, 11, 24),
+            Paper::A4,
+        );
+        form.outcome = Some(Ok("written".into()));
+        form.next_paper();
+        assert_eq!(form.paper, Paper::Letter);
+        assert_eq!(form.outcome, None);
+        form.next_paper();
+        assert_eq!(form.paper, Paper::A4);
     }
 }

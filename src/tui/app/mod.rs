@@ -26,6 +26,7 @@ use super::layout;
 use super::storage::{Clock, Storage};
 use super::theme::Theme;
 use crate::questionnaire::{AnswerKind, Questionnaire};
+use crate::report::Paper;
 use crate::report::prepared::Branding;
 use crate::scoring::Policy;
 
@@ -115,6 +116,8 @@ pub struct App {
     pub form_template: Form,
     /// Who prepares exported reports (from the config), printed on the PDF.
     pub branding: Branding,
+    /// The paper size the export screen starts with (the config's default, else A4).
+    pub paper: Paper,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -161,6 +164,7 @@ impl App {
             home: Home::default(),
             form_template: Form::default(),
             branding: Branding::default(),
+            paper: Paper::default(),
             session: None,
             gap: 0,
             export: None,

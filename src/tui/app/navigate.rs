@@ -68,6 +68,12 @@ pub fn matches_search(question: &Question, text: &str) -> bool {
             .any(|field| field.to_lowercase().contains(&text))
 }
 
+/// Whether question `index` still waits for an answer that counts: unanswered and relevant.
+fn open_question(questionnaire: &Questionnaire, assessment: &Assessment, index: usize) -> bool {
+    let question = &questionnaire.questions()[index];
+    assessment.answer(&question.id).is_none() && assessment.is_relevant(question)
+}
+
 /// The sidebar row of `criterion` (0 when it is not shown).
 pub fn criterion_row(rows: &[Row<'_>], criterion: &str) -> usize {
     rows.iter()
@@ -83,11 +89,7 @@ impl Navigator {
         navigator.current = visible
             .iter()
             .copied()
-            .find(|&index| {
-                assessment
-                    .answer(&questionnaire.questions()[index].id)
-                    .is_none()
-            })
+            .find(|&index| open_question(questionnaire, assessment, index))
             .or(visible.first().copied());
         navigator
     }
@@ -209,11 +211,7 @@ impl Navigator {
             .map_or(0, |at| at + 1);
         let found = (0..visible.len())
             .map(|offset| visible[(start + offset) % visible.len()])
-            .find(|&index| {
-                assessment
-                    .answer(&questionnaire.questions()[index].id)
-                    .is_none()
-            });
+            .find(|&index| open_question(questionnaire, assessment, index));
         if let Some(index) = found {
             self.go(index);
         }

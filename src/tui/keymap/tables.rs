@@ -359,6 +359,18 @@ pub const EXPORT: &[Binding] = &[
         "next format (PDF, Markdown, JSON, CSV)",
         "format",
     ),
+    bind(
+        &[K::Up],
+        A::NextPaper,
+        "switch the PDF paper size (A4, Letter)",
+        "paper",
+    ),
+    bind(
+        &[K::Down],
+        A::NextPaper,
+        "switch the PDF paper size (A4, Letter)",
+        "paper",
+    ),
     bind(&[K::Enter], A::Confirm, "write the report", "write"),
     bind(&[K::Esc], A::Back, "back to the dashboard", "back"),
 ];

@@ -1,6 +1,6 @@
-//! The export screen: choose a format, edit the path, write the report through the report
-//! module and say where it went (or why it could not be written). A path that holds an
-//! assessment — the open one by any name, or another — or a device is refused.
+//! The export screen: choose a format and a paper size, edit the path, write the report
+//! through the report module and say where it went (or why it could not be written). A path
+//! that holds an assessment — the open one by any name, or another — or a device is refused.
 
 use std::path::PathBuf;
 
@@ -20,6 +20,7 @@ pub fn open(app: &mut App) {
             &session.path,
             &session.assessment.organization,
             today,
+            app.paper,
         ));
     }
     app.screen = Screen::Export;
@@ -33,6 +34,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     match action {
         Action::NextFormat => form.next_format(),
+        Action::NextPaper => form.next_paper(),
         Action::Back => app.screen = Screen::Dashboard,
         Action::Confirm => write(app),
         other => {
@@ -61,6 +63,12 @@ fn write(app: &mut App) {
         &app.policy,
         today,
     );
+    // The claims check run on the "certification" screen goes into the report.
+    model.claims = app
+        .certification
+        .claims
+        .as_ref()
+        .map(|run| run.scan.clone());
     model.branding = app.branding.clone();
     let outcome = app
         .storage
@@ -68,7 +76,7 @@ fn write(app: &mut App) {
         .map_err(|error| error.to_string())
         .and_then(|()| {
             app.storage
-                .export(&model, form.format, &path)
+                .export(&model, form.format, form.paper, &path)
                 .map_err(|error| error.to_string())
         })
         .map(|()| path.display().to_string());

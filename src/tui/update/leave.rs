@@ -3,6 +3,7 @@
 //! and otherwise the user chooses between overwriting it and loading it.
 
 use super::{file_name, leave_for_home, save_pending};
+use crate::assessment::migrate::migrate;
 use crate::assessment::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Decision, Leave, Session, Status, Tone};
@@ -86,6 +87,7 @@ fn reload(app: &mut App) -> bool {
         Ok((fresh, stamp)) => {
             let dropped = session.changes;
             session.assessment = fresh;
+            let migration = migrate(&mut session.assessment, &app.questionnaire);
             session.stamp = Some(stamp);
             session.unsaved = false;
             session.conflict = false;
@@ -97,6 +99,9 @@ fn reload(app: &mut App) -> bool {
             );
             if dropped > 0 {
                 text.push_str(&format!("; {dropped} change(s) of this window dropped"));
+            }
+            if let Some(notice) = migration.notice() {
+                text.push_str(&format!(" · {notice}"));
             }
             app.status = Status::new(Tone::Info, text);
             true

@@ -22,6 +22,7 @@ use super::app::{App, Decision, Leave, Screen, Session, Status, Tone};
 use super::keymap::Context;
 use super::view;
 use crate::assessment::Assessment;
+use crate::assessment::migrate::migrate;
 use crate::time::history;
 
 /// Fills Home from the data directory, opens `open` if given, and shows the three stages
@@ -64,6 +65,11 @@ pub fn apply(app: &mut App, action: Action) {
                 apply(app, action);
             }
         }
+        Action::Wheel { column, row, down } => {
+            if let Some(action) = mouse::wheel_at(app, column, row, down) {
+                apply(app, action);
+            }
+        }
         Action::Help => app.help = if app.help.is_some() { None } else { Some(0) },
         _ => match app.context() {
             Context::Help => help(app, action),
@@ -94,10 +100,11 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
     // Release this window's previous lock before taking the next one.
     app.session = None;
     let lock = app.storage.lock(&path);
-    let (assessment, stamp) = match app.storage.open(&path) {
+    let (mut assessment, stamp) = match app.storage.open(&path) {
         Ok((fresh, stamp)) => (fresh, Some(stamp)),
         Err(_) => (assessment, None),
     };
+    let migration = migrate(&mut assessment, &app.questionnaire);
     let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
     session.stamp = stamp;
     match lock {
@@ -119,6 +126,9 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
             } else {
                 Tone::Info
             };
+            if let Some(notice) = migration.notice() {
+                text.push_str(&format!(" · {notice}"));
+            }
             app.status = Status::new(tone, text);
         }
         Err(error) => {

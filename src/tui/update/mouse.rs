@@ -1,6 +1,8 @@
-//! Mouse clicks: a click on an answer answers, a click on a sidebar criterion, a Home entry
-//! or a dashboard gap selects it. Matched against the same [layout](crate::tui::layout) the
-//! views draw with.
+//! The mouse: a click on an answer answers, a click on a sidebar criterion, a Home entry or
+//! a dashboard gap selects it, and the wheel scrolls the list or text under the pointer.
+//! Matched against the same [layout](crate::tui::layout) the views draw with.
+
+use ratatui::layout::{Position, Rect};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen, answer_options, criterion_row};
@@ -43,6 +45,43 @@ pub fn action_at(app: &App, column: u16, row: u16) -> Option<Action> {
             list_row(layout::dashboard(body).gaps, app.gap, gaps, column, row)
         }
         Screen::Home | Screen::Stages | Screen::Export | Screen::Certification => None,
+    }
+}
+
+/// The action the mouse wheel stands for at (`column`, `row`): it scrolls the list or text
+/// under the pointer (the help, the three stages and the "certification" screen wherever it
+/// is), or does nothing.
+pub fn wheel_at(app: &App, column: u16, row: u16, down: bool) -> Option<Action> {
+    if app.prompt.is_some() || layout::too_small(app.size) {
+        return None;
+    }
+    let pick = |up: Action, down_action: Action| if down { down_action } else { up };
+    if app.help.is_some() {
+        return Some(pick(Action::Up, Action::Down));
+    }
+    let under = |area: Rect| area.contains(Position::new(column, row));
+    let body = layout::chrome(app.size).body;
+    match app.screen {
+        Screen::Home if app.home.form.is_none() && !app.home.confirm_delete => {
+            under(layout::home(body)[0]).then(|| pick(Action::Up, Action::Down))
+        }
+        Screen::Wizard => {
+            let session = app.session.as_ref()?;
+            let question = session.question(&app.questionnaire)?;
+            let areas = layout::wizard(body, answer_options(question.kind).len());
+            if under(areas.sidebar) {
+                Some(pick(Action::PrevCriterion, Action::NextCriterion))
+            } else if under(areas.question) {
+                Some(pick(Action::PageUp, Action::PageDown))
+            } else {
+                None
+            }
+        }
+        Screen::Dashboard => {
+            under(layout::dashboard(body).gaps).then(|| pick(Action::Up, Action::Down))
+        }
+        Screen::Stages | Screen::Certification => Some(pick(Action::Up, Action::Down)),
+        Screen::Home | Screen::Export => None,
     }
 }
 

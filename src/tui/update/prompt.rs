@@ -7,7 +7,7 @@ use super::wizard::advance;
 use super::{certification, evidence, home, persist};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Filter, PromptKind, matches_search};
+use crate::tui::app::{App, Filter, PromptKind};
 
 /// Handles an action while a prompt is open.
 pub fn update(app: &mut App, action: Action) {
@@ -125,19 +125,26 @@ fn go_to(app: &mut App, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Shows only the questions matching `text`; empty text clears the search.
+/// Shows only the questions matching `text` within the stage or category filter; empty
+/// text clears the search and keeps the filter.
 fn search(app: &mut App, text: &str) -> Result<(), String> {
     let Some(session) = app.session.as_mut() else {
         return Ok(());
     };
-    let questions = app.questionnaire.questions();
-    let any = questions
-        .iter()
-        .any(|question| session.assessment.in_scope(question) && matches_search(question, text));
-    if !any {
-        return Err(format!("Nothing in scope matches \"{text}\"."));
+    let mut nav = session.nav.clone();
+    nav.search = text.to_string();
+    if nav
+        .visible(&app.questionnaire, &session.assessment)
+        .is_empty()
+    {
+        return Err(match nav.filter {
+            Filter::All => format!("Nothing in scope matches \"{text}\"."),
+            filter => format!(
+                "Nothing in {} matches \"{text}\" (f clears the filter).",
+                filter.label()
+            ),
+        });
     }
-    session.nav.filter = Filter::All;
     session.nav.search = text.to_string();
     let visible = session.visible(&app.questionnaire);
     session.nav.settle(&visible);

@@ -1,14 +1,15 @@
 //! What every screen shares: the title bar (name, screens, progress gauge), the footer with
-//! the keys that matter here, and the status line.
+//! the wizard's filter and search and the keys that matter here, and the status line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Tabs};
+use ratatui::widgets::{LineGauge, Paragraph, Tabs};
 
 use super::key_hint;
 use crate::text_safety::visible_line;
-use crate::tui::app::{App, Screen, Tone};
+use crate::tui::app::{App, Filter, Screen, Tone};
 use crate::tui::keymap;
 use crate::tui::layout;
 
@@ -65,12 +66,25 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             f64::from(answered) / f64::from(tally.questions)
         };
-        let gauge = Gauge::default()
+        // The count sits beside the bar, never under it, so the bar cannot cover it.
+        let label = format!(" {answered} / {} answered", tally.questions);
+        let label_width = u16::try_from(label.chars().count())
+            .unwrap_or(u16::MAX)
+            .min(right.width);
+        let [bar_area, label_area] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Min(0),
+            ratatui::layout::Constraint::Length(label_width),
+        ])
+        .areas(right);
+        let gauge = LineGauge::default()
             .ratio(ratio)
-            .label(format!("{answered} / {} answered", tally.questions))
-            .gauge_style(theme.fill)
-            .use_unicode(true);
-        frame.render_widget(gauge, right);
+            .label("")
+            .filled_symbol(symbols::line::THICK_HORIZONTAL)
+            .unfilled_symbol(symbols::line::HORIZONTAL)
+            .filled_style(theme.fill)
+            .unfilled_style(theme.dim);
+        frame.render_widget(gauge, bar_area);
+        frame.render_widget(Span::styled(label, theme.base), label_area);
     }
 }
 
@@ -95,13 +109,40 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     };
     let right = line(true, usize::from(area.width));
     let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
-    let [left_area, right_area] = ratatui::layout::Layout::horizontal([
+    let shown = showing(app).map(|text| Span::styled(format!("{text}  "), theme.warn));
+    let shown_width = shown.as_ref().map_or(0, |span| {
+        u16::try_from(span.width())
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(right_width))
+    });
+    let [shown_area, left_area, right_area] = ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Length(shown_width),
         ratatui::layout::Constraint::Min(0),
         ratatui::layout::Constraint::Length(right_width),
     ])
     .areas(area);
+    if let Some(shown) = shown {
+        frame.render_widget(shown, shown_area);
+    }
     frame.render_widget(line(false, usize::from(left_area.width)), left_area);
     frame.render_widget(right, right_area);
+}
+
+/// What the wizard is limited to, when it is: the stage or category filter and the search.
+fn showing(app: &App) -> Option<String> {
+    let session = app
+        .session
+        .as_ref()
+        .filter(|_| app.screen == Screen::Wizard)?;
+    let nav = &session.nav;
+    let mut parts = Vec::new();
+    if nav.filter != Filter::All {
+        parts.push(nav.filter.label().to_string());
+    }
+    if !nav.search.is_empty() {
+        parts.push(format!("/{}", visible_line(&nav.search)));
+    }
+    (!parts.is_empty()).then(|| format!("[{}]", parts.join(" · ")))
 }
 
 /// The status line: "Saved 14:02:11", or the last error in the error style.

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, TableState};
 
-use super::{block, percent};
+use super::{block, elide, percent};
 use crate::questionnaire::{Questionnaire, Target};
 use crate::scoring::{Measure, Severity};
 use crate::tui::app::{App, Session};
@@ -165,6 +165,19 @@ fn render_categories(frame: &mut Frame, area: Rect, theme: &Theme, session: &Ses
     frame.render_widget(chart, area);
 }
 
+/// The gap table's title: how many gaps, and how many questions wait to become relevant.
+fn gaps_title(gaps: usize, open: usize, waiting: usize) -> String {
+    match waiting {
+        0 => format!("Gaps: {gaps} · open questions: {open} — Enter opens one"),
+        _ => format!(
+            "Gaps: {gaps} · open questions: {open} ({waiting} not yet relevant) — Enter opens one"
+        ),
+    }
+}
+
+/// The width of the severity column: "Critical".
+const SEVERITY_WIDTH: u16 = 8;
+
 fn severity_style(theme: &Theme, severity: Severity) -> ratatui::style::Style {
     match severity {
         Severity::Critical | Severity::High => theme.bad,
@@ -176,34 +189,53 @@ fn severity_style(theme: &Theme, severity: Severity) -> ratatui::style::Style {
 fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let theme = &app.theme;
     let gaps = &session.card.gaps;
-    let rows = gaps.iter().map(|gap| {
-        let question = app.questionnaire.question(&gap.question);
-        let title = question.map_or(gap.question.as_str(), |question| question.title.as_str());
-        let now = question.map_or(gap.current.key(), |question| gap.current.label(question));
+    let cells: Vec<(String, String)> = gaps
+        .iter()
+        .map(|gap| {
+            let question = app.questionnaire.question(&gap.question);
+            let title = question.map_or(gap.question.as_str(), |question| question.title.as_str());
+            let now = question
+                .map_or(gap.current.key(), |question| gap.current.label(question))
+                .to_string();
+            (format!("{} {title}", gap.criterion), now)
+        })
+        .collect();
+    // "Now" is as wide as its longest value, up to a third of the table; the gap title
+    // takes the rest. Whatever does not fit ends in an ellipsis instead of being cut.
+    let inner = layout::inner(area).width;
+    let now_width = cells
+        .iter()
+        .map(|(_, now)| now.chars().count())
+        .chain([3])
+        .max()
+        .map_or(3, |width| u16::try_from(width).unwrap_or(u16::MAX))
+        .min(inner / 3);
+    let gap_width = inner.saturating_sub(SEVERITY_WIDTH + now_width + 2);
+    let rows = gaps.iter().zip(&cells).map(|(gap, (title, now))| {
         Row::new([
             Cell::from(Span::styled(
                 gap.severity.label(),
                 severity_style(theme, gap.severity),
             )),
-            Cell::from(format!("{} {title}", gap.criterion)),
-            Cell::from(Span::styled(now.to_string(), theme.dim)),
+            Cell::from(elide(title, gap_width)),
+            Cell::from(Span::styled(elide(now, now_width), theme.dim)),
         ])
     });
     let table = Table::new(
         rows,
         [
-            Constraint::Length(8),
-            Constraint::Min(12),
-            Constraint::Length(10),
+            Constraint::Length(SEVERITY_WIDTH),
+            Constraint::Length(gap_width),
+            Constraint::Length(now_width),
         ],
     )
     .header(Row::new(["Severity", "Gap", "Now"]).style(theme.dim))
     .block(block(
         theme,
-        format!(
-            "Gaps: {} · open questions: {} — Enter opens one",
+        gaps_title(
             gaps.len(),
-            session.card.open.len()
+            session.card.open.len(),
+            session.card.not_yet_relevant.len(),
         ),
     ))
     .row_highlight_style(theme.selected);

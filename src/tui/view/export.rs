@@ -1,14 +1,15 @@
-//! The export screen: the format as tabs, the path being typed, what the chosen format
-//! holds, and where the report went or why it could not be written.
+//! The export screen: the format as tabs, the paper size, the path being typed, what the
+//! chosen format holds, and where the report went or why it could not be written.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{block, popup};
-use crate::report::Format;
+use crate::report::{Format, Paper};
 use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 /// What each format is for.
 fn purpose(format: Format) -> &'static str {
@@ -22,6 +23,32 @@ fn purpose(format: Format) -> &'static str {
     }
 }
 
+/// The paper sizes offered, the chosen one highlighted.
+fn paper_line(theme: &Theme, chosen: Paper, format: Format) -> Line<'static> {
+    let mut spans = vec![Span::styled("Paper ", theme.dim)];
+    for (at, (paper, label)) in [(Paper::A4, "A4"), (Paper::Letter, "Letter")]
+        .into_iter()
+        .enumerate()
+    {
+        if at > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        let style = if paper == chosen {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(format!(" {label} "), style));
+    }
+    let note = if format == Format::Pdf {
+        "  ↑/↓ changes it"
+    } else {
+        "  (only for PDF)"
+    };
+    spans.push(Span::styled(note, theme.dim));
+    Line::from(spans)
+}
+
 /// Draws the export screen in `body`.
 pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let theme = &app.theme;
@@ -31,7 +58,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let outer = block(theme, "Export the gap report");
     let inner = outer.inner(body);
     frame.render_widget(outer, body);
-    let [tabs_area, _, label, path, _, about, outcome] = Layout::vertical([
+    let [tabs_area, paper_area, _, label, path, _, about, outcome] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -46,6 +74,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         .style(theme.dim)
         .highlight_style(theme.selected);
     frame.render_widget(tabs, tabs_area);
+    frame.render_widget(paper_line(theme, form.paper, form.format), paper_area);
     frame.render_widget(
         Line::styled("Save as (type to change the path)", theme.heading),
         label,

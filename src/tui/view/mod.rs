@@ -148,6 +148,19 @@ fn scrolled(
     }
 }
 
+/// `text` cut to `width` characters, ending in "…" when it had to be cut.
+fn elide(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        kept.push('…');
+    }
+    kept
+}
+
 /// A readiness percentage, or a dash when nothing counts.
 fn percent(value: Option<u32>) -> String {
     value.map_or_else(|| "—".to_string(), |value| format!("{value} %"))
@@ -159,4 +172,17 @@ fn key_hint<'a>(theme: &Theme, key: &'a str, text: &'a str) -> [Span<'a>; 2] {
         Span::styled(key, theme.key),
         Span::styled(format!(" {text}  "), theme.dim),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elide;
+
+    #[test]
+    fn elide_keeps_what_fits_and_marks_what_was_cut() {
+        assert_eq!(elide("Not in place", 12), "Not in place");
+        assert_eq!(elide("Not in place", 10), "Not in pl…");
+        assert_eq!(elide("Not in place", 1), "…");
+        assert_eq!(elide("Not in place", 0), "");
+    }
 }

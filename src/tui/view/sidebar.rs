@@ -1,5 +1,6 @@
 //! The wizard's sidebar: stages → categories → criteria, each criterion with a completion
-//! mark (✓ all answered, ◐ some, ○ none) and its readiness toward the targeted report.
+//! mark (✓ all answered, ◐ some, ○ none) and its readiness toward the targeted report, which
+//! the bottom border names ("% ready for Type 2").
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,11 +25,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, session: &Session, curre
         Filter::All => "Criteria".to_string(),
         filter => format!("Criteria · {}", filter.label()),
     };
-    let mut list_block = block(theme, title);
-    if !session.nav.search.is_empty() {
-        list_block =
-            list_block.title_bottom(Line::styled(format!("/{}", session.nav.search), theme.key));
-    }
+    // The percentages are readiness toward the targeted report, which counts only the
+    // levels that report needs: say so where they are shown.
+    let list_block = block(theme, title).title_bottom(Line::styled(
+        format!(" % ready for {} ", session.assessment.target.label()),
+        theme.dim,
+    ));
     let inner = layout::inner(area);
     let offset = layout::scroll_offset(selected, rows.len(), usize::from(inner.height));
     let mut state = ListState::default()

@@ -11,7 +11,7 @@ use ratatui::widgets::{
 
 use super::{block, overflow, scrolled, sidebar};
 use crate::assessment::Answer;
-use crate::questionnaire::{AnswerKind, Level, Question, criterion};
+use crate::questionnaire::{AnswerKind, Condition, Level, Question, criterion};
 use crate::text_safety::visible_line;
 use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
 use crate::tui::app::{App, Session, answer_options};
@@ -97,13 +97,25 @@ fn question_paragraph<'a>(
     if let Some(category) = question.category {
         place.push_str(&format!(" · {}", category.label()));
     }
+    if !question.also_supports.is_empty() {
+        place.push_str(&format!(
+            " · also counts toward {}",
+            question.also_supports.join(", ")
+        ));
+    }
     let mut title = vec![Span::styled(question.title.as_str(), theme.heading)];
     if question.key {
         title.push(Span::styled("  key control", theme.bad));
     }
-    let mut lines = vec![
-        Line::from(title),
-        Line::styled(place, theme.dim),
+    let mut lines = vec![Line::from(title), Line::styled(place, theme.dim)];
+    if let Some(condition) = question
+        .relevant_when
+        .as_ref()
+        .filter(|_| !session.assessment.is_relevant(question))
+    {
+        lines.push(Line::styled(not_yet_relevant(app, condition), theme.warn));
+    }
+    lines.extend([
         Line::default(),
         Line::from(question.prompt.as_str()),
         Line::default(),
@@ -111,7 +123,7 @@ fn question_paragraph<'a>(
         Line::from(question.why.as_str()),
         Line::default(),
         Line::styled("An auditor will ask to see", theme.heading),
-    ];
+    ]);
     lines.extend(
         question
             .evidence
@@ -119,6 +131,22 @@ fn question_paragraph<'a>(
             .map(|item| Line::from(format!("• {item}"))),
     );
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+}
+
+/// Why a conditional question does not count yet, naming the answer that makes it count.
+fn not_yet_relevant(app: &App, condition: &Condition) -> String {
+    let needed = match app.questionnaire.question(&condition.question) {
+        Some(decider) if decider.kind == AnswerKind::YesNo => {
+            format!("{} is answered yes", decider.title)
+        }
+        Some(decider) => format!(
+            "{} is at least “{}”",
+            decider.title,
+            decider.level_label(condition.at_least)
+        ),
+        None => format!("{} is answered", condition.question),
+    };
+    format!("Not yet relevant: it counts once {needed}; until then it is neither scored nor a gap.")
 }
 
 fn render_question(
