@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process measurements of the release binary on the complete benchmark fixture
 # (benches/fixtures/complete.toml): wall time (median of RUNS runs) and peak RSS of every
-# report format, `score` and `--version` (the process baseline); the PDF's size; the wizard
+# report format (and of the PDF of benches/fixtures/worst.toml, every question a gap), `score` and `--version` (the process baseline); the PDF's size; the wizard
 # driven in tmux (time from exec until tmux shows the first frame, and peak RSS over a short
 # session); and the binary's size. In-process figures come from `cargo bench`.
 #
@@ -23,6 +23,7 @@ cargo build --release --quiet
 work=$(mktemp -d)
 trap 'tmux -S "$work/tmux.sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 cp "$FIXTURE" "$work/complete.toml"
+cp benches/fixtures/worst.toml "$work/worst.toml"
 export SOC2_READY_DATA_DIR="$work/data"
 export SOURCE_DATE_EPOCH=1795564800 # 2026-11-24: the same report on every run
 mkdir -p "$SOC2_READY_DATA_DIR"
@@ -90,8 +91,11 @@ for format in md json csv; do
   measure "soc2-ready report --format $format -o - (stdout)" \
     "$BIN" report "$work/complete.toml" --format "$format" -o -
 done
+measure "report --format pdf, worst case (all gaps)" \
+  "$BIN" report "$work/worst.toml" --format pdf -o "$work/worst.pdf"
 echo
-echo "PDF report size: $(stat -c %s "$work/report.pdf") bytes"
+echo "PDF report size: $(stat -c %s "$work/report.pdf") bytes;" \
+  "worst case $(stat -c %s "$work/worst.pdf") bytes"
 
 # The wizard in a 120×40 tmux window (a tmux server of our own) on a copy of the fixture,
 # its data directory fresh except that the three-stages screen counts as seen, so the first

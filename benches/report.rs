@@ -1,6 +1,7 @@
 //! Benchmarks of the gap report on the complete sample assessment (every category in
 //! scope, every question answered): building the [`ReportModel`] from the scorecard, then
-//! each renderer (PDF, Markdown, JSON, CSV) on that model. Rendering only, no file writes.
+//! each renderer (PDF, Markdown, JSON, CSV) on that model; then the PDF of the worst case,
+//! every question a gap. Rendering only, no file writes.
 //! Run with `cargo bench --bench report`.
 
 use std::hint::black_box;
@@ -42,6 +43,16 @@ fn report(c: &mut Criterion) {
             b.iter(|| render(format, black_box(&model), Paper::A4));
         });
     }
+    group.finish();
+    // The worst case: every question of all five categories a gap (the longest PDF).
+    let worst = sample::every_question_a_gap(&questionnaire);
+    let card = score(&questionnaire, &worst, &policy);
+    let model = ReportModel::build(&questionnaire, &worst, &card, &policy, today);
+    let mut group = c.benchmark_group("report: render worst case");
+    group.sample_size(20);
+    group.bench_function("pdf", |b| {
+        b.iter(|| render(Format::Pdf, black_box(&model), Paper::A4));
+    });
     group.finish();
 }
 

@@ -193,7 +193,7 @@ mod tests {
         assert!(complete.readiness > early.readiness);
         assert_eq!(early.answered, 1);
         assert!(early.questions > 100);
-        assert_eq!(early.verdict, Verdict::NotReady);
+        assert_eq!(early.verdict, Verdict::NotAssessed, "one answer is too few");
         assert_eq!(early.last_change(), "2026-01-05T00:00:00Z".parse().unwrap());
     }
 

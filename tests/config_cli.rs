@@ -51,7 +51,8 @@ fn compliance_line(text: &str) -> String {
 #[test]
 fn config_thresholds_change_the_verdict_in_score_and_say_where_they_came_from() {
     let home = tempfile::tempdir().unwrap();
-    let assessment = fixture("assessments/cli-partial.toml");
+    // Enough answers for a verdict (a nearly empty one is "Not assessed yet" under any bar).
+    let assessment = fixture("assessments/report-partial.toml");
     let assessment = assessment.to_str().unwrap();
 
     let built_in = run(home.path(), &["score", assessment]);
@@ -101,7 +102,7 @@ fn config_thresholds_change_the_verdict_in_score_and_say_where_they_came_from() 
 fn an_assessments_own_thresholds_win_over_the_config() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("agreed.toml");
-    let text = fs::read_to_string(fixture("assessments/cli-partial.toml")).unwrap();
+    let text = fs::read_to_string(fixture("assessments/report-partial.toml")).unwrap();
     let (head, answers) = text.split_once("\n[answers").unwrap();
     fs::write(
         &path,
@@ -333,7 +334,8 @@ const INVALID: &[(&str, &[&str])] = &[
 fn every_bad_config_is_refused_with_located_messages_by_every_command() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
-    let assessment = fixture("assessments/cli-partial.toml");
+    // Enough answers for a verdict (a nearly empty one is "Not assessed yet" under any bar).
+    let assessment = fixture("assessments/report-partial.toml");
     let assessment = assessment.to_str().unwrap();
     for (name, messages) in INVALID {
         let path = config(name);

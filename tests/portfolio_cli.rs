@@ -71,13 +71,13 @@ fn text_lists_every_file_and_says_why_some_cannot_be_read() {
         assert!(lines[0].contains(header), "{}", lines[0]);
     }
     assert!(
-        lines[1].starts_with("Acme Inc") && lines[1].contains("3/150"),
+        lines[1].starts_with("Acme Inc") && lines[1].contains("2/150"),
         "{}",
         lines[1]
     );
-    assert!(lines[1].contains("1 % Not ready"), "{}", lines[1]);
+    assert!(lines[1].contains("1 % Not assessed yet"), "{}", lines[1]);
     assert!(
-        lines[2].starts_with("Globex") && lines[2].contains("94/166"),
+        lines[2].starts_with("Globex") && lines[2].contains("93/166"),
         "{}",
         lines[2]
     );
@@ -116,7 +116,7 @@ fn tsv_has_one_row_per_file_with_stable_columns() {
     // The most ready first: Globex (48 % compliance) before Acme (1 %).
     assert_eq!(rows[1][column("organization")], "Globex");
     assert_eq!(rows[1][column("compliance_percent")], "48");
-    assert_eq!(rows[2][column("compliance_verdict")], "not_ready");
+    assert_eq!(rows[2][column("compliance_verdict")], "not_assessed");
     assert_eq!(rows[2][column("last_change")], "2026-11-24");
     assert_eq!(rows[2][column("ready_threshold")], "0.85");
     // The earliest realistic report date (time::timeline) for readable files only.
@@ -171,8 +171,21 @@ fn config_thresholds_change_the_verdicts_listed() {
     let text = stdout(&output);
     let acme: Vec<&str> = text.lines().nth(1).unwrap().split('\t').collect();
     assert_eq!(acme[1], "Acme Inc");
-    assert_eq!(acme[6], "getting_there", "1 % passes a 1 % bar: {acme:?}");
+    assert_eq!(
+        acme[6], "not_assessed",
+        "4 answers are too few under any bar: {acme:?}"
+    );
     assert_eq!(acme[13], "0.9");
+    let globex: Vec<&str> = text
+        .lines()
+        .find(|line| line.contains("\tGlobex\t"))
+        .unwrap()
+        .split('\t')
+        .collect();
+    assert_eq!(
+        globex[6], "getting_there",
+        "48 % passes a 1 % bar: {globex:?}"
+    );
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn the_firm_contact_and_logo_are_on_the_cover_and_every_page() {
     let last = doc.get_pages().len() as u32;
     let footer = page_text(&doc, &[last]);
     assert!(
-        footer.contains("Prepared by Northwind Advisory · Self-assessment"),
+        footer.contains("Prepared by Northwind Advisory · Confidential — prepared for Acme Inc"),
         "{footer}"
     );
     // The 96 × 48 logo is drawn on every page: the cover and each page header.
@@ -105,7 +105,9 @@ fn the_firm_contact_and_logo_are_on_the_cover_and_every_page() {
 #[test]
 fn without_branding_there_is_no_preparer_and_no_image() {
     let doc = branded("partial", None);
-    assert!(!all_text(&doc).contains("Prepared by"));
+    // No preparer on the cover or in the footers (the sign-off table names the assessor).
+    assert!(!page_text(&doc, &[1]).contains("Prepared by"));
+    assert!(!all_text(&doc).contains("Prepared by Northwind"));
     assert_eq!(pages_with_image(&doc, 96, 48), 0);
 }
 
@@ -125,11 +127,10 @@ fn config_thresholds_change_the_verdicts_and_the_method_says_where_they_came_fro
         "configured text lacks the thresholds note"
     );
     // Compliance at 48 % passes a 1 % bar: Getting there instead of Not ready.
-    assert!(
-        configured.contains(
-            "48 % is below the 90 % threshold (from the config file), and 14 key controls"
-        )
-    );
+    assert!(configured.contains(
+        "48 % is below the 90 % threshold (from the config file), and 3 key controls are \
+             below the level they need and 11 key controls are still unanswered"
+    ));
     assert!(configured.contains(
         "Compliance controls that meet the criteria are in place and operating Getting there 48 %"
     ));

@@ -81,7 +81,7 @@ fn output_may_name_a_file_or_a_folder() {
     assert!(
         fs::read_to_string(&named)
             .unwrap()
-            .starts_with("rank,severity,phase,")
+            .starts_with("\u{feff}Summary,Description,Priority,Status,")
     );
 }
 

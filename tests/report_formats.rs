@@ -38,6 +38,9 @@ fn json_snapshot() {
 
 fn csv_rows(name: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
     let text = text(name, "csv");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark so Excel reads UTF-8");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().unwrap().clone();
     let rows = reader
@@ -48,25 +51,54 @@ fn csv_rows(name: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
 }
 
 #[test]
-fn csv_has_one_row_per_gap_in_priority_order() {
+fn csv_has_one_row_per_gap_in_priority_order_then_the_open_questions() {
     for name in FIXTURES {
         let (header, rows) = csv_rows(name);
         let model = json(name);
         let gaps = model["gaps"].as_array().unwrap();
-        assert_eq!(rows.len(), gaps.len(), "{name}: one row per gap");
+        let open = model["unanswered"].as_array().unwrap();
+        assert_eq!(rows.len(), gaps.len() + open.len(), "{name}: one row each");
         let column = |title: &str| header.iter().position(|h| h == title).unwrap();
         for (row, gap) in rows.iter().zip(gaps) {
-            assert_eq!(&row[column("question_id")], gap["id"].as_str().unwrap());
+            assert_eq!(&row[column("Question ID")], gap["id"].as_str().unwrap());
+            assert_eq!(&row[column("Status")], "gap");
             assert_eq!(
-                &row[column("criterion")],
+                &row[column("Criterion")],
                 gap["criterion"].as_str().unwrap()
             );
             assert_eq!(
-                row[column("rank")].parse::<u64>().ok(),
+                row[column("Rank")].parse::<u64>().ok(),
                 gap["rank"].as_u64()
             );
             let steps = gap["remediation"].as_array().unwrap();
-            assert_eq!(row[column("remediation")].lines().count(), steps.len());
+            assert_eq!(row[column("Remediation")].lines().count(), steps.len());
+            assert!(row[column("Summary")].ends_with(gap["title"].as_str().unwrap()));
+            assert!(!row[column("Description")].is_empty());
+        }
+        for (row, question) in rows[gaps.len()..].iter().zip(open) {
+            assert_eq!(&row[column("Status")], "open");
+            assert_eq!(
+                &row[column("Question ID")],
+                question["id"].as_str().unwrap()
+            );
+            assert_eq!(&row[column("Current")], "Unanswered");
+        }
+    }
+}
+
+#[test]
+fn csv_cells_carry_no_apostrophe_unless_dangerous() {
+    for name in FIXTURES {
+        let (_, rows) = csv_rows(name);
+        for row in &rows {
+            for cell in row {
+                if let Some(rest) = cell.strip_prefix('\'') {
+                    assert!(
+                        rest.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{name}: needless apostrophe in {cell:?}"
+                    );
+                }
+            }
         }
     }
 }
@@ -74,20 +106,23 @@ fn csv_has_one_row_per_gap_in_priority_order() {
 #[test]
 fn csv_keeps_unicode_quotes_and_line_breaks() {
     let (header, rows) = csv_rows("unicode");
-    let note = header.iter().position(|h| h == "note").unwrap();
-    let id = header.iter().position(|h| h == "question_id").unwrap();
+    let description = header.iter().position(|h| h == "Description").unwrap();
+    let id = header.iter().position(|h| h == "Question ID").unwrap();
     let mfa = rows.iter().find(|row| &row[id] == "CC6.1.mfa").unwrap();
-    assert_eq!(
-        &mfa[note],
-        "MFA is “enforced” in Workspace — except the break-glass root account (Zugang über Tresor)."
+    assert!(
+        mfa[description].ends_with(
+            "\n\nNote: MFA is “enforced” in Workspace — except the break-glass root account (Zugang über Tresor)."
+        ),
+        "{}",
+        &mfa[description]
     );
-    let empty = csv_rows("empty");
-    assert_eq!(
-        empty.1.len(),
-        0,
-        "an empty assessment has no known gaps yet"
+    let (header, rows) = csv_rows("empty");
+    let status = header.iter().position(|h| h == "Status").unwrap();
+    assert!(
+        rows.iter().all(|row| &row[status] == "open"),
+        "an empty assessment has no known gaps yet, only open questions"
     );
-    assert_eq!(empty.0.len(), 17, "but the header is there");
+    assert_eq!(header.len(), 21, "but the header is there");
 }
 
 #[test]
@@ -95,9 +130,20 @@ fn markdown_and_json_carry_the_same_facts() {
     for name in FIXTURES {
         let model = json(name);
         let markdown = text(name, "md");
-        assert_eq!(model["schema"], 1);
-        assert_eq!(model["generated"], "2026-11-24");
         let organization = model["organization"].as_str().unwrap();
+        assert_eq!(model["schema"], 2);
+        assert!(!markdown.contains("<br>"), "{name}: no <br> in tables");
+        for line in markdown.lines().filter(|line| line.starts_with('|')) {
+            assert!(line.chars().count() <= 400, "{name}: long row {line}");
+        }
+        // Every section names the organisation, so it can be pasted on its own.
+        for heading in markdown.lines().filter(|line| line.starts_with("## ")) {
+            assert!(
+                heading.contains(organization) || heading == "## Disclaimer",
+                "{name}: {heading}"
+            );
+        }
+        assert_eq!(model["generated"], "2026-11-24");
         assert!(markdown.contains(organization), "{name}: organisation");
         for stage in model["stages"].as_array().unwrap() {
             let label = stage["label"].as_str().unwrap();
@@ -113,7 +159,8 @@ fn markdown_and_json_carry_the_same_facts() {
         for question in model["unanswered"].as_array().unwrap() {
             let id = question["id"].as_str().unwrap();
             assert!(
-                markdown.contains(&format!("({id}) | Unanswered |")),
+                markdown.contains(&format!("({id}) | yes | Unanswered |"))
+                    || markdown.contains(&format!("({id}) |  | Unanswered |")),
                 "{name}: {id}"
             );
         }

@@ -9,7 +9,7 @@ use toml::de::DeTable;
 
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
-use super::{Answer, AnswerRecord, Assessment, SCHEMA};
+use super::{Answer, AnswerRecord, Assessment, ReportNotes, SCHEMA};
 use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
 use crate::toml_fields::{Fields, parse_document};
@@ -31,6 +31,12 @@ struct FileOut<'a> {
     target: &'a str,
     scope: Vec<&'a str>,
     questionnaire_version: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    observations: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    reviewed_by: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    report_version: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     thresholds: Option<ThresholdsOut>,
     audit: AuditOut,
@@ -72,6 +78,9 @@ pub fn to_toml(assessment: &Assessment) -> String {
         target: assessment.target.key(),
         scope: assessment.scope_keys(),
         questionnaire_version: &assessment.questionnaire_version,
+        observations: &assessment.report.observations,
+        reviewed_by: &assessment.report.reviewed_by,
+        report_version: &assessment.report.version,
         thresholds: match assessment.thresholds {
             Thresholds {
                 ready: Some(ready),
@@ -136,6 +145,11 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     let target = read_target(&mut fields);
     let scope = read_scope(&mut fields);
     let questionnaire_version = fields.text("questionnaire_version").unwrap_or_default();
+    let report = ReportNotes {
+        observations: fields.text("observations").unwrap_or_default(),
+        reviewed_by: fields.text("reviewed_by").unwrap_or_default(),
+        version: fields.text("report_version").unwrap_or_default(),
+    };
     let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
     let (audit, mut problems) = time_file::read_audit(&mut fields, source);
@@ -154,6 +168,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             let mut assessment = Assessment::new(&organization, &assessor, created, target, scope);
             assessment.updated = updated;
             assessment.questionnaire_version = questionnaire_version;
+            assessment.report = report;
             assessment.answers = answers;
             assessment.thresholds = agreed;
             assessment.audit = audit;
@@ -295,8 +310,32 @@ mod tests {
         assessment.edit("CC1.1.note-only", |record| {
             record.note = "to discuss".into()
         });
+        assessment.report = ReportNotes {
+            observations: "Strong engineering culture.\n\nNo one owns vendor risk yet.".into(),
+            reviewed_by: "Sam Lee".into(),
+            version: "1.0".into(),
+        };
         let text = to_toml(&assessment);
+        assert!(text.contains("reviewed_by = \"Sam Lee\""), "{text}");
         assert_eq!(parse(&text), Ok(assessment));
+    }
+
+    #[test]
+    fn report_notes_are_optional_and_must_be_text() {
+        let base =
+            "schema = 1\norganization = \"A\"\ncreated = \"2026-11-24\"\ntarget = \"type1\"\n";
+        let plain = parse(base).unwrap();
+        assert_eq!(plain.report, ReportNotes::default());
+        assert!(
+            !to_toml(&plain).contains("observations"),
+            "empty notes are not written"
+        );
+        let problems = parse(&format!("{base}observations = 3\n")).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("a.toml:5:16: field `observations`: expected text"),
+            "{problems:?}"
+        );
     }
 
     #[test]

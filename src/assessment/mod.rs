@@ -141,6 +141,8 @@ pub struct Assessment {
     pub questionnaire_version: String,
     /// Answers by question id, including ids the current questionnaire does not know.
     pub answers: BTreeMap<String, AnswerRecord>,
+    /// What the gap report adds beyond the answers: commentary and sign-off.
+    pub report: ReportNotes,
     /// Verdict thresholds agreed for this engagement; they win over the user's config.
     pub thresholds: thresholds::Thresholds,
     /// The planned audit (observation window, start).
@@ -150,6 +152,18 @@ pub struct Assessment {
     /// The older schema the file was read from, when it was (its first save upgrades it
     /// and keeps a backup of the old file).
     pub migrated_from: Option<i64>,
+}
+
+/// Free text the gap report prints as written: the assessor's commentary and the sign-off.
+/// Every field is optional (empty when not set).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportNotes {
+    /// "Key observations": the assessor's commentary, printed after the executive summary.
+    pub observations: String,
+    /// Who reviewed the report before it was sent.
+    pub reviewed_by: String,
+    /// The report's version, e.g. "1.0" or "draft 2".
+    pub version: String,
 }
 
 impl Assessment {
@@ -170,6 +184,7 @@ impl Assessment {
             scope: BTreeSet::new(),
             questionnaire_version: String::new(),
             answers: BTreeMap::new(),
+            report: ReportNotes::default(),
             thresholds: thresholds::Thresholds::default(),
             audit: AuditPlan::default(),
             history: Vec::new(),

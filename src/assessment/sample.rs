@@ -1,6 +1,7 @@
-//! A deterministic, complete sample assessment: every category in scope and every question
-//! answered with a realistic mix of levels, notes, owners and due dates. Benchmarks and
-//! tests use it so that every run measures the same work.
+//! Deterministic sample assessments: a complete one (every category in scope and every
+//! question answered with a realistic mix of levels, notes, owners and due dates) and the
+//! worst case for the report (every question a gap). Benchmarks and tests use them so that
+//! every run measures the same work.
 
 use jiff::civil::Date;
 
@@ -57,6 +58,34 @@ pub fn complete(questionnaire: &Questionnaire) -> Assessment {
     assessment
 }
 
+/// The worst case for the report: every category in scope and every question a gap (Not in
+/// place, or No), each with an owner, a due date and a note — the most pages and text the
+/// gap report can have.
+pub fn every_question_a_gap(questionnaire: &Questionnaire) -> Assessment {
+    let mut assessment = Assessment::new(
+        "Worst Case Co",
+        "Jane Doe",
+        Date::constant(2026, 11, 24),
+        Target::Type2,
+        Category::ALL,
+    );
+    assessment.questionnaire_version = questionnaire.version().to_string();
+    for (index, question) in questionnaire.questions().iter().enumerate() {
+        let answer = match question.kind {
+            AnswerKind::YesNo => Answer::No,
+            AnswerKind::Scale => Answer::Level(Level::NotInPlace),
+        };
+        assessment.edit(&question.id, |record| {
+            record.answer = Some(answer);
+            record.owner = OWNERS[index % OWNERS.len()].to_string();
+            let month = i8::try_from(index % 12).unwrap_or(0) + 1;
+            record.due = Date::new(2027, month, 15).ok();
+            record.note = format!("Nothing in place yet for {}.", question.title);
+        });
+    }
+    assessment
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +108,14 @@ mod tests {
                 .any(|gap| gap.severity == Severity::Critical)
         );
         assert!(card.gaps.iter().any(|gap| gap.severity == Severity::Low));
+    }
+
+    #[test]
+    fn the_worst_case_makes_every_question_in_scope_a_gap() {
+        let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+        let worst = every_question_a_gap(&questionnaire);
+        let card = score(&questionnaire, &worst, &Policy::default());
+        assert_eq!(card.gaps.len() as u32, card.tally.questions);
+        assert!(card.open.is_empty());
     }
 }

@@ -264,6 +264,7 @@ fn tsv(lines: &[Line]) -> String {
 
 fn verdict_key(verdict: Verdict) -> &'static str {
     match verdict {
+        Verdict::NotAssessed => "not_assessed",
         Verdict::NotReady => "not_ready",
         Verdict::GettingThere => "getting_there",
         Verdict::Ready => "ready",

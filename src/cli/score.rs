@@ -66,12 +66,7 @@ fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard
         card.target.label()
     );
     let _ = writeln!(out, "Scope: {}", scope.join(", "));
-    let tally = card.tally;
-    let _ = writeln!(
-        out,
-        "Questions: {} in scope — {} answered, {} unanswered, {} unsure, {} N/A",
-        tally.questions, tally.answered, tally.unanswered, tally.unsure, tally.not_applicable
-    );
+    let _ = writeln!(out, "Counts: {}", card.counts());
     if !card.not_yet_relevant.is_empty() {
         let _ = writeln!(
             out,
@@ -123,17 +118,16 @@ fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard
     let shown = card.gaps.len().min(TOP_GAPS);
     let _ = writeln!(
         out,
-        "\nTop {shown} of {} gaps (toward {})",
+        "\nTop {shown} of {} gaps (toward {}); {} open questions are not counted as gaps",
         card.gaps.len(),
-        card.target.label()
+        card.target.label(),
+        card.open.len()
     );
     for (index, gap) in card.gaps.iter().take(TOP_GAPS).enumerate() {
         let Some(question) = questionnaire.question(&gap.question) else {
             continue;
         };
-        let current = gap
-            .current
-            .map_or("Unanswered", |answer| answer.label(question));
+        let current = gap.current.label(question);
         let _ = writeln!(
             out,
             "  {:>2}. {:<8} {:<6} {} — {} → needs {}",

@@ -3,9 +3,10 @@
 
 use jiff::civil::Date;
 
+use super::insights::{self, SignOff};
 use super::model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
-    QuestionRef, REPORT_SCHEMA, ReportModel, StageCard, TargetCard, answer_key, answer_label,
+    QuestionRef, REPORT_SCHEMA, ReportModel, Size, StageCard, TargetCard, answer_key, answer_label,
     level_key, level_label,
 };
 use super::prepared::{Branding, thresholds_note};
@@ -33,7 +34,8 @@ impl ReportModel {
             .iter()
             .filter(|question| assessment.in_scope(question) && assessment.is_relevant(question))
             .collect();
-        let blockers = |list: &[Blocker]| blocker_items(questionnaire, list);
+        let gaps = gap_items(questionnaire, assessment, card, today);
+        let blockers = |list: &[Blocker]| blocker_items(questionnaire, list, &gaps);
         let stages = card
             .stages
             .iter()
@@ -46,6 +48,7 @@ impl ReportModel {
                 explanation: score.measure.explanation(policy),
                 tally: score.measure.tally,
                 blockers: blockers(&score.measure.blockers),
+                open_keys: score.measure.open_keys,
             })
             .collect();
         let targets = card
@@ -71,7 +74,6 @@ impl ReportModel {
                 tally: score.tally,
             })
             .collect();
-        let gaps = gap_items(questionnaire, assessment, card);
         let with_answer = |wanted: fn(Option<Answer>) -> bool| -> Vec<QuestionRef> {
             in_scope
                 .iter()
@@ -79,11 +81,17 @@ impl ReportModel {
                 .map(|question| QuestionRef::to(question))
                 .collect()
         };
-        let mut unanswered = with_answer(|answer| answer.is_none());
-        // Key controls first: they are the ones to answer before anything else.
-        unanswered.sort_by_key(|question| !question.key);
+        // Scoring's list: key controls first, the ones to answer before anything else.
+        let unanswered: Vec<QuestionRef> = card
+            .open
+            .iter()
+            .filter_map(|id| questionnaire.question(id))
+            .map(QuestionRef::to)
+            .collect();
         let unsure = with_answer(|answer| answer == Some(Answer::Unsure));
         let roadmap = roadmap(assessment, &gaps, &unanswered, unsure.len());
+        let answers = answers_by_criterion(&in_scope, assessment);
+        let key = |id: &str| questionnaire.question(id).is_some_and(|q| q.key);
         let ready_percent = whole_percent(policy.ready);
         let getting_there_percent = whole_percent(policy.getting_there);
         let mut model = ReportModel {
@@ -97,15 +105,22 @@ impl ReportModel {
             questionnaire_version: assessment.questionnaire_version.clone(),
             overall: card.overall,
             summary: String::new(),
+            actions: insights::actions(&gaps, &unanswered, unsure.len()),
+            observations: assessment.report.observations.trim().to_string(),
+            na_issues: insights::na_issues(&answers, key),
+            sign_off: SignOff::new(&assessment.assessor, &assessment.report, today),
             tally: card.tally,
+            counts: card.counts(),
             stages,
             targets,
             categories,
+            heat_map: insights::heat_map(&card.criteria),
+            owners: insights::owners(&gaps),
             gaps,
             roadmap,
             unanswered,
             unsure,
-            answers: answers_by_criterion(&in_scope, assessment),
+            answers,
             unscored_answers: assessment
                 .unknown_ids(questionnaire)
                 .map(str::to_string)
@@ -134,9 +149,22 @@ fn whole_percent(ratio: f64) -> u32 {
     (ratio * 100.0).round().clamp(0.0, 100.0) as u32
 }
 
-fn blocker_items(questionnaire: &Questionnaire, blockers: &[Blocker]) -> Vec<BlockerItem> {
-    blockers
-        .iter()
+/// The blockers as report items, in the order of their gaps' ranks (the same order as the
+/// register and the cards).
+fn blocker_items(
+    questionnaire: &Questionnaire,
+    blockers: &[Blocker],
+    gaps: &[GapItem],
+) -> Vec<BlockerItem> {
+    let rank = |id: &str| {
+        gaps.iter()
+            .find(|gap| gap.question.id == id)
+            .map_or(usize::MAX, |gap| gap.rank)
+    };
+    let mut ordered: Vec<&Blocker> = blockers.iter().collect();
+    ordered.sort_by_key(|blocker| rank(&blocker.question));
+    ordered
+        .into_iter()
         .filter_map(|blocker| {
             let question = questionnaire.question(&blocker.question)?;
             Some(BlockerItem {
@@ -158,17 +186,17 @@ fn criterion_title(question: &Question) -> String {
     )
 }
 
-/// The scorecard's gaps that have an answer; unanswered questions are listed apart,
-/// because nobody knows yet whether they are gaps.
+/// The scorecard's gaps with everything a reader needs to close them.
 fn gap_items(
     questionnaire: &Questionnaire,
     assessment: &Assessment,
     card: &Scorecard,
+    today: Date,
 ) -> Vec<GapItem> {
     card.gaps
         .iter()
         .filter_map(|gap| {
-            let answer = gap.current?;
+            let answer = gap.current;
             let question = questionnaire.question(&gap.question)?;
             let record = assessment.record(&question.id).cloned().unwrap_or_default();
             let level = answer.effective_level().unwrap_or(Level::NotInPlace);
@@ -187,6 +215,8 @@ fn gap_items(
                 evidence: question.evidence.clone(),
                 owner: record.owner,
                 due: record.due,
+                overdue: record.due.is_some_and(|due| due < today),
+                size: Size::of(question, level, gap.needed),
                 note: record.note,
                 iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),
             })
@@ -205,7 +235,7 @@ fn roadmap(
     unanswered: &[QuestionRef],
     unsure: usize,
 ) -> Vec<PhasePlan> {
-    Phase::ALL
+    Phase::for_target(assessment.target)
         .into_iter()
         .map(|phase| {
             let mut actions = Vec::new();
@@ -220,7 +250,7 @@ fn roadmap(
             }
             PhasePlan {
                 phase,
-                label: phase.label(),
+                label: phase.label(assessment.target),
                 description: text::phase_description(phase, assessment.target),
                 actions,
                 gap_ids: gaps

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::certification_text::{
     CLAIMS_TITLE, HEAD_START_TITLE, claims_intro, head_start_intro, open_controls,
 };
-use super::markdown::{cell, md, table};
+use super::markdown::{cell, md, section, table};
 use super::model::ReportModel;
 use crate::questionnaire::IsoTheme;
 
@@ -15,7 +15,8 @@ use crate::questionnaire::IsoTheme;
 pub fn render(out: &mut String, model: &ReportModel) {
     head_start(out, model);
     if let Some(scan) = &model.claims {
-        let _ = writeln!(out, "## {CLAIMS_TITLE}\n\n{}\n", md(&claims_intro(scan)));
+        section(out, CLAIMS_TITLE, model);
+        let _ = writeln!(out, "{}\n", md(&claims_intro(scan)));
         if scan.finding_count() > 0 {
             table(
                 out,
@@ -46,7 +47,8 @@ pub fn render(out: &mut String, model: &ReportModel) {
 
 fn head_start(out: &mut String, model: &ReportModel) {
     let head = &model.iso27001_head_start;
-    let _ = writeln!(out, "## {HEAD_START_TITLE}\n\n{}\n", head_start_intro());
+    section(out, HEAD_START_TITLE, model);
+    let _ = writeln!(out, "{}\n", head_start_intro());
     table(
         out,
         &[

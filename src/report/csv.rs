@@ -1,76 +1,62 @@
-//! The CSV renderer: the prioritised gap list, one row per gap, for spreadsheets and issue
-//! trackers. Multi-line fields (steps, evidence, notes) are quoted, one item per line.
-//! Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
-//! return first) get a leading apostrophe, so a typed note can never execute; control
-//! characters in a cell are made visible ([`visible_text`]).
+//! The CSV renderer: one row per gap in rank order, then one row per open (unanswered)
+//! question, for spreadsheets and issue trackers.
+//!
+//! - The file starts with a UTF-8 byte order mark, so Excel shows accents and other scripts.
+//! - The first columns use the names Jira's CSV import matches on its own (`Summary`,
+//!   `Description`, `Priority`, `Status`, `Labels`, `Due Date`); Linear imports the same
+//!   columns through its Jira CSV path, and GitLab takes the first two as title and
+//!   description.
+//! - Multi-line fields (steps, evidence, notes) are quoted, one item per line.
+//! - A cell a spreadsheet would run as a formula gets a leading apostrophe; other cells are
+//!   written as they are, so ordinary text never shows a stray apostrophe.
+//! - Control characters in a cell are made visible ([`visible_text`]).
 
 use std::borrow::Cow;
 
-use super::model::{ReportModel, due_text};
+use super::model::{GapItem, QuestionRef, ReportModel, due_text};
+use crate::questionnaire::Target;
+use crate::scoring::Severity;
 use crate::text_safety::visible_text;
 
+/// The byte order mark at the start of the file.
+pub const BOM: &str = "\u{feff}";
+
 /// The header row.
-pub const HEADER: [&str; 17] = [
-    "rank",
-    "severity",
-    "phase",
-    "criterion",
-    "criterion_title",
-    "question_id",
-    "question",
-    "stage",
-    "key_control",
-    "current",
-    "needed",
-    "owner",
-    "due",
-    "remediation",
-    "evidence",
-    "note",
-    "iso27001",
+pub const HEADER: [&str; 21] = [
+    "Summary",
+    "Description",
+    "Priority",
+    "Status",
+    "Labels",
+    "Owner",
+    "Due Date",
+    "Rank",
+    "Severity",
+    "Size",
+    "Phase",
+    "Criterion",
+    "Criterion title",
+    "Question ID",
+    "Stage",
+    "Key control",
+    "Current",
+    "Needed",
+    "Remediation",
+    "Evidence",
+    "ISO 27001",
 ];
 
-/// Renders the gap list as CSV with a header row.
+/// Renders the gaps and the open questions as CSV with a header row.
 pub fn render(model: &ReportModel) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write_failed = "writing CSV to memory cannot fail";
     writer.write_record(HEADER).expect(write_failed);
-    for gap in &model.gaps {
-        let numbered: Vec<String> = gap
-            .remediation
-            .iter()
-            .enumerate()
-            .map(|(index, step)| format!("{}. {step}", index + 1))
-            .collect();
-        let bulleted: Vec<String> = gap
-            .evidence
-            .iter()
-            .map(|item| format!("• {item}"))
-            .collect();
-        let rank = gap.rank.to_string();
-        let due = due_text(gap.due);
-        let remediation = numbered.join("\n");
-        let evidence = bulleted.join("\n");
-        let iso27001 = gap.iso27001.join(" ");
-        let cells = [
-            rank.as_str(),
-            gap.severity.label(),
-            gap.phase.label(),
-            &gap.question.criterion,
-            &gap.criterion_title,
-            &gap.question.id,
-            &gap.question.title,
-            gap.stage.key(),
-            if gap.question.key { "yes" } else { "no" },
-            &gap.current,
-            &gap.needed,
-            &gap.owner,
-            &due,
-            &remediation,
-            &evidence,
-            &gap.note,
-            &iso27001,
-        ];
+    let rows = model
+        .gaps
+        .iter()
+        .map(|gap| gap_row(gap, model.target))
+        .chain(model.unanswered.iter().map(open_row));
+    for cells in rows {
         writer
             .write_record(
                 cells
@@ -80,12 +66,115 @@ pub fn render(model: &ReportModel) -> String {
             .expect(write_failed);
     }
     let bytes = writer.into_inner().expect(write_failed);
-    String::from_utf8(bytes).expect("every field is UTF-8")
+    let text = String::from_utf8(bytes).expect("every field is UTF-8");
+    format!("{BOM}{text}")
 }
 
-/// The cell, with a leading apostrophe when a spreadsheet would read it as a formula.
+/// The tracker priority of a severity (Jira's default names).
+fn priority(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "Highest",
+        Severity::High => "High",
+        Severity::Medium => "Medium",
+        Severity::Low => "Low",
+    }
+}
+
+/// Space-separated labels: `soc2`, the criterion and, for key controls, `key-control`.
+fn labels(question: &QuestionRef) -> String {
+    let mut labels = format!("soc2 {}", question.criterion);
+    if question.key {
+        labels.push_str(" key-control");
+    }
+    labels
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_string()
+}
+
+fn gap_row(gap: &GapItem, target: Target) -> Vec<String> {
+    let steps: Vec<String> = gap
+        .remediation
+        .iter()
+        .enumerate()
+        .map(|(index, step)| format!("{}. {step}", index + 1))
+        .collect();
+    let evidence: Vec<String> = gap
+        .evidence
+        .iter()
+        .map(|item| format!("- {item}"))
+        .collect();
+    let mut description = format!(
+        "Current: {}; needed: {}.\n\nRemediation steps:\n{}\n\nEvidence to collect:\n{}",
+        gap.current,
+        gap.needed,
+        steps.join("\n"),
+        evidence.join("\n")
+    );
+    if !gap.note.trim().is_empty() {
+        description.push_str(&format!("\n\nNote: {}", gap.note.trim()));
+    }
+    vec![
+        format!("[{}] {}", gap.question.criterion, gap.question.title),
+        description,
+        priority(gap.severity).to_string(),
+        "gap".to_string(),
+        labels(&gap.question),
+        gap.owner.clone(),
+        due_text(gap.due),
+        gap.rank.to_string(),
+        gap.severity.label().to_string(),
+        gap.size.label().to_string(),
+        gap.phase.label(target).to_string(),
+        gap.question.criterion.clone(),
+        gap.criterion_title.clone(),
+        gap.question.id.clone(),
+        gap.stage.key().to_string(),
+        yes_no(gap.question.key),
+        gap.current.clone(),
+        gap.needed.clone(),
+        steps.join("\n"),
+        evidence.join("\n"),
+        gap.iso27001.join(" "),
+    ]
+}
+
+fn open_row(question: &QuestionRef) -> Vec<String> {
+    let key = if question.key {
+        " It is a key control: an auditor will not let it pass unless it is in place."
+    } else {
+        ""
+    };
+    let description = format!(
+        "Not answered yet in the readiness assessment (question {}). Until it is answered it \
+         counts as zero and nobody knows whether it is a gap.{key}",
+        question.id
+    );
+    let mut row = vec![String::new(); HEADER.len()];
+    row[0] = format!("[{}] Answer: {}", question.criterion, question.title);
+    row[1] = description;
+    row[2] = if question.key { "High" } else { "Medium" }.to_string();
+    row[3] = "open".to_string();
+    row[4] = labels(question);
+    row[11].clone_from(&question.criterion);
+    row[13].clone_from(&question.id);
+    row[15] = yes_no(question.key);
+    row[16] = "Unanswered".to_string();
+    row
+}
+
+/// The cell, with a leading apostrophe when a spreadsheet could run it as a formula that
+/// does something: it starts with `=`, a tab or a carriage return, or it starts with `+`,
+/// `-` or `@` and holds a function call, a link to another program or another sheet
+/// (`(`, `|`, `!`). "- see the wiki", "-2" and "@ the office" stay as typed.
 fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let dangerous = match cell.chars().next() {
+        Some('=' | '\t' | '\r') => true,
+        Some('+' | '-' | '@') => cell.contains(['(', '|', '!']),
+        _ => false,
+    };
+    if dangerous {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -97,13 +186,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formula_like_cells_are_neutralised_and_others_kept() {
+    fn formula_like_cells_are_neutralised() {
         assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("+1"), "'+1");
-        assert_eq!(spreadsheet_safe("-2"), "'-2");
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("CTO"), "CTO");
-        assert_eq!(spreadsheet_safe("• Evidence"), "• Evidence");
-        assert!(matches!(spreadsheet_safe("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            spreadsheet_safe("- HYPERLINK(\"x\")"),
+            "'- HYPERLINK(\"x\")"
+        );
+        assert_eq!(
+            spreadsheet_safe("-2+3+cmd|' /C calc'!A0"),
+            "'-2+3+cmd|' /C calc'!A0"
+        );
+        assert_eq!(spreadsheet_safe("+Sheet2!A1"), "'+Sheet2!A1");
+        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
+        assert_eq!(spreadsheet_safe("=1"), "'=1");
+    }
+
+    #[test]
+    fn harmless_cells_keep_no_apostrophe() {
+        for cell in [
+            "CTO",
+            "• Evidence",
+            "- a list item",
+            "- see the wiki",
+            "-",
+            "@ the office",
+            "-2",
+            "+1.5",
+            "plain",
+            "",
+        ] {
+            assert!(
+                matches!(spreadsheet_safe(cell), Cow::Borrowed(kept) if kept == cell),
+                "{cell:?}"
+            );
+        }
     }
 }

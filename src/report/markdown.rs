@@ -1,25 +1,29 @@
-//! The Markdown renderer: the same sections as the PDF, as headings, tables and lists that
-//! read well in a wiki, a ticket or a plain text editor.
+//! The Markdown renderer: the same sections as the PDF, as headings, short tables and lists
+//! that paste well into a wiki, a ticket or a chat. Tables hold one short line per row (no
+//! `<br>`); anything long — blockers, steps, evidence, notes — is a list under a heading, and
+//! every `##` section stands on its own, so sections can be pasted one at a time.
 
+mod details;
 mod progress;
 
 use std::fmt::Write;
 
-use super::model::{GapItem, QuestionRef, ReportModel, due_text, percent_text};
-use crate::questionnaire::Stage;
+use super::model::{ReportModel, percent_text};
 
 /// Renders the report as Markdown.
 pub fn render(model: &ReportModel) -> String {
     let mut out = String::new();
     cover(&mut out, model);
     summary(&mut out, model);
-    categories(&mut out, model);
+    readiness(&mut out, model);
     progress::write(&mut out, model);
-    gaps(&mut out, model);
-    roadmap(&mut out, model);
-    open_questions(&mut out, model);
+    details::register(&mut out, model);
+    details::owners(&mut out, model);
+    details::open_questions(&mut out, model);
     super::certification_md::render(&mut out, model);
-    appendix(&mut out, model);
+    details::gap_details(&mut out, model);
+    details::other_answers(&mut out, model);
+    method(&mut out, model);
     out
 }
 
@@ -38,9 +42,13 @@ pub(super) fn md(text: &str) -> String {
     escaped
 }
 
-/// User text inside a table cell: escaped, line breaks kept as `<br>`.
+/// User text inside a table cell: escaped, on one line.
 pub(super) fn cell(text: &str) -> String {
-    md(text.trim()).replace("\r\n", "\n").replace('\n', "<br>")
+    md(text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .as_str())
 }
 
 /// User text as a paragraph: escaped, line breaks kept as hard breaks.
@@ -68,23 +76,30 @@ pub(super) fn table(
     out.push('\n');
 }
 
+/// A `##` heading naming the organisation, so a pasted section says whose it is.
+pub(super) fn section(out: &mut String, title: &str, model: &ReportModel) {
+    let _ = writeln!(out, "## {title} — {}\n", md(&model.organization));
+}
+
 fn cover(out: &mut String, model: &ReportModel) {
     let _ = writeln!(
         out,
         "# SOC 2 readiness gap report: {}\n",
         md(&model.organization)
     );
-    let assessor = if model.assessor.is_empty() {
-        "not recorded".to_string()
-    } else {
-        cell(&model.assessor)
+    let or_not_recorded = |text: &str| {
+        if text.is_empty() {
+            "not recorded".to_string()
+        } else {
+            cell(text)
+        }
     };
     table(
         out,
         &["Field", "Value"],
         [
             vec!["Organisation".into(), cell(&model.organization)],
-            vec!["Assessor".into(), assessor],
+            vec!["Assessor".into(), or_not_recorded(&model.assessor)],
             vec![
                 "Assessment started".into(),
                 model.assessment_created.to_string(),
@@ -95,45 +110,137 @@ fn cover(out: &mut String, model: &ReportModel) {
                 "Target".into(),
                 format!("SOC 2 {} report", model.target.label()),
             ],
+            vec!["Counts".into(), model.counts.clone()],
             vec!["Overall verdict".into(), model.overall.label().into()],
         ],
     );
-    let _ = writeln!(out, "> {}\n", model.disclaimer);
+    let _ = writeln!(
+        out,
+        "> Confidential — prepared for {}. {}\n",
+        md(&model.organization),
+        model.disclaimer
+    );
 }
 
 fn summary(out: &mut String, model: &ReportModel) {
-    let _ = writeln!(out, "## Executive summary\n\n{}\n", md(&model.summary));
+    section(out, "Executive summary", model);
+    let _ = writeln!(out, "{}\n", md(&model.summary));
     table(
         out,
-        &["Stage", "Readiness", "Verdict", "Why", "Key blockers"],
+        &["Stage", "Readiness", "Verdict", "Why"],
         model.stages.iter().map(|stage| {
-            let blockers: Vec<String> = stage
-                .blockers
-                .iter()
-                .map(|b| format!("{} ({})", cell(&b.question.title), b.question.id))
-                .collect();
             vec![
-                format!("**{}**<br>{}", stage.label, stage.about),
+                format!("**{}**", stage.label),
                 percent_text(stage.readiness_percent),
                 stage.verdict.label().into(),
                 stage.explanation.clone(),
-                if blockers.is_empty() {
-                    "none".into()
-                } else {
-                    blockers.join("<br>")
-                },
             ]
         }),
     );
-    let _ = writeln!(
+    for stage in &model.stages {
+        if stage.blockers.is_empty() && stage.open_keys == 0 {
+            continue;
+        }
+        let _ = writeln!(out, "Key blockers, {}:\n", stage.label);
+        for blocker in &stage.blockers {
+            let _ = writeln!(
+                out,
+                "- {} ({}): {} → {}",
+                md(&blocker.question.title),
+                blocker.question.id,
+                blocker.current,
+                blocker.needed
+            );
+        }
+        match stage.open_keys {
+            0 => {}
+            1 => out.push_str("- 1 key control not answered yet\n"),
+            n => {
+                let _ = writeln!(out, "- {n} key controls not answered yet");
+            }
+        }
+        out.push('\n');
+    }
+    if !model.actions.is_empty() {
+        let _ = writeln!(out, "### What to do first\n");
+        for (index, action) in model.actions.iter().enumerate() {
+            let _ = writeln!(out, "{}. **{}**", index + 1, md(&action.title));
+            if !action.detail.is_empty() {
+                let _ = writeln!(out, "   {}", md(&action.detail));
+            }
+        }
+        out.push('\n');
+    }
+    na_issues(out, model);
+    let sign_off = &model.sign_off;
+    let _ = writeln!(out, "### Sign-off\n");
+    table(
         out,
-        "> **A report, not a certificate.** {}\n",
-        model.attestation_note
+        &["Prepared by", "Reviewed by", "Date", "Version"],
+        [vec![
+            cell(&sign_off.prepared_by),
+            cell(&sign_off.reviewed_by),
+            sign_off.date.clone(),
+            cell(&sign_off.version),
+        ]],
     );
+    if !model.observations.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Key observations\n\n{}\n",
+            paragraph(&model.observations)
+        );
+    }
 }
 
-fn categories(out: &mut String, model: &ReportModel) {
-    let _ = writeln!(out, "## Readiness by category\n");
+fn na_issues(out: &mut String, model: &ReportModel) {
+    let issues = &model.na_issues;
+    if issues.key_controls.is_empty() && issues.unjustified.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### N/A answers to check\n");
+    for question in &issues.key_controls {
+        let _ = writeln!(
+            out,
+            "- {} ({}): a key control answered N/A; an auditor rarely accepts that.",
+            md(&question.title),
+            question.id
+        );
+    }
+    for question in &issues.unjustified {
+        let _ = writeln!(
+            out,
+            "- {} ({}): N/A without a justification; auditors ask for one.",
+            md(&question.title),
+            question.id
+        );
+    }
+    out.push('\n');
+}
+
+fn readiness(out: &mut String, model: &ReportModel) {
+    section(out, "Readiness", model);
+    if !model.heat_map.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Readiness by criterion\n\nToward a {} report, per group of Trust Services Criteria.\n",
+            model.target.label()
+        );
+        table(
+            out,
+            &["Criteria", "Topic", "Readiness", "Questions", "Open"],
+            model.heat_map.iter().map(|cell| {
+                vec![
+                    cell.family.clone(),
+                    cell.topic.into(),
+                    percent_text(cell.readiness_percent),
+                    cell.questions.to_string(),
+                    cell.open.to_string(),
+                ]
+            }),
+        );
+    }
+    let _ = writeln!(out, "### Readiness by category\n");
     table(
         out,
         &[
@@ -142,7 +249,7 @@ fn categories(out: &mut String, model: &ReportModel) {
             "Evidenced (Type 1)",
             "Operating over time (Type 2)",
             "Questions",
-            "Unanswered",
+            "Open",
         ],
         model.categories.iter().map(|bar| {
             vec![
@@ -170,198 +277,13 @@ fn categories(out: &mut String, model: &ReportModel) {
     );
 }
 
-fn gaps(out: &mut String, model: &ReportModel) {
+fn method(out: &mut String, model: &ReportModel) {
+    section(out, "Method", model);
     let _ = writeln!(
         out,
-        "## Prioritised gaps\n\nAnswered questions below the level a SOC 2 {} report needs, most urgent first.\n",
-        model.target.label()
+        "> **A report, not a certificate.** {}\n",
+        model.attestation_note
     );
-    if model.gaps.is_empty() {
-        let _ = writeln!(out, "No answered question is below the level it needs.\n");
-        return;
-    }
-    table(
-        out,
-        &[
-            "#",
-            "Severity",
-            "Criterion",
-            "Question",
-            "Current",
-            "Needed",
-            "Owner",
-            "Due",
-        ],
-        model.gaps.iter().map(|gap| {
-            vec![
-                gap.rank.to_string(),
-                gap.severity.label().into(),
-                gap.question.criterion.clone(),
-                format!("{} ({})", cell(&gap.question.title), gap.question.id),
-                cell(&gap.current),
-                cell(&gap.needed),
-                cell(&gap.owner),
-                due_text(gap.due),
-            ]
-        }),
-    );
-    for gap in &model.gaps {
-        gap_detail(out, gap);
-    }
-}
-
-fn gap_detail(out: &mut String, gap: &GapItem) {
-    let key = if gap.question.key {
-        ", key control"
-    } else {
-        ""
-    };
-    // Stage questions cite ATT or CERT, whose title already names the stage.
-    let cites = if gap.stage == Stage::Compliance {
-        format!(
-            "Criterion {}: {}",
-            gap.question.criterion,
-            md(&gap.criterion_title)
-        )
-    } else {
-        format!("{} ({})", md(&gap.criterion_title), gap.question.criterion)
-    };
-    let _ = writeln!(
-        out,
-        "### {}. {} ({})\n\n{} severity{key}. {cites}. Current: {}; needed: {}.\n",
-        gap.rank,
-        md(&gap.question.title),
-        gap.question.id,
-        gap.severity.label(),
-        md(&gap.current),
-        md(&gap.needed)
-    );
-    if !gap.iso27001.is_empty() {
-        let _ = writeln!(out, "ISO/IEC 27001:2022: {}.\n", gap.iso27001.join(", "));
-    }
-    if !gap.owner.is_empty() || gap.due.is_some() {
-        let owner = if gap.owner.is_empty() {
-            "no owner".to_string()
-        } else {
-            md(&gap.owner)
-        };
-        let due = gap
-            .due
-            .map_or("no due date".to_string(), |d| format!("due {d}"));
-        let _ = writeln!(out, "Owner: {owner}, {due}.\n");
-    }
-    let _ = writeln!(out, "Remediation steps:\n");
-    for (index, step) in gap.remediation.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", index + 1, md(step));
-    }
-    let _ = writeln!(out, "\nEvidence to collect:\n");
-    for item in &gap.evidence {
-        let _ = writeln!(out, "- {}", md(item));
-    }
-    out.push('\n');
-    if !gap.note.trim().is_empty() {
-        let _ = writeln!(out, "Note: {}\n", paragraph(&gap.note));
-    }
-}
-
-fn roadmap(out: &mut String, model: &ReportModel) {
-    let _ = writeln!(out, "## Remediation roadmap\n");
-    for plan in &model.roadmap {
-        let _ = writeln!(out, "### {}\n\n{}\n", plan.label, plan.description);
-        for action in &plan.actions {
-            let _ = writeln!(out, "- {action}");
-        }
-        for gap in model.gaps_in(plan.phase) {
-            let owner = if gap.owner.is_empty() {
-                String::new()
-            } else {
-                format!(", owner {}", md(&gap.owner))
-            };
-            let due = gap.due.map_or(String::new(), |d| format!(", due {d}"));
-            let _ = writeln!(
-                out,
-                "- {} ({}, {}){owner}{due}",
-                md(&gap.question.title),
-                gap.question.id,
-                gap.severity.label().to_lowercase()
-            );
-        }
-        if plan.actions.is_empty() && plan.gap_ids.is_empty() {
-            let _ = writeln!(out, "Nothing to do in this phase.");
-        }
-        out.push('\n');
-    }
-}
-
-fn question_list(out: &mut String, questions: &[QuestionRef]) {
-    table(
-        out,
-        &["Criterion", "Question", "Key control"],
-        questions.iter().map(|question| {
-            vec![
-                question.criterion.clone(),
-                format!("{} ({})", cell(&question.title), question.id),
-                if question.key { "yes" } else { "" }.to_string(),
-            ]
-        }),
-    );
-}
-
-fn open_questions(out: &mut String, model: &ReportModel) {
-    let _ = writeln!(out, "## Questions still open\n");
-    if model.unanswered.is_empty() && model.unsure.is_empty() {
-        let _ = writeln!(out, "Every question in scope has a definite answer.\n");
-        return;
-    }
-    if !model.unsure.is_empty() {
-        let _ = writeln!(
-            out,
-            "### Answered \u{201c}Unsure\u{201d}\n\nThese count as nothing in place until someone finds out what really exists.\n"
-        );
-        question_list(out, &model.unsure);
-    }
-    if !model.unanswered.is_empty() {
-        let _ = writeln!(
-            out,
-            "### Unanswered\n\n{} of {} questions in scope, key controls first. They count as zero until answered.\n",
-            model.unanswered.len(),
-            model.tally.questions
-        );
-        question_list(out, &model.unanswered);
-    }
-}
-
-fn appendix(out: &mut String, model: &ReportModel) {
-    let _ = writeln!(out, "## Appendix A: answers by criterion\n");
-    for group in &model.answers {
-        let _ = writeln!(out, "### {}: {}\n", group.criterion, md(&group.title));
-        table(
-            out,
-            &["Question", "Answer", "Note"],
-            group.questions.iter().map(|line| {
-                let mut note = cell(&line.note);
-                if !line.na_reason.is_empty() {
-                    note = join_cell(note, format!("N/A because: {}", cell(&line.na_reason)));
-                }
-                if let Some(assignment) = line.assignment() {
-                    note = join_cell(note, cell(&assignment));
-                }
-                vec![
-                    format!("{} ({})", cell(&line.title), line.id),
-                    cell(&line.answer),
-                    note,
-                ]
-            }),
-        );
-    }
-    if !model.unscored_answers.is_empty() {
-        let _ = writeln!(
-            out,
-            "Answers for questions this questionnaire does not know (kept, not scored): {}\n",
-            md(&model.unscored_answers.join(", "))
-        );
-    }
-    let _ = writeln!(out, "## Appendix B: method\n");
     table(
         out,
         &["Key", "Answer", "Meaning", "Credits"],
@@ -378,12 +300,4 @@ fn appendix(out: &mut String, model: &ReportModel) {
         let _ = writeln!(out, "- {note}");
     }
     let _ = writeln!(out, "\n## Disclaimer\n\n{}", model.disclaimer);
-}
-
-fn join_cell(first: String, second: String) -> String {
-    if first.is_empty() {
-        second
-    } else {
-        format!("{first}<br>{second}")
-    }
 }

@@ -20,6 +20,7 @@ mod build;
 mod certification_md;
 mod certification_text;
 mod csv;
+mod insights;
 mod json;
 mod markdown;
 mod model;
@@ -33,9 +34,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+pub use insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
-    QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, StageCard, TargetCard,
+    QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
 
 use crate::assessment::store::safe_file_stem;

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
+use super::insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 use super::prepared::Branding;
 
 use crate::assessment::Answer;
@@ -14,7 +15,7 @@ use crate::scoring::{HeadStart, Severity, Tally, Verdict};
 use crate::time::progress::Progress;
 
 /// The JSON schema version of [`ReportModel`]; bumped when a field changes meaning or goes.
-pub const REPORT_SCHEMA: u32 = 1;
+pub const REPORT_SCHEMA: u32 = 2;
 
 /// Everything a gap report says about one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,14 +42,28 @@ pub struct ReportModel {
     pub overall: Verdict,
     /// The executive summary paragraph.
     pub summary: String,
+    /// The few things to do first, in plain words.
+    pub actions: Vec<Action>,
+    /// The assessor's "Key observations" (may be empty).
+    pub observations: String,
+    /// N/A answers an auditor will question.
+    pub na_issues: NaIssues,
+    /// Who prepared and reviewed the report, when, which version.
+    pub sign_off: SignOff,
     /// Answer counts over every question in scope.
     pub tally: Tally,
+    /// The counts in words, exactly as `soc2-ready score` prints them.
+    pub counts: String,
     /// Compliance, attestation and "certification", in that order.
     pub stages: Vec<StageCard>,
     /// Type 1 and Type 2 readiness, in that order.
     pub targets: Vec<TargetCard>,
     /// Readiness of each category in scope.
     pub categories: Vec<CategoryBar>,
+    /// Readiness toward the target by criterion family (CC1 … P8).
+    pub heat_map: Vec<HeatCell>,
+    /// Gaps per owner, most first; unowned last.
+    pub owners: Vec<OwnerLine>,
     /// Answered questions below the level the target needs, most urgent first.
     pub gaps: Vec<GapItem>,
     /// The gaps grouped into the three remediation phases.
@@ -156,8 +171,10 @@ pub struct StageCard {
     pub explanation: String,
     /// Answer counts.
     pub tally: Tally,
-    /// Key questions below the level they need.
+    /// Answered key questions below the level they need, in gap rank order.
     pub blockers: Vec<BlockerItem>,
+    /// Key questions not answered yet.
+    pub open_keys: u32,
 }
 
 /// Readiness toward one report type.
@@ -192,39 +209,96 @@ pub struct CategoryBar {
     pub tally: Tally,
 }
 
-/// When a gap should be closed.
+/// When a gap should be closed. The phases follow the target: a Type 1 report has no
+/// observation window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Key controls not yet at the Type 1 level: they block any report.
     Now,
-    /// Everything else a Type 1 report needs: design, evidence, audit preparation.
+    /// Everything else the first report needs at one date: design, evidence, audit preparation.
     BeforeType1,
     /// Controls that must operate, with evidence kept, across the observation window.
     Type2Window,
+    /// Describing the result accurately ("certification" questions): before the report is shared.
+    Communicate,
 }
 
 impl Phase {
     /// All phases, in order.
-    pub const ALL: [Phase; 3] = [Phase::Now, Phase::BeforeType1, Phase::Type2Window];
+    pub const ALL: [Phase; 4] = [
+        Phase::Now,
+        Phase::BeforeType1,
+        Phase::Type2Window,
+        Phase::Communicate,
+    ];
 
-    /// The phase's heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            Phase::Now => "Now: key controls",
-            Phase::BeforeType1 => "Before a Type 1 report",
-            Phase::Type2Window => "Before and during the Type 2 observation window",
+    /// The phases of a plan toward `target`, in order.
+    pub fn for_target(target: Target) -> Vec<Phase> {
+        Phase::ALL
+            .into_iter()
+            .filter(|&phase| target == Target::Type2 || phase != Phase::Type2Window)
+            .collect()
+    }
+
+    /// The phase's heading in a plan toward `target`.
+    pub fn label(self, target: Target) -> &'static str {
+        match (self, target) {
+            (Phase::Now, _) => "Now: key controls",
+            (Phase::BeforeType1, Target::Type1) => "Before the Type 1 report",
+            (Phase::BeforeType1, Target::Type2) => "Before the observation window starts",
+            (Phase::Type2Window, _) => "During the Type 2 observation window",
+            (Phase::Communicate, _) => "Before you share the report",
         }
     }
 
     /// The phase of a gap on `question`, currently at `level`.
     pub fn of(question: &Question, level: Level) -> Phase {
-        if !question.applies_to(Target::Type1) || level >= question.required_for(Target::Type1) {
+        if question.stage == Stage::Certification {
+            Phase::Communicate
+        } else if !question.applies_to(Target::Type1)
+            || level >= question.required_for(Target::Type1)
+        {
             Phase::Type2Window
         } else if question.key {
             Phase::Now
         } else {
             Phase::BeforeType1
+        }
+    }
+}
+
+/// A rough size of the work that closes a gap, from how far the answer is from the level
+/// needed: one step is small, two medium, three or more (or a No) large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Size {
+    /// One level short.
+    S,
+    /// Two levels short.
+    M,
+    /// Three or more levels short, or a yes/no question answered No.
+    L,
+}
+
+impl Size {
+    /// The size of a gap from `current` to `needed` on `question`.
+    pub fn of(question: &Question, current: Level, needed: Level) -> Size {
+        if question.kind == AnswerKind::YesNo {
+            return Size::L;
+        }
+        match needed.number().saturating_sub(current.number()) {
+            0 | 1 => Size::S,
+            2 => Size::M,
+            _ => Size::L,
+        }
+    }
+
+    /// The letter shown in the register.
+    pub fn label(self) -> &'static str {
+        match self {
+            Size::S => "S",
+            Size::M => "M",
+            Size::L => "L",
         }
     }
 }
@@ -262,6 +336,10 @@ pub struct GapItem {
     /// When it should be closed.
     #[serde(serialize_with = "iso_date_opt")]
     pub due: Option<Date>,
+    /// Whether the due date is before the report date.
+    pub overdue: bool,
+    /// How big the work is.
+    pub size: Size,
     /// The assessor's note (may be empty).
     pub note: String,
     /// The ISO/IEC 27001:2022 controls and clauses the question corresponds to.

@@ -4,7 +4,7 @@
 
 use super::model::{Phase, ReportModel, ScaleStep, percent_text};
 use crate::questionnaire::{Stage, Target};
-use crate::scoring::Severity;
+use crate::scoring::{MIN_ASSESSED_PERCENT, Severity};
 
 /// The disclaimer on every report.
 pub const DISCLAIMER: &str = "This report is a self-assessment of readiness, built from the \
@@ -56,12 +56,12 @@ pub fn scale() -> Vec<ScaleStep> {
             "compliance, Type 1, Type 2",
         ),
         step(
-            "n",
+            "x",
             "Not applicable",
             "does not apply; needs a one-line justification",
             "left out of every total",
         ),
-        step("?", "Unsure", "counts as 0, flagged for follow-up", "none"),
+        step("u", "Unsure", "counts as 0, flagged for follow-up", "none"),
     ]
 }
 
@@ -81,13 +81,22 @@ pub fn method_notes(ready_percent: u32, getting_there_percent: u32) -> Vec<Strin
         "Not applicable answers are left out of both the credit and the total; each needs a \
          justification, because auditors ask for one."
             .to_string(),
-        "Unsure and unanswered questions count as zero. Unsure answers are listed for follow-up; \
-         unanswered questions are listed apart from the gaps, because their state is not known yet."
+        "Counts: every question in scope is answered (a level, Yes or No), N/A, Unsure or \
+         open (no answer yet); the four add up to the questions in scope. A gap is an answered or \
+         Unsure question below the level the target needs. Open questions count as zero but are \
+         never called gaps, because their state is not known yet; Unsure answers are gaps and are \
+         also listed for follow-up."
             .to_string(),
         format!(
             "Verdicts: Ready needs {ready_percent} % and no key control below the level it needs; \
-             Getting there needs {getting_there_percent} %; anything less is Not ready. The overall \
-             verdict is the weakest of the three stages."
+             Getting there needs {getting_there_percent} %; anything less is Not ready. While fewer \
+             than {MIN_ASSESSED_PERCENT} % of a stage's questions are answered or N/A, its verdict \
+             is Not assessed yet. The overall verdict is the weakest of the three stages."
+        ),
+        format!(
+            "The {ready_percent} % and {getting_there_percent} % thresholds are this tool's own \
+             planning cut-offs, not an AICPA rule: an auditor forms an opinion on each control, \
+             not on a percentage."
         ),
         "Severity: Critical is a key control not in place; High a key control short of its level, \
          or a heavy control (weight 3 or more) not in place; Medium a control not in place; Low a \
@@ -103,17 +112,20 @@ pub fn phase_description(phase: Phase, target: Target) -> String {
         (Phase::Now, _) => "Key controls below the Type 1 level. An auditor will not let these \
              pass, so they block any SOC 2 report; start here."
             .to_string(),
-        (Phase::BeforeType1, _) => "Every other control or preparation step below the level a \
-             Type 1 report needs: designed, working and evidenced at one date."
+        (Phase::BeforeType1, Target::Type1) => "Every other control or preparation step below \
+             the level a Type 1 report needs: designed, working and evidenced at one date."
             .to_string(),
-        (Phase::Type2Window, Target::Type2) => "Controls that work and are evidenced today but \
-             must keep operating, with evidence retained, across the whole observation window \
-             (typically 3–12 months) — plus the preparation a Type 2 period needs. Start the \
-             window only once these run reliably."
+        (Phase::BeforeType1, Target::Type2) => "Every other control or preparation step that \
+             must be working and evidenced before the observation window can start."
             .to_string(),
-        (Phase::Type2Window, Target::Type1) => "The target is a Type 1 report, so no gaps are \
-             planned here. After the Type 1 report, a Type 2 report needs every control operating, \
-             with evidence retained, across an observation window of typically 3–12 months."
+        (Phase::Type2Window, _) => "Controls that work and are evidenced today but must keep \
+             operating, with evidence retained, across the whole observation window (typically \
+             3–12 months) — plus the preparation a Type 2 period needs. Start the window only \
+             once these run reliably."
+            .to_string(),
+        (Phase::Communicate, _) => "How the result is described to customers: no auditor \
+             examines these, but getting them wrong (\u{201c}SOC 2 certified\u{201d}) undermines \
+             the report. Settle them before the report is shared."
             .to_string(),
     }
 }
@@ -158,7 +170,7 @@ pub fn summary(model: &ReportModel) -> String {
         model.target.label(),
         join_words(&scope)
     );
-    if tally.answered + tally.unsure == 0 {
+    if tally.assessed() + tally.unsure == 0 {
         let keys = model.unanswered.iter().filter(|q| q.key).count();
         text.push_str(&format!(
             "No question has been answered yet, so every readiness figure below is zero. Answer \
@@ -168,10 +180,7 @@ pub fn summary(model: &ReportModel) -> String {
         ));
         return text;
     }
-    text.push_str(&format!(
-        "{} of {} questions in scope are answered ({} unsure, {} not applicable, {} unanswered). ",
-        tally.answered, tally.questions, tally.unsure, tally.not_applicable, tally.unanswered
-    ));
+    text.push_str(&format!("{}. ", tally.sentence()));
     let stage = |stage: Stage| {
         let card = model.stage(stage);
         format!(
@@ -222,18 +231,11 @@ fn gap_sentence(model: &ReportModel) -> String {
         (count > 0).then(|| format!("{count} {}", severity.label().to_lowercase()))
     })
     .collect();
-    let first: Vec<String> = model
-        .gaps
-        .iter()
-        .take(3)
-        .map(|gap| format!("{} ({})", gap.question.title, gap.question.id))
-        .collect();
     let noun = if model.gaps.len() == 1 { "gap" } else { "gaps" };
     format!(
-        "The answers show {} {noun} ({}). Start with {}.",
+        "The answers show {} {noun} ({}).",
         model.gaps.len(),
-        counts.join(", "),
-        join_words(&first)
+        counts.join(", ")
     )
 }
 

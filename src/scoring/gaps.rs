@@ -1,9 +1,12 @@
-//! Gaps: every in-scope question below the level the targeted report needs, with a
-//! severity from its key flag, weight and shortfall, most severe first.
+//! Gaps and open questions, defined once for every screen and report. A gap is an in-scope
+//! question whose answer (Unsure included, which counts as nothing in place) is below the
+//! level the targeted report needs; it has a severity from its key flag, weight and
+//! shortfall, most severe first. An open question has no answer yet: nobody knows whether
+//! it is a gap, so it is never counted as one. N/A is neither.
 
 use serde::Serialize;
 
-use super::measure::{meets, serialize_answer, serialize_level};
+use super::measure::{meets, serialize_given_answer, serialize_level};
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Stage, Target};
 
@@ -42,9 +45,9 @@ pub struct Gap {
     pub criterion: String,
     /// The stage it belongs to.
     pub stage: Stage,
-    /// The current answer (Unsure and unanswered count as nothing in place).
-    #[serde(serialize_with = "serialize_answer")]
-    pub current: Option<Answer>,
+    /// The current answer (Unsure counts as nothing in place).
+    #[serde(serialize_with = "serialize_given_answer")]
+    pub current: Answer,
     /// The level the targeted report needs.
     #[serde(serialize_with = "serialize_level")]
     pub needed: Level,
@@ -59,14 +62,12 @@ pub fn find(in_scope: &[&Question], assessment: &Assessment, target: Target) -> 
     let mut gaps: Vec<Gap> = in_scope
         .iter()
         .filter_map(|question| {
-            let current = assessment.answer(&question.id);
+            let current = assessment.answer(&question.id)?;
             let needed = question.required_for(target);
-            if current == Some(Answer::NotApplicable) || meets(current, needed) {
+            if current == Answer::NotApplicable || meets(Some(current), needed) {
                 return None;
             }
-            let level = current
-                .and_then(Answer::effective_level)
-                .unwrap_or(Level::NotInPlace);
+            let level = current.effective_level().unwrap_or(Level::NotInPlace);
             let short = u32::from(needed.number().saturating_sub(level.number()).max(1));
             let severity = match (question.key, level < Level::InPlace) {
                 (true, true) => Severity::Critical,
@@ -93,4 +94,18 @@ pub fn find(in_scope: &[&Question], assessment: &Assessment, target: Target) -> 
             .then(b.priority.cmp(&a.priority))
     });
     gaps
+}
+
+/// The ids of the `in_scope` questions with no answer yet, key controls first (then in
+/// questionnaire order).
+pub fn open(in_scope: &[&Question], assessment: &Assessment) -> Vec<String> {
+    let mut open: Vec<&Question> = in_scope
+        .iter()
+        .copied()
+        .filter(|question| assessment.answer(&question.id).is_none())
+        .collect();
+    open.sort_by_key(|question| !question.key);
+    open.into_iter()
+        .map(|question| question.id.clone())
+        .collect()
 }

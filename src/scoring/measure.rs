@@ -55,14 +55,15 @@ pub fn meets(answer: Option<Answer>, needed: Level) -> bool {
         .is_some_and(|level| level >= needed)
 }
 
-/// How many questions are answered, unanswered, unsure or N/A.
+/// How many questions are answered, N/A, unsure or open: four disjoint counts that add up
+/// to `questions`. This is the one definition every screen and report uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
-    /// Questions counted.
+    /// Questions counted: `answered + not_applicable + unsure + unanswered`.
     pub questions: u32,
-    /// Questions with an answer other than Unsure (N/A included).
+    /// Questions with a definite answer: a level of the scale, Yes or No (not N/A, not Unsure).
     pub answered: u32,
-    /// Questions with no answer yet (count as zero).
+    /// Open questions: no answer yet (count as zero, never listed as gaps).
     pub unanswered: u32,
     /// Questions answered Unsure (count as zero, flagged for follow-up).
     pub unsure: u32,
@@ -82,22 +83,44 @@ impl Tally {
             match assessment.answer(&question.id) {
                 None => tally.unanswered += 1,
                 Some(Answer::Unsure) => tally.unsure += 1,
-                Some(answer) => {
-                    tally.answered += 1;
-                    if answer == Answer::NotApplicable {
-                        tally.not_applicable += 1;
-                    }
-                }
+                Some(Answer::NotApplicable) => tally.not_applicable += 1,
+                Some(_) => tally.answered += 1,
             }
         }
         tally
     }
+
+    /// Questions whose state is known: a definite answer or N/A.
+    pub fn assessed(self) -> u32 {
+        self.answered + self.not_applicable
+    }
+
+    /// Whether enough questions have a known state for a verdict to mean something: at least
+    /// [`MIN_ASSESSED_PERCENT`] of them (and at least one).
+    pub fn enough_assessed(self) -> bool {
+        self.assessed() > 0 && self.assessed() * 100 >= self.questions * MIN_ASSESSED_PERCENT
+    }
+
+    /// The counts in words, the same on every screen and in every report:
+    /// "172 questions in scope: 96 answered, 1 N/A, 6 unsure, 69 open".
+    pub fn sentence(self) -> String {
+        format!(
+            "{} questions in scope: {} answered, {} N/A, {} unsure, {} open",
+            self.questions, self.answered, self.not_applicable, self.unsure, self.unanswered
+        )
+    }
 }
+
+/// The share of questions (in percent) that must have a known state — a definite answer or
+/// N/A — before a set of questions gets a verdict other than "Not assessed yet".
+pub const MIN_ASSESSED_PERCENT: u32 = 25;
 
 /// Where a stage or report type stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// Too few questions answered for a verdict (see [`MIN_ASSESSED_PERCENT`]).
+    NotAssessed,
     /// Below the "getting there" threshold.
     NotReady,
     /// Above "getting there", but below the threshold or with key controls short.
@@ -110,9 +133,18 @@ impl Verdict {
     /// The verdict in words.
     pub fn label(self) -> &'static str {
         match self {
+            Verdict::NotAssessed => "Not assessed yet",
             Verdict::NotReady => "Not ready",
             Verdict::GettingThere => "Getting there",
             Verdict::Ready => "Ready",
+        }
+    }
+
+    /// The verdict in at most 13 characters, for narrow table columns.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Verdict::NotAssessed => "Not assessed",
+            other => other.label(),
         }
     }
 }
@@ -137,6 +169,13 @@ pub(crate) fn serialize_answer<S: serde::Serializer>(
     s.serialize_str(answer.map_or("unanswered", Answer::key))
 }
 
+pub(crate) fn serialize_given_answer<S: serde::Serializer>(
+    answer: &Answer,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(answer.key())
+}
+
 pub(crate) fn serialize_level<S: serde::Serializer>(
     level: &Level,
     s: S,
@@ -153,8 +192,11 @@ pub struct Measure {
     pub tally: Tally,
     /// The verdict.
     pub verdict: Verdict,
-    /// Key questions below the level they need, in questionnaire order.
+    /// Answered key questions below the level they need, in questionnaire order.
     pub blockers: Vec<Blocker>,
+    /// Key questions with no answer yet: until answered they also keep the verdict from
+    /// "ready", but nobody has looked at them, so they are not called blockers.
+    pub open_keys: u32,
 }
 
 impl Measure {
@@ -166,7 +208,9 @@ impl Measure {
             .iter()
             .filter(|(question, needed)| {
                 let answer = assessment.answer(&question.id);
-                question.key && answer != Some(Answer::NotApplicable) && !meets(answer, *needed)
+                question.key
+                    && answer.is_some_and(|given| given != Answer::NotApplicable)
+                    && !meets(answer, *needed)
             })
             .map(|(question, needed)| Blocker {
                 question: question.id.clone(),
@@ -174,8 +218,18 @@ impl Measure {
                 needed: *needed,
             })
             .collect();
+        let open_keys = items
+            .iter()
+            .filter(|(question, _)| question.key && assessment.answer(&question.id).is_none())
+            .count() as u32;
         let ratio = readiness.ratio().unwrap_or(0.0);
-        let verdict = if ratio >= policy.ready && blockers.is_empty() && readiness.total > 0 {
+        let verdict = if !tally.enough_assessed() && readiness.total > 0 {
+            Verdict::NotAssessed
+        } else if ratio >= policy.ready
+            && blockers.is_empty()
+            && open_keys == 0
+            && readiness.total > 0
+        {
             Verdict::Ready
         } else if ratio >= policy.getting_there {
             Verdict::GettingThere
@@ -187,6 +241,7 @@ impl Measure {
             tally,
             verdict,
             blockers,
+            open_keys,
         }
     }
 
@@ -198,10 +253,29 @@ impl Measure {
             return "Nothing to score: every question in scope is N/A or none is in scope."
                 .to_string();
         };
-        let keys = match self.blockers.len() {
-            0 => String::new(),
-            1 => "1 key control is below the level it needs".to_string(),
-            n => format!("{n} key controls are below the level they need"),
+        if self.verdict == Verdict::NotAssessed {
+            let tally = self.tally;
+            let needed = (tally.questions * MIN_ASSESSED_PERCENT).div_ceil(100);
+            return format!(
+                "Only {} of {} questions have an answer; answer at least {needed} for a verdict.",
+                tally.assessed(),
+                tally.questions
+            );
+        }
+        let below = match self.blockers.len() {
+            0 => None,
+            1 => Some("1 key control is below the level it needs".to_string()),
+            n => Some(format!("{n} key controls are below the level they need")),
+        };
+        let open = match self.open_keys {
+            0 => None,
+            1 => Some("1 key control is still unanswered".to_string()),
+            n => Some(format!("{n} key controls are still unanswered")),
+        };
+        let keys = match (below, open) {
+            (Some(below), Some(open)) => format!("{below} and {open}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => String::new(),
         };
         let ready = format!(
             "the {threshold} % threshold ({})",

@@ -11,7 +11,7 @@ pub use gaps::{Gap, Severity};
 pub use iso_head_start::{
     COVERING_LEVEL, ControlCoverage, Coverage, HeadStart, ThemeCoverage, head_start,
 };
-pub use measure::{Blocker, Measure, Readiness, Tally, Verdict};
+pub use measure::{Blocker, MIN_ASSESSED_PERCENT, Measure, Readiness, Tally, Verdict};
 pub use policy::{Policy, ThresholdSource, whole_percent};
 
 use serde::Serialize;
@@ -84,8 +84,10 @@ pub struct Scorecard {
     pub categories: Vec<CategoryScore>,
     /// Criteria with questions in scope, in questionnaire order.
     pub criteria: Vec<CriterionScore>,
-    /// Every in-scope question below the level the target needs, most severe first.
+    /// Every answered in-scope question below the level the target needs, most severe first.
     pub gaps: Vec<Gap>,
+    /// The ids of the in-scope questions with no answer yet, key controls first.
+    pub open: Vec<String>,
     /// In-scope questions that do not apply yet (their condition is not met): shown as
     /// "not yet relevant", left out of every score and gap. Question ids, in order.
     pub not_yet_relevant: Vec<String>,
@@ -102,6 +104,20 @@ impl Scorecard {
     /// The score toward one report type.
     pub fn target_score(&self, target: Target) -> &TargetScore {
         &self.targets[target as usize]
+    }
+
+    /// The counts every screen and report prints, word for word: "172 questions in scope:
+    /// 96 answered, 1 N/A, 6 unsure, 69 open; 58 gaps".
+    pub fn counts(&self) -> String {
+        let noun = if self.gaps.len() == 1 { "gap" } else { "gaps" };
+        let mut line = format!("{}; {} {noun}", self.tally.sentence(), self.gaps.len());
+        if !self.not_yet_relevant.is_empty() {
+            line.push_str(&format!(
+                "; {} not yet relevant",
+                self.not_yet_relevant.len()
+            ));
+        }
+        line
     }
 
     /// The score of a criterion id, if it has questions in scope.
@@ -179,7 +195,7 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         .iter()
         .map(|stage| stage.measure.verdict)
         .min()
-        .unwrap_or(Verdict::NotReady);
+        .unwrap_or(Verdict::NotAssessed);
     Scorecard {
         target,
         tally: Tally::of(in_scope.iter().copied(), assessment),
@@ -189,6 +205,7 @@ pub fn score(questionnaire: &Questionnaire, assessment: &Assessment, policy: &Po
         categories: category_scores(&in_scope, assessment),
         criteria: criterion_scores(&in_scope, assessment, target),
         gaps: gaps::find(&in_scope, assessment, target),
+        open: gaps::open(&in_scope, assessment),
         not_yet_relevant: not_yet_relevant
             .iter()
             .map(|question| question.id.clone())

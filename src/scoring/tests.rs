@@ -134,7 +134,7 @@ fn readiness(credit: u32, total: u32) -> Readiness {
 }
 
 #[test]
-fn empty_assessment_scores_zero_and_lists_every_question_as_a_gap() {
+fn empty_assessment_is_not_assessed_with_open_questions_and_no_gaps() {
     let card = score(
         &questionnaire(),
         &assessment(Target::Type1, &[]),
@@ -143,8 +143,17 @@ fn empty_assessment_scores_zero_and_lists_every_question_as_a_gap() {
     let compliance = &card.stage(Stage::Compliance).measure;
     assert_eq!(compliance.readiness, readiness(0, 10));
     assert_eq!(compliance.tally.unanswered, 3);
-    assert_eq!(compliance.verdict, Verdict::NotReady);
-    assert_eq!(compliance.blockers.len(), 1);
+    assert_eq!(compliance.verdict, Verdict::NotAssessed);
+    assert!(
+        compliance
+            .explanation(&Policy::default())
+            .starts_with("Only 0 of 3 questions have an answer; answer at least 1")
+    );
+    assert!(
+        compliance.blockers.is_empty(),
+        "nobody has looked at the key control yet"
+    );
+    assert_eq!(compliance.open_keys, 1);
     // Type 1 attestation: the 3 controls (10) + the auditor (1); the months question is Type 2 only.
     assert_eq!(
         card.stage(Stage::Attestation).measure.readiness,
@@ -154,27 +163,87 @@ fn empty_assessment_scores_zero_and_lists_every_question_as_a_gap() {
         card.stage(Stage::Certification).measure.readiness,
         readiness(0, 1)
     );
-    assert_eq!(card.overall, Verdict::NotReady);
+    assert_eq!(card.overall, Verdict::NotAssessed);
+    // Nobody knows yet whether an unanswered question is a gap: none is listed as one.
+    assert!(card.gaps.is_empty());
     // Availability is out of scope, the months question is not for Type 1.
-    assert_eq!(card.gaps.len(), 5);
     assert_eq!(card.tally.questions, 5);
+    assert_eq!(card.open.len(), 5);
     assert!(
-        card.gaps
+        card.open
             .iter()
-            .all(|gap| gap.question != "A1.2.backups" && gap.question != "ATT.months")
+            .all(|id| id != "A1.2.backups" && id != "ATT.months")
     );
-    // Key controls not in place come first.
-    assert_eq!(card.gaps[0].severity, Severity::Critical);
-    assert_eq!(card.gaps[0].question, "CC6.1.mfa");
+    // Key controls first, then questionnaire order.
+    let mut keys = card.open[..3].to_vec();
+    keys.sort();
+    assert_eq!(keys, ["ATT.auditor", "CC6.1.mfa", "CERT.claims"]);
+    assert_eq!(card.open[3..], ["CC8.1.review", "CC7.2.logs"]);
+}
+
+#[test]
+fn gaps_are_answered_questions_below_their_level_most_severe_first() {
+    let answers = [
+        ("CC6.1.mfa", level(Level::NotInPlace)),
+        ("CC8.1.review", level(Level::Planned)),
+        ("CC7.2.logs", Answer::Unsure),
+        ("ATT.auditor", Answer::NotApplicable),
+    ];
+    let card = score(
+        &questionnaire(),
+        &assessment(Target::Type1, &answers),
+        &Policy::default(),
+    );
+    let listed: Vec<(&str, Severity)> = card
+        .gaps
+        .iter()
+        .map(|gap| (gap.question.as_str(), gap.severity))
+        .collect();
     assert_eq!(
-        card.gaps[3].question, "CC8.1.review",
-        "heavy control before lighter one"
+        listed,
+        [
+            ("CC6.1.mfa", Severity::Critical),
+            // Unsure counts as nothing in place: 4 × 3 levels short outranks 5 × 2.
+            ("CC7.2.logs", Severity::High),
+            ("CC8.1.review", Severity::High),
+        ]
     );
-    assert_eq!(card.gaps[3].severity, Severity::High);
+    assert_eq!(card.gaps[1].current, Answer::Unsure);
+    assert_eq!(card.open, ["CERT.claims"]);
+    let tally = card.tally;
     assert_eq!(
-        (card.gaps[4].question.as_str(), card.gaps[4].severity),
-        ("CC7.2.logs", Severity::High)
+        (
+            tally.answered,
+            tally.not_applicable,
+            tally.unsure,
+            tally.unanswered
+        ),
+        (2, 1, 1, 1)
     );
+    assert_eq!(
+        tally.sentence(),
+        "5 questions in scope: 2 answered, 1 N/A, 1 unsure, 1 open"
+    );
+    assert_eq!(
+        card.stage(Stage::Compliance).measure.verdict,
+        Verdict::NotReady
+    );
+}
+
+#[test]
+fn a_quarter_answered_is_enough_for_a_verdict() {
+    let tally = |questions, answered, not_applicable| Tally {
+        questions,
+        answered,
+        not_applicable,
+        unanswered: questions - answered - not_applicable,
+        unsure: 0,
+    };
+    assert!(!tally(100, 24, 0).enough_assessed());
+    assert!(tally(100, 24, 1).enough_assessed());
+    assert!(tally(3, 1, 0).enough_assessed());
+    assert!(!tally(0, 0, 0).enough_assessed());
+    assert!(tally(2, 0, 2).enough_assessed(), "all N/A is assessed");
 }
 
 #[test]
@@ -376,4 +445,17 @@ fn all_not_applicable_is_not_ready_with_an_explanation() {
 fn percent_rounds_down_so_near_misses_do_not_look_ready() {
     assert_eq!(readiness(849, 1000).percent(), Some(84));
     assert_eq!(readiness(0, 0).percent(), None);
+}
+
+#[test]
+fn short_verdict_labels_fit_narrow_columns() {
+    for verdict in [
+        Verdict::NotAssessed,
+        Verdict::NotReady,
+        Verdict::GettingThere,
+        Verdict::Ready,
+    ] {
+        assert!(verdict.short_label().chars().count() <= 13, "{verdict:?}");
+        assert!(verdict.label().starts_with(verdict.short_label()));
+    }
 }

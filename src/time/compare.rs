@@ -170,14 +170,10 @@ pub fn compare(
             Ordering::Equal => {}
         }
     }
-    // As in the report, only answered questions are gaps: nobody knows yet whether an
-    // unanswered one is.
+    // Scoring's gaps are answered questions only: nobody knows yet whether an unanswered
+    // one is.
     let gap_ids = |card: &Scorecard| -> BTreeSet<String> {
-        card.gaps
-            .iter()
-            .filter(|gap| gap.current.is_some())
-            .map(|gap| gap.question.clone())
-            .collect()
+        card.gaps.iter().map(|gap| gap.question.clone()).collect()
     };
     let (gaps_then, gaps_now) = (gap_ids(then_card), gap_ids(now_card));
     let in_order = |ids: BTreeSet<&String>| -> Vec<String> {

@@ -60,6 +60,7 @@ impl Theme {
     /// The style of a verdict.
     pub fn verdict(&self, verdict: Verdict) -> Style {
         match verdict {
+            Verdict::NotAssessed => self.dim,
             Verdict::NotReady => self.bad,
             Verdict::GettingThere => self.warn,
             Verdict::Ready => self.good,

@@ -6,13 +6,22 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use lopdf::{Document, Object};
+
 /// 2026-11-24T00:00:00Z, the report date of every test run.
 pub const SOURCE_DATE_EPOCH: &str = "1795478400";
 /// The same day as it appears in reports and file names.
 pub const REPORT_DATE: &str = "2026-11-24";
 
 /// The fixture assessments, by short name.
-pub const FIXTURES: [&str; 5] = ["empty", "partial", "complete", "na-heavy", "unicode"];
+pub const FIXTURES: [&str; 6] = [
+    "empty",
+    "partial",
+    "complete",
+    "na-heavy",
+    "unicode",
+    "early-stage",
+];
 
 /// The path of the fixture `report-<name>.toml`.
 pub fn fixture(name: &str) -> PathBuf {
@@ -82,4 +91,69 @@ pub fn text(name: &str, format: &str) -> String {
 /// The JSON report of fixture `name`, parsed.
 pub fn json(name: &str) -> serde_json::Value {
     serde_json::from_str(&text(name, "json")).expect("the JSON report parses")
+}
+
+/// A PDF report with its text.
+pub struct Pdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// The parsed document.
+    pub doc: Document,
+    /// The text of every page, whitespace collapsed so wrapped phrases still match.
+    pub text: String,
+}
+
+/// The PDF report of fixture `name` (on `paper` if given), read back with lopdf.
+pub fn pdf(name: &str, paper: Option<&str>) -> Pdf {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(format!("{name}.pdf"));
+    let bytes = match paper {
+        None => render_to(name, "pdf", &out),
+        Some(paper) => {
+            let fixture = fixture(name);
+            let output = report(&[
+                fixture.to_str().unwrap(),
+                "--paper",
+                paper,
+                "--output",
+                out.to_str().unwrap(),
+            ]);
+            assert!(output.status.success());
+            std::fs::read(&out).unwrap()
+        }
+    };
+    let doc = Document::load_mem(&bytes).expect("lopdf reads the report");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let raw = doc.extract_text(&pages).expect("text extracts");
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    Pdf { bytes, doc, text }
+}
+
+impl Pdf {
+    /// The page count.
+    pub fn pages(&self) -> usize {
+        self.doc.get_pages().len()
+    }
+
+    /// A value of the Info dictionary.
+    pub fn info(&self, key: &[u8]) -> String {
+        let info = self
+            .doc
+            .trailer
+            .get(b"Info")
+            .and_then(Object::as_reference)
+            .and_then(|id| self.doc.get_dictionary(id))
+            .expect("the PDF has an Info dictionary");
+        let value = info.get(key).expect("the Info key is set");
+        lopdf::decode_text_string(value).expect("a text string")
+    }
+
+    /// Fails unless the text holds `needle`.
+    pub fn assert_contains(&self, needle: &str) {
+        assert!(
+            self.text.contains(needle),
+            "{needle:?} not found in the PDF text (first 300 chars: {:?})",
+            &self.text.chars().take(300).collect::<String>()
+        );
+    }
 }

@@ -77,7 +77,7 @@ fn the_pdf_shows_progress_due_controls_and_report_dates() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let markdown = super::support::stdout(&output);
     for needle in [
-        "## Progress over time\n",
+        "## Progress over time — ",
         "| 2026-11-20 | ",
         "### Improved since 2026-11-20 (1)\n",
         "- CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23\n",

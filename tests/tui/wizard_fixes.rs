@@ -263,12 +263,20 @@ fn an_engagement_question_is_shown_as_not_yet_relevant() {
     assert!(!fixture.render(120, 40).contains("Not yet relevant"));
     let session = fixture.app.session.as_ref().unwrap();
     assert!(session.card.not_yet_relevant.is_empty());
+    // It now applies; still unanswered, so it is an open question (not a gap).
+    assert!(
+        session
+            .card
+            .open
+            .iter()
+            .any(|id| id == "CERT.bridge-letter")
+    );
     assert!(
         session
             .card
             .gaps
             .iter()
-            .any(|gap| gap.question == "CERT.bridge-letter")
+            .all(|gap| gap.question != "CERT.bridge-letter")
     );
 }
 

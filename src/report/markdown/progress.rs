@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{md, table};
+use super::{md, section, table};
 use crate::report::model::ReportModel;
 use crate::time::calendar::DueState;
 use crate::time::compare::Change;
@@ -15,7 +15,7 @@ const ROWS: usize = 24;
 /// Writes the section.
 pub fn write(out: &mut String, model: &ReportModel) {
     let progress = &model.progress;
-    let _ = writeln!(out, "## Progress over time\n");
+    section(out, "Progress over time", model);
     for (name, estimate) in [
         ("Type 1", &progress.timeline.type1),
         ("Type 2", &progress.timeline.type2),

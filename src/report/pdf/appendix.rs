@@ -1,16 +1,16 @@
-//! Section 5 and the appendices: the questions still open (unsure, unanswered key controls),
-//! every answer with its note by criterion, the method, and the disclaimer.
+//! The questions still open (unsure, unanswered key controls), and the appendices of every
+//! answer with its note by criterion and of the method, with the disclaimer.
 
-use super::blocks::{self, SMALL, SMALL_BOLD, SMALL_MUTED};
+use super::blocks::{self, SMALL, SMALL_BOLD, SMALL_MUTED, TINY, TINY_GREY};
 use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
 use super::table::{Cell, Para, Row, Table};
 use super::theme;
 use crate::report::model::{AnswerLine, QuestionRef, ReportModel};
 
-/// Draws section 5, the questions still open.
+/// Draws the section of questions still open.
 pub fn draw_open_questions(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    blocks::heading(canvas, "5  Questions still open", 60.0);
+    blocks::section(canvas, "Questions still open", 60.0);
     if model.unanswered.is_empty() && model.unsure.is_empty() {
         blocks::paragraph(
             canvas,
@@ -38,11 +38,13 @@ pub fn draw_open_questions(canvas: &mut Canvas<'_>, model: &ReportModel) {
             .collect();
         blocks::subheading(canvas, "Unanswered", 40.0);
         let listed = match keys.len() {
-            0 => "None of them is a key control; all are marked Unanswered in Appendix A."
-                .to_string(),
+            0 => {
+                "None of them is a key control; all are marked Unanswered in the answers appendix."
+                    .to_string()
+            }
             count => format!(
                 "The {count} key controls among them are listed below; the other {} are marked \
-                 Unanswered in Appendix A.",
+                 Unanswered in the answers appendix.",
                 model.unanswered.len() - count
             ),
         };
@@ -59,12 +61,10 @@ pub fn draw_open_questions(canvas: &mut Canvas<'_>, model: &ReportModel) {
 }
 
 fn question_table(canvas: &mut Canvas<'_>, questions: &[QuestionRef]) {
-    let table = Table {
-        widths: vec![0.14, 0.70, 0.16],
-        header: ["Criterion", "Question", "Key control"]
-            .map(String::from)
-            .to_vec(),
-    };
+    let table = Table::new(
+        &[0.14, 0.70, 0.16],
+        &["Criterion", "Question", "Key control"],
+    );
     let rows: Vec<Row> = questions
         .iter()
         .map(|question| {
@@ -94,14 +94,14 @@ fn answer_para(line: &AnswerLine) -> Para {
     };
     Para::new(
         line.answer.as_str(),
-        TextStyle::new(Weight::Regular, theme::SMALL, colour),
+        TextStyle::new(Weight::Regular, theme::TINY, colour).tight(),
     )
 }
 
 fn details(line: &AnswerLine) -> Vec<Para> {
     let mut paras = Vec::new();
     if !line.note.trim().is_empty() {
-        paras.push(Para::new(line.note.as_str(), SMALL));
+        paras.push(Para::new(line.note.as_str(), TINY));
     }
     if !line.na_reason.trim().is_empty() {
         paras.push(Para::new(
@@ -111,31 +111,35 @@ fn details(line: &AnswerLine) -> Vec<Para> {
     } else if line.answer_key == "na" {
         paras.push(Para::new(
             "No justification recorded; auditors ask for one.",
-            SMALL_MUTED,
+            TINY_GREY,
         ));
     }
     if let Some(assignment) = line.assignment() {
-        paras.push(Para::new(assignment, SMALL_MUTED));
+        paras.push(Para::new(assignment, TINY_GREY));
     }
     paras
 }
 
-/// Draws Appendix A, every answer by criterion.
+/// Draws the appendix of every answer by criterion.
 pub fn draw_answers(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    blocks::heading(canvas, "Appendix A  Answers by criterion", 80.0);
+    blocks::appendix(canvas, "Other answers by criterion", 80.0);
     blocks::paragraph(
         canvas,
-        "Every question in scope with the answer, note, owner and due date recorded for it, \
-         grouped by Trust Services Criterion (ATT and CERT are the attestation and \
-         \u{201c}certification\u{201d} stage questions).",
+        "Every question in scope that is not a gap — met, not applicable or still open — with \
+         the answer, note, owner and due date recorded for it, grouped by Trust Services \
+         Criterion (ATT and CERT are the attestation and \u{201c}certification\u{201d} stage \
+         questions). The gaps, with everything recorded for them, are in the gap register and \
+         the gap details.",
         SMALL_MUTED,
     );
-    let table = Table {
-        widths: vec![0.40, 0.20, 0.40],
-        header: ["Question", "Answer", "Note"].map(String::from).to_vec(),
-    };
+    let is_gap = |id: &str| model.gaps.iter().any(|gap| gap.question.id == id);
+    let table = Table::new(&[0.45, 0.17, 0.38], &["Question", "Answer", "Note"]).dense(2.5);
     let mut rows = Vec::new();
     for group in &model.answers {
+        let lines: Vec<&AnswerLine> = group.questions.iter().filter(|l| !is_gap(&l.id)).collect();
+        if lines.is_empty() {
+            continue;
+        }
         let heading = format!("{}  {}", group.criterion, group.title);
         rows.push(Row {
             fill: Some(theme::PANEL),
@@ -144,16 +148,16 @@ pub fn draw_answers(canvas: &mut Canvas<'_>, model: &ReportModel) {
                 3,
                 vec![Para::new(
                     heading,
-                    TextStyle::new(Weight::Bold, theme::SMALL, theme::NAVY),
+                    TextStyle::new(Weight::Bold, theme::TINY, theme::NAVY).tight(),
                 )],
             )])
         });
-        rows.extend(group.questions.iter().map(|line| {
+        rows.extend(lines.into_iter().map(|line| {
             Row::new(vec![
-                Cell::new(vec![
-                    Para::new(line.title.as_str(), SMALL_BOLD),
-                    Para::new(line.id.as_str(), SMALL_MUTED),
-                ]),
+                Cell::new(vec![Para::new(
+                    format!("{}  ·  {}", line.title, line.id),
+                    TINY,
+                )]),
                 Cell::new(vec![answer_para(line)]),
                 Cell::new(details(line)),
             ])
@@ -172,16 +176,20 @@ pub fn draw_answers(canvas: &mut Canvas<'_>, model: &ReportModel) {
     canvas.advance(blocks::GAP * 2.0);
 }
 
-/// Draws Appendix B, the method, and the disclaimer.
+/// Draws the method appendix, the attestation note and the disclaimer.
 pub fn draw_method(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    blocks::heading(canvas, "Appendix B  Method", 120.0);
+    blocks::appendix(canvas, "Method", 120.0);
+    blocks::callout(
+        canvas,
+        "A report, not a certificate",
+        &model.attestation_note,
+        theme::NAVY,
+    );
     blocks::subheading(canvas, "Answer scale", 60.0);
-    let table = Table {
-        widths: vec![0.07, 0.22, 0.41, 0.30],
-        header: ["Key", "Answer", "Meaning", "Credits"]
-            .map(String::from)
-            .to_vec(),
-    };
+    let table = Table::new(
+        &[0.07, 0.22, 0.41, 0.30],
+        &["Key", "Answer", "Meaning", "Credits"],
+    );
     let rows: Vec<Row> = model
         .method
         .scale

@@ -17,12 +17,31 @@ pub const SMALL_BOLD: TextStyle = TextStyle::new(Weight::Bold, theme::SMALL, the
 pub const SMALL_MUTED: TextStyle = TextStyle::new(Weight::Regular, theme::SMALL, theme::MUTED);
 /// Captions and labels.
 pub const TINY_MUTED: TextStyle = TextStyle::new(Weight::Regular, theme::TINY, theme::MUTED);
+/// Dense table text (the register, the gap cards).
+pub const TINY: TextStyle = TextStyle::new(Weight::Regular, theme::TINY, theme::INK).tight();
+/// Dense bold table text.
+pub const TINY_BOLD: TextStyle = TextStyle::new(Weight::Bold, theme::TINY, theme::INK).tight();
+/// Dense secondary table text.
+pub const TINY_GREY: TextStyle = TextStyle::new(Weight::Regular, theme::TINY, theme::MUTED).tight();
 
 /// Space between blocks.
 pub const GAP: f32 = 10.0;
 
-/// A numbered section heading that starts a bookmark; kept with at least `keep` points of
-/// what follows it.
+/// A section heading numbered in order ("3  Gap register") that starts a bookmark; kept
+/// with at least `keep` points of what follows it.
+pub fn section(canvas: &mut Canvas<'_>, title: &str, keep: f32) {
+    let number = canvas.next_number(false);
+    heading(canvas, &format!("{number}  {title}"), keep);
+}
+
+/// An appendix heading lettered in order ("Appendix A  Gap details").
+pub fn appendix(canvas: &mut Canvas<'_>, title: &str, keep: f32) {
+    let number = canvas.next_number(true);
+    heading(canvas, &format!("{number}  {title}"), keep);
+}
+
+/// An unnumbered heading that starts a bookmark; kept with at least `keep` points of what
+/// follows it.
 pub fn heading(canvas: &mut Canvas<'_>, title: &str, keep: f32) {
     let style = TextStyle::new(Weight::Bold, theme::H1, theme::NAVY);
     canvas.ensure(style.line_height() + 8.0 + keep);

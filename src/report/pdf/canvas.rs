@@ -4,7 +4,8 @@
 //! room, and adds the header and footer ("page N of M") once the page count is known.
 
 use printpdf::{
-    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect, TextItem,
+    Actions, BorderArray, ColorArray, Destination, Line, LineDashPattern, LinePoint,
+    LinkAnnotation, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect, TextItem,
 };
 
 use super::fonts::{Fonts, Weight};
@@ -30,21 +31,32 @@ pub struct TextStyle {
     pub size: f32,
     /// Colour.
     pub colour: Colour,
+    /// Line height as a multiple of the size.
+    pub leading: f32,
 }
 
 impl TextStyle {
-    /// A style.
+    /// A style with the usual line spacing.
     pub const fn new(weight: Weight, size: f32, colour: Colour) -> Self {
         Self {
             weight,
             size,
             colour,
+            leading: LEADING,
+        }
+    }
+
+    /// The same style with lines set closer, for dense tables.
+    pub const fn tight(self) -> Self {
+        Self {
+            leading: theme::TIGHT_LEADING,
+            ..self
         }
     }
 
     /// The height of one line of this style.
     pub fn line_height(self) -> f32 {
-        self.size * LEADING
+        self.size * self.leading
     }
 }
 
@@ -58,6 +70,8 @@ pub struct Canvas<'f> {
     target: Option<usize>,
     y: f32,
     bookmarks: Vec<(String, usize)>,
+    /// Sections and appendices numbered so far.
+    numbered: (u32, u8),
 }
 
 /// A finished document body: pages with header and footer, and bookmarks (1-based pages).
@@ -89,6 +103,18 @@ impl<'f> Canvas<'f> {
             target: None,
             y: CONTENT_TOP,
             bookmarks: Vec::new(),
+            numbered: (0, 0),
+        }
+    }
+
+    /// The next section number ("3") or appendix letter ("Appendix B").
+    pub fn next_number(&mut self, appendix: bool) -> String {
+        if appendix {
+            self.numbered.1 += 1;
+            format!("Appendix {}", char::from(b'A' + self.numbered.1 - 1))
+        } else {
+            self.numbered.0 += 1;
+            self.numbered.0.to_string()
         }
     }
 
@@ -226,6 +252,25 @@ impl<'f> Canvas<'f> {
         ]);
     }
 
+    /// Makes the rectangle whose top-left corner is at (`x`, `top`) a link to the top of
+    /// `page` (1-based).
+    pub fn link(&mut self, x: f32, top: f32, width: f32, height: f32, page: usize) {
+        let rect = Rect::from_xywh(Pt(x), Pt(self.height - top - height), Pt(width), Pt(height));
+        let link = LinkAnnotation::new(
+            rect,
+            Actions::Goto(Destination::Xyz {
+                page,
+                left: None,
+                top: Some(self.height),
+                zoom: None,
+            }),
+            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+            Some(ColorArray::Transparent),
+            None,
+        );
+        self.ops().push(Op::LinkAnnotation { link });
+    }
+
     /// Draws a straight line from (`x1`, `y1`) to (`x2`, `y2`), dashed if `dash` is set.
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), colour: Colour, dash: Option<f32>) {
         let ops = self.line_ops(from, to, colour, dash);
@@ -291,7 +336,8 @@ impl<'f> Canvas<'f> {
         kept
     }
 
-    /// Adds the header (title, organisation) and footer (note, page N of M) to every page.
+    /// Adds the header (title, organisation; not on the cover) and the footer (note, page N
+    /// of M) to every page.
     pub fn finish(mut self, title: &str, organization: &str, footnote: &str) -> Finished {
         let style = TextStyle::new(Weight::Regular, theme::TINY, theme::MUTED);
         let bold = TextStyle::new(Weight::Bold, theme::TINY, theme::NAVY);
@@ -303,17 +349,21 @@ impl<'f> Canvas<'f> {
         let header_top = CONTENT_TOP - 34.0;
         let footer_top = self.height - CONTENT_BOTTOM + 20.0;
         let rule_y = header_top + style.line_height() + 3.0;
-        let mut frame = self.text_ops(left, header_top, title, bold);
-        frame.extend(self.text_right_ops(right, header_top, &organization, style));
-        frame.extend(self.line_ops((left, rule_y), (right, rule_y), theme::RULE, None));
+        let mut header = self.text_ops(left, header_top, title, bold);
+        header.extend(self.text_right_ops(right, header_top, &organization, style));
+        header.extend(self.line_ops((left, rule_y), (right, rule_y), theme::RULE, None));
         let footer_rule = footer_top - 4.0;
-        frame.extend(self.line_ops((left, footer_rule), (right, footer_rule), theme::RULE, None));
-        frame.extend(self.text_ops(left, footer_top, &footnote, style));
+        let mut footer =
+            self.line_ops((left, footer_rule), (right, footer_rule), theme::RULE, None);
+        footer.extend(self.text_ops(left, footer_top, &footnote, style));
         for index in 0..count {
             let number = format!("Page {} of {count}", index + 1);
             let number = self.text_right_ops(right, footer_top, &number, style);
             let page = &mut self.pages[index];
-            page.extend(frame.iter().cloned());
+            if index > 0 {
+                page.extend(header.iter().cloned());
+            }
+            page.extend(footer.iter().cloned());
             page.extend(number);
         }
         let (width, height) = (Pt(self.width), Pt(self.height));

@@ -2,7 +2,7 @@
 //! and clauses still to do) and, when the claims checker ran, what the company tells
 //! customers that misdescribes SOC 2.
 
-use super::blocks::{self, SMALL, SMALL_BOLD, SMALL_MUTED};
+use super::blocks::{self, SMALL, SMALL_BOLD, SMALL_MUTED, TINY};
 use super::canvas::Canvas;
 use super::table::{Cell, Para, Row, Table};
 use super::theme;
@@ -16,24 +16,23 @@ fn cell(text: impl Into<String>, style: super::canvas::TextStyle) -> Cell {
     Cell::new(vec![Para::new(text, style)])
 }
 
-/// Draws section 6 from the cursor.
+/// Draws the ISO 27001 head start section from the cursor.
 pub fn draw_head_start(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let head = &model.iso27001_head_start;
-    blocks::heading(canvas, &format!("6  {HEAD_START_TITLE}"), 120.0);
-    blocks::paragraph(canvas, &head_start_intro(), SMALL);
-    let table = Table {
-        widths: vec![0.34, 0.12, 0.12, 0.12, 0.18, 0.12],
-        header: [
+    blocks::section(canvas, HEAD_START_TITLE, 120.0);
+    blocks::paragraph(canvas, &head_start_intro(), TINY);
+    let table = Table::new(
+        &[0.34, 0.12, 0.12, 0.12, 0.18, 0.12],
+        &[
             "Theme",
             "Covered",
             "Partly",
             "Not yet",
             "Outside SOC 2",
             "Of",
-        ]
-        .map(String::from)
-        .to_vec(),
-    };
+        ],
+    )
+    .dense(1.8);
     let rows: Vec<Row> = IsoTheme::ALL
         .iter()
         .map(|&theme_name| {
@@ -50,16 +49,29 @@ pub fn draw_head_start(canvas: &mut Canvas<'_>, model: &ReportModel) {
         .collect();
     table.draw(canvas, &rows);
     canvas.advance(blocks::GAP);
+    // One compact paragraph of ids per status, so the list stays short beside a long gap
+    // register.
     let open = open_controls(head);
-    let mut status = None;
-    for (label, control) in &open {
-        if status != Some(*label) {
-            status = Some(*label);
-            blocks::subheading(canvas, &format!("Still to do: {label}"), 30.0);
-        }
-        blocks::bullet(canvas, control, SMALL);
+    let mut start = 0;
+    while start < open.len() {
+        let label = open[start].0;
+        let end = open[start..]
+            .iter()
+            .position(|(status, _)| *status != label)
+            .map_or(open.len(), |offset| start + offset);
+        // Ids only here; the Markdown and JSON carry the titles.
+        let controls: Vec<&str> = open[start..end]
+            .iter()
+            .map(|(_, control)| control.split(' ').next().unwrap_or(control))
+            .collect();
+        blocks::paragraph(
+            canvas,
+            &format!("Still to do ({label}): {}", controls.join("  ·  ")),
+            TINY,
+        );
+        start = end;
     }
-    canvas.advance(blocks::GAP * 2.0);
+    canvas.advance(blocks::GAP);
 }
 
 /// Draws section 7 from the cursor, when the claims checker ran.
@@ -67,15 +79,13 @@ pub fn draw_claims(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let Some(scan) = &model.claims else {
         return;
     };
-    blocks::heading(canvas, &format!("7  {CLAIMS_TITLE}"), 80.0);
+    blocks::section(canvas, CLAIMS_TITLE, 80.0);
     blocks::paragraph(canvas, &claims_intro(scan), SMALL);
     if scan.finding_count() > 0 {
-        let table = Table {
-            widths: vec![0.22, 0.2, 0.33, 0.25],
-            header: ["Where", "As written", "Why it is inaccurate", "Say instead"]
-                .map(String::from)
-                .to_vec(),
-        };
+        let table = Table::new(
+            &[0.22, 0.2, 0.33, 0.25],
+            &["Where", "As written", "Why it is inaccurate", "Say instead"],
+        );
         let rows: Vec<Row> = scan
             .findings()
             .enumerate()

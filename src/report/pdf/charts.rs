@@ -1,10 +1,12 @@
-//! Section 2, readiness drawn as vector bar charts: every category in scope with three bars
+//! The readiness section: the heat map by criterion family, then vector bar charts: every
+//! category in scope with three bars
 //! (in place, evidenced for Type 1, operating over time for Type 2) against a percentage
 //! grid and the "ready" threshold, then Type 1 against Type 2 readiness.
 
 use super::blocks::{self, SMALL, SMALL_BOLD, TINY_MUTED, chip};
 use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
+use super::heatmap;
 use super::theme::{self, Colour};
 use crate::report::model::{ReportModel, percent_text};
 
@@ -20,7 +22,9 @@ const VALUE: TextStyle = TextStyle::new(Weight::Regular, theme::TINY, theme::INK
 pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let group = 3.0 * BAR + 2.0 * BAR_GAP + GROUP_GAP;
     let chart_height = 30.0 + model.categories.len() as f32 * group + 16.0;
-    blocks::heading(canvas, "2  Readiness by category", chart_height);
+    blocks::section(canvas, "Readiness", 120.0);
+    heatmap::draw(canvas, model);
+    blocks::subheading(canvas, "Readiness by category", chart_height);
     legend(canvas);
     categories(canvas, model);
     // Keep the whole comparison (caption and both bars) on one page.

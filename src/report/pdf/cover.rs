@@ -7,8 +7,8 @@ use super::fonts::Weight;
 use super::theme;
 use crate::report::model::{ReportModel, percent_text};
 
-/// The sections listed in the contents (the bookmarks after the cover).
-const SECTIONS: usize = 8;
+/// The most sections listed in the contents (the bookmarks after the cover).
+const SECTIONS: usize = 10;
 const CONTENTS_ROW: f32 = 14.0;
 const CONTENTS_HEADING: f32 = 18.0;
 
@@ -38,7 +38,8 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) -> Option<f32> {
     fits.then_some(contents_top)
 }
 
-/// Lists the sections with the page each starts on, from the cursor.
+/// Lists the sections with the page each starts on, each line a link to its page, from the
+/// cursor.
 pub fn contents(canvas: &mut Canvas<'_>, sections: &[(String, usize)]) {
     let (x, width) = (canvas.left(), canvas.content_width());
     let top = canvas.y();
@@ -47,6 +48,7 @@ pub fn contents(canvas: &mut Canvas<'_>, sections: &[(String, usize)]) {
     for (title, page) in sections.iter().take(SECTIONS) {
         canvas.text(x, y, title, BODY);
         canvas.text_right(x + width, y, &page.to_string(), BODY);
+        canvas.link(x, y, width, CONTENTS_ROW, *page);
         let rule = y + CONTENTS_ROW - 2.0;
         canvas.line((x, rule), (x + width, rule), theme::GRID, None);
         y += CONTENTS_ROW;
@@ -60,8 +62,7 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let title = TextStyle::new(Weight::Bold, 30.0, theme::WHITE);
     let organization = TextStyle::new(Weight::Regular, 17.0, theme::WHITE);
     let line = TextStyle::new(Weight::Regular, theme::BODY, theme::BAR_IN_PLACE);
-    let names = canvas.wrap(&model.organization, width - 2.0 * pad, organization);
-    let names = &names[..names.len().min(3)];
+    let names = title_lines(canvas, &model.organization, width - 2.0 * pad, organization);
     let height = 2.0 * pad
         + kicker.line_height()
         + title.line_height()
@@ -75,7 +76,7 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
     y += kicker.line_height();
     canvas.text(x + pad, y, "Gap report", title);
     y += title.line_height() + 6.0;
-    for name in names {
+    for name in &names {
         canvas.text(x + pad, y, name, organization);
         y += organization.line_height();
     }
@@ -89,8 +90,19 @@ fn band(canvas: &mut Canvas<'_>, model: &ReportModel) {
     canvas.advance(height + 16.0);
 }
 
+/// The organisation's name wrapped to at most three lines, the third ending in an ellipsis
+/// when the name goes on.
+fn title_lines(canvas: &Canvas<'_>, name: &str, width: f32, style: TextStyle) -> Vec<String> {
+    let mut lines = canvas.wrap(name, width, style);
+    if lines.len() > 3 {
+        lines.truncate(3);
+        let last = format!("{}…", lines[2]);
+        lines[2] = canvas.fit(&last, width, style);
+    }
+    lines
+}
+
 fn details(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    let tally = model.tally;
     let assessor = if model.assessor.is_empty() {
         "not recorded".to_string()
     } else {
@@ -107,17 +119,7 @@ fn details(canvas: &mut Canvas<'_>, model: &ReportModel) {
         ("Report date", model.generated.to_string()),
         ("Scope", model.scope_label()),
         ("Target", format!("SOC 2 {} report", model.target.label())),
-        (
-            "Questions answered",
-            format!(
-                "{} of {} in scope ({} unsure, {} not applicable, {} unanswered)",
-                tally.answered,
-                tally.questions,
-                tally.unsure,
-                tally.not_applicable,
-                tally.unanswered
-            ),
-        ),
+        ("Counts", model.counts.clone()),
         ("Questionnaire", version),
     ];
     let label_width = 120.0;

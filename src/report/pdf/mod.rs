@@ -3,19 +3,23 @@
 //! and saves with font subsetting so reports stay small.
 //!
 //! Modules: [`fonts`] and [`wrap`] measure and wrap text, [`canvas`] places it on pages,
-//! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`],
-//! [`gaps`] and [`appendix`] draw the sections.
+//! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`]
+//! (with [`heatmap`]), [`register`], [`owners`], [`cards`], [`certification`] and [`appendix`] draw the
+//! sections, in the order [`SECTIONS`] lists them.
 
 mod appendix;
 mod blocks;
 mod branding;
 mod canvas;
+mod cards;
 mod certification;
 mod charts;
 mod cover;
 mod fonts;
-mod gaps;
+mod heatmap;
+mod owners;
 mod progress;
+mod register;
 mod summary;
 mod table;
 mod theme;
@@ -36,6 +40,63 @@ pub use branding::decode as decode_logo;
 /// The running title in every page header.
 const RUNNING_TITLE: &str = "SOC 2 readiness gap report";
 
+/// One section of the report after the cover.
+struct Section {
+    /// Draws the section from the cursor; numbered headings come from [`blocks::section`]
+    /// and [`blocks::appendix`], so sections can be added or moved freely.
+    draw: fn(&mut Canvas<'_>, &ReportModel),
+    /// Whether the section starts on a new page.
+    new_page: bool,
+}
+
+/// The sections after the cover, in order: the one place to add a section.
+const SECTIONS: &[Section] = &[
+    Section {
+        draw: summary::draw,
+        new_page: true,
+    },
+    Section {
+        draw: charts::draw,
+        new_page: false,
+    },
+    Section {
+        draw: progress::draw,
+        new_page: false,
+    },
+    Section {
+        draw: register::draw,
+        new_page: false,
+    },
+    Section {
+        draw: owners::draw,
+        new_page: false,
+    },
+    Section {
+        draw: appendix::draw_open_questions,
+        new_page: false,
+    },
+    Section {
+        draw: certification::draw_head_start,
+        new_page: false,
+    },
+    Section {
+        draw: certification::draw_claims,
+        new_page: false,
+    },
+    Section {
+        draw: cards::draw,
+        new_page: false,
+    },
+    Section {
+        draw: appendix::draw_answers,
+        new_page: false,
+    },
+    Section {
+        draw: appendix::draw_method,
+        new_page: false,
+    },
+];
+
 /// Renders the report as PDF bytes.
 pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     // The metadata is shown by PDF viewers and printed by tools such as `pdfinfo`.
@@ -47,25 +108,19 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     let mut canvas = Canvas::new(&fonts, paper);
     let cover_logo = branding::cover(&mut canvas, &model.branding, logo.as_ref());
     let contents = cover::draw(&mut canvas, model);
-    canvas.new_page();
-    summary::draw(&mut canvas, model);
-    charts::draw(&mut canvas, model);
-    progress::draw(&mut canvas, model);
-    gaps::draw_gaps(&mut canvas, model);
-    gaps::draw_roadmap(&mut canvas, model);
-    appendix::draw_open_questions(&mut canvas, model);
-    certification::draw_head_start(&mut canvas, model);
-    certification::draw_claims(&mut canvas, model);
-    canvas.new_page();
-    appendix::draw_answers(&mut canvas, model);
-    appendix::draw_method(&mut canvas, model);
+    for section in SECTIONS {
+        if section.new_page {
+            canvas.new_page();
+        }
+        (section.draw)(&mut canvas, model);
+    }
     if let Some(top) = contents {
         let sections = canvas.bookmarks()[1..].to_vec();
         canvas.draw_on(1, top, |canvas| cover::contents(canvas, &sections));
     }
     let footnote = format!(
-        "Self-assessment, not an auditor's opinion  ·  {}",
-        model.generated
+        "Confidential — prepared for {}  ·  Self-assessment, not an auditor's opinion  ·  {}",
+        model.organization, model.generated
     );
     let footnote = branding::footnote(&model.branding, &footnote);
     let mut finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
@@ -78,8 +133,9 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     }
     let info = &mut doc.metadata.info;
     info.document_title = title;
+    // The assessor wrote the report; the client is its subject, never its author.
     info.author = if model.assessor.is_empty() {
-        organization.to_string()
+        "soc2-ready".to_string()
     } else {
         visible_line(&model.assessor).into_owned()
     };
@@ -98,7 +154,24 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     info.modification_date = date;
     info.metadata_date = date;
     let mut warnings = Vec::new();
-    doc.save(&PdfSaveOptions::default(), &mut warnings)
+    let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    blank_empty_pdfx_version(&mut bytes);
+    bytes
+}
+
+/// The empty PDF/X version entry printpdf writes into the document information dictionary
+/// (viewers then report a PDF/X subtype the file does not claim).
+const EMPTY_PDFX_VERSION: &[u8] = b"/GTS_PDFXVersion()";
+
+/// Overwrites the empty PDF/X version entry with spaces: the dictionary stays valid and
+/// every byte offset in the cross-reference table stays right.
+fn blank_empty_pdfx_version(bytes: &mut [u8]) {
+    let found = bytes
+        .windows(EMPTY_PDFX_VERSION.len())
+        .position(|window| window == EMPTY_PDFX_VERSION);
+    if let Some(at) = found {
+        bytes[at..at + EMPTY_PDFX_VERSION.len()].fill(b' ');
+    }
 }
 
 /// The report date as a PDF date (midnight UTC: the model knows the day, not the time).

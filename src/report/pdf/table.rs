@@ -8,7 +8,7 @@ use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
 use super::theme::{self, Colour};
 
-/// Space between a cell's border and its text.
+/// Space between a cell's border and its text, unless a table says otherwise.
 const PAD: f32 = 4.0;
 
 /// One paragraph in a cell, optionally with a hanging marker ("1.", "•").
@@ -84,13 +84,17 @@ impl Row {
     }
 }
 
-/// Column widths (fractions of the content width) and header titles.
+/// Column widths (fractions of the content width), header titles and cell padding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Column widths as fractions that add up to 1.
     pub widths: Vec<f32>,
-    /// The header, repeated at the top of every page the table reaches.
+    /// The header, repeated at the top of every page the table reaches; none when empty.
     pub header: Vec<String>,
+    /// Space between a cell's border and its text.
+    pub pad: f32,
+    /// How the header titles look.
+    pub header_style: TextStyle,
 }
 
 /// A wrapped line inside a cell.
@@ -120,11 +124,30 @@ impl LaidCell {
 
 type Band = Vec<LaidCell>;
 
-fn band_height(band: &Band) -> f32 {
-    2.0 * PAD + band.iter().map(|cell| cell.height(0)).fold(0.0, f32::max)
-}
-
 impl Table {
+    /// A table with the usual padding.
+    pub fn new(widths: &[f32], header: &[&str]) -> Self {
+        Self {
+            widths: widths.to_vec(),
+            header: header.iter().map(|title| title.to_string()).collect(),
+            pad: PAD,
+            header_style: TextStyle::new(Weight::Bold, theme::SMALL, theme::WHITE),
+        }
+    }
+
+    /// The same table set densely: `pad` points around each cell's text and a small header.
+    pub fn dense(self, pad: f32) -> Self {
+        Self {
+            pad,
+            header_style: TextStyle::new(Weight::Bold, theme::TINY, theme::WHITE).tight(),
+            ..self
+        }
+    }
+
+    fn band_height(&self, band: &Band) -> f32 {
+        2.0 * self.pad + band.iter().map(|cell| cell.height(0)).fold(0.0, f32::max)
+    }
+
     fn lay_out(&self, canvas: &Canvas<'_>, cells: &[Cell]) -> Band {
         let total = canvas.content_width();
         let mut column = 0;
@@ -140,7 +163,7 @@ impl Table {
                     lines: cell
                         .paras
                         .iter()
-                        .flat_map(|para| wrap_para(canvas, para, width - 2.0 * PAD))
+                        .flat_map(|para| wrap_para(canvas, para, width - 2.0 * self.pad))
                         .collect(),
                 };
                 x += width;
@@ -150,18 +173,20 @@ impl Table {
     }
 
     fn header_band(&self, canvas: &Canvas<'_>) -> Band {
-        let style = TextStyle::new(Weight::Bold, theme::SMALL, theme::WHITE);
         let cells: Vec<Cell> = self
             .header
             .iter()
-            .map(|title| Cell::new(vec![Para::new(title.clone(), style)]))
+            .map(|title| Cell::new(vec![Para::new(title.clone(), self.header_style)]))
             .collect();
         self.lay_out(canvas, &cells)
     }
 
     fn draw_header(&self, canvas: &mut Canvas<'_>) {
+        if self.header.is_empty() {
+            return;
+        }
         let header = self.header_band(canvas);
-        draw_band(
+        self.draw_band(
             canvas,
             &header,
             Some(theme::NAVY),
@@ -169,9 +194,17 @@ impl Table {
         );
     }
 
+    fn header_height(&self, canvas: &Canvas<'_>) -> f32 {
+        if self.header.is_empty() {
+            0.0
+        } else {
+            self.band_height(&self.header_band(canvas))
+        }
+    }
+
     /// Draws `rows` from the cursor, header first, breaking pages as needed.
     pub fn draw(&self, canvas: &mut Canvas<'_>, rows: &[Row]) {
-        let header_height = band_height(&self.header_band(canvas));
+        let header_height = self.header_height(canvas);
         let laid: Vec<Vec<Band>> = rows
             .iter()
             .map(|row| {
@@ -184,7 +217,7 @@ impl Table {
         let first_band = |index: usize| {
             laid.get(index)
                 .and_then(|bands| bands.first())
-                .map_or(0.0, band_height)
+                .map_or(0.0, |band| self.band_height(band))
         };
         let follower = |index: usize| {
             let keep = rows.get(index).is_some_and(|row| row.keep_with_next);
@@ -194,7 +227,8 @@ impl Table {
         self.draw_header(canvas);
         let page_room = canvas.page_room() - header_height;
         for (index, (row, bands)) in rows.iter().zip(&laid).enumerate() {
-            let needed = bands.iter().map(band_height).sum::<f32>() + follower(index);
+            let needed =
+                bands.iter().map(|band| self.band_height(band)).sum::<f32>() + follower(index);
             if needed > canvas.room() && needed <= page_room {
                 self.break_page(canvas);
             }
@@ -220,7 +254,7 @@ impl Table {
         fill: Option<Colour>,
         page_room: f32,
     ) {
-        let height = band_height(band);
+        let height = self.band_height(band);
         if height > canvas.room() && height <= page_room {
             self.break_page(canvas);
         }
@@ -232,10 +266,10 @@ impl Table {
                 .filter_map(|(cell, &at)| cell.lines.get(at))
                 .map(|line| line.style.line_height())
                 .fold(0.0, f32::max);
-            if first_line + 2.0 * PAD > canvas.room() {
+            if first_line + 2.0 * self.pad > canvas.room() {
                 self.break_page(canvas);
             }
-            draw_band(canvas, band, fill, &mut next);
+            self.draw_band(canvas, band, fill, &mut next);
             if band
                 .iter()
                 .zip(&next)
@@ -245,6 +279,53 @@ impl Table {
             }
             self.break_page(canvas);
         }
+    }
+
+    /// Draws as much of `band` as fits below the cursor, starting each cell at `next[i]`, and
+    /// advances `next` past the lines drawn. Draws at least one line per cell so a page always
+    /// makes progress.
+    fn draw_band(
+        &self,
+        canvas: &mut Canvas<'_>,
+        band: &Band,
+        fill: Option<Colour>,
+        next: &mut [usize],
+    ) {
+        let room = canvas.room() - 2.0 * self.pad;
+        let top = canvas.y();
+        let mut spans = Vec::with_capacity(band.len());
+        for (cell, &from) in band.iter().zip(next.iter()) {
+            let mut used = 0.0;
+            let mut to = from;
+            while to < cell.lines.len() {
+                let height = cell.lines[to].style.line_height();
+                if used + height > room && to > from {
+                    break;
+                }
+                used += height;
+                to += 1;
+            }
+            spans.push((from, to, used));
+        }
+        let height = 2.0 * self.pad + spans.iter().map(|span| span.2).fold(0.0, f32::max);
+        let (left, width) = (canvas.left(), canvas.content_width());
+        if let Some(colour) = fill {
+            canvas.fill(left, top, width, height, colour);
+        }
+        for (cell, (from, to, _)) in band.iter().zip(&spans) {
+            let mut y = top + self.pad;
+            for line in &cell.lines[*from..*to] {
+                if let Some(marker) = &line.marker {
+                    canvas.text(cell.x + self.pad, y, marker, line.style);
+                }
+                canvas.text(cell.x + self.pad + line.indent, y, &line.text, line.style);
+                y += line.style.line_height();
+            }
+        }
+        for (at, (_, to, _)) in next.iter_mut().zip(spans) {
+            *at = to;
+        }
+        canvas.advance(height);
     }
 }
 
@@ -267,47 +348,6 @@ fn wrap_para(canvas: &Canvas<'_>, para: &Para, width: f32) -> Vec<Line> {
         first.marker.clone_from(&para.marker);
     }
     lines
-}
-
-/// Draws as much of `band` as fits below the cursor, starting each cell at `next[i]`, and
-/// advances `next` past the lines drawn. Draws at least one line per cell so a page always
-/// makes progress.
-fn draw_band(canvas: &mut Canvas<'_>, band: &Band, fill: Option<Colour>, next: &mut [usize]) {
-    let room = canvas.room() - 2.0 * PAD;
-    let top = canvas.y();
-    let mut spans = Vec::with_capacity(band.len());
-    for (cell, &from) in band.iter().zip(next.iter()) {
-        let mut used = 0.0;
-        let mut to = from;
-        while to < cell.lines.len() {
-            let height = cell.lines[to].style.line_height();
-            if used + height > room && to > from {
-                break;
-            }
-            used += height;
-            to += 1;
-        }
-        spans.push((from, to, used));
-    }
-    let height = 2.0 * PAD + spans.iter().map(|span| span.2).fold(0.0, f32::max);
-    let (left, width) = (canvas.left(), canvas.content_width());
-    if let Some(colour) = fill {
-        canvas.fill(left, top, width, height, colour);
-    }
-    for (cell, (from, to, _)) in band.iter().zip(&spans) {
-        let mut y = top + PAD;
-        for line in &cell.lines[*from..*to] {
-            if let Some(marker) = &line.marker {
-                canvas.text(cell.x + PAD, y, marker, line.style);
-            }
-            canvas.text(cell.x + PAD + line.indent, y, &line.text, line.style);
-            y += line.style.line_height();
-        }
-    }
-    for (at, (_, to, _)) in next.iter_mut().zip(spans) {
-        *at = to;
-    }
-    canvas.advance(height);
 }
 
 #[cfg(test)]

@@ -12,10 +12,7 @@ fn style() -> TextStyle {
 }
 
 fn table() -> Table {
-    Table {
-        widths: vec![0.3, 0.7],
-        header: vec!["HEAD-A".into(), "HEAD-B".into()],
-    }
+    Table::new(&[0.3, 0.7], &["HEAD-A", "HEAD-B"])
 }
 
 fn text_row(a: &str, b: &str) -> Row {

@@ -35,12 +35,15 @@ pub const BAR_IN_PLACE: Colour = Colour(0.620, 0.710, 0.812);
 pub const BAR_TYPE1: Colour = Colour(0.310, 0.486, 0.675);
 /// Controls operating over time, enough for Type 2 (the darkest bar).
 pub const BAR_TYPE2: Colour = NAVY;
+/// Due dates in the past.
+pub const OVERDUE: Colour = Colour(0.776, 0.157, 0.157);
 /// Chart gridlines.
 pub const GRID: Colour = Colour(0.890, 0.905, 0.925);
 
 /// The colour of a verdict: green, amber or red.
 pub fn verdict(verdict: Verdict) -> Colour {
     match verdict {
+        Verdict::NotAssessed => MUTED,
         Verdict::Ready => Colour(0.180, 0.490, 0.196),
         Verdict::GettingThere => Colour(0.702, 0.420, 0.0),
         Verdict::NotReady => Colour(0.776, 0.157, 0.157),
@@ -69,3 +72,5 @@ pub const H1: f32 = 16.0;
 pub const H2: f32 = 11.5;
 /// Line height as a multiple of the font size.
 pub const LEADING: f32 = 1.38;
+/// Line height in dense tables (the register, the gap cards).
+pub const TIGHT_LEADING: f32 = 1.22;

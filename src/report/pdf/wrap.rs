@@ -1,5 +1,7 @@
 //! Line wrapping by glyph advances: greedy, word by word, breaking inside a word only when
-//! the word alone is wider than the line. Pure, so it is tested without a PDF.
+//! the word alone is wider than the line — then after a hyphen, slash or similar break
+//! point if one fits, and between characters only as a last resort. Pure, so it is tested
+//! without a PDF.
 
 /// Splits `text` into lines no wider than `width`, measuring characters with `advance`.
 ///
@@ -30,21 +32,38 @@ pub fn wrap(text: &str, width: f32, advance: impl Fn(char) -> f32) -> Vec<String
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                line_width = 0.0;
             }
-            for c in word.chars() {
-                let char_width = advance(c);
-                if !line.is_empty() && line_width + char_width > width {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
-                }
-                line.push(c);
-                line_width += char_width;
+            let mut rest = word.as_str();
+            while rest.chars().map(&advance).sum::<f32>() > width {
+                let (head, tail) = split_word(rest, width, &advance);
+                lines.push(head.to_string());
+                rest = tail;
             }
+            line.push_str(rest);
+            line_width = rest.chars().map(&advance).sum();
         }
         lines.push(line);
     }
     lines
+}
+
+/// Splits a word wider than `width`: after the last break point (`-`, `/`, `_`, `.`, `@`)
+/// that fits, else after as many characters as fit (at least one).
+fn split_word(word: &str, width: f32, advance: impl Fn(char) -> f32) -> (&str, &str) {
+    let mut used = 0.0;
+    let mut fits = 0;
+    let mut break_after = None;
+    for (at, c) in word.char_indices() {
+        used += advance(c);
+        if used > width && fits > 0 {
+            break;
+        }
+        fits = at + c.len_utf8();
+        if matches!(c, '-' | '/' | '_' | '.' | '@' | '\u{2010}' | '\u{2013}') && fits < word.len() {
+            break_after = Some(fits);
+        }
+    }
+    word.split_at(break_after.unwrap_or(fits))
 }
 
 #[cfg(test)]
@@ -70,6 +89,12 @@ mod tests {
     fn breaks_spaces_and_long_words() {
         assert_eq!(mono("a\n\nb  \t c", 10.0), ["a", "", "b c"]);
         assert_eq!(mono("abcdefghijkl xy", 5.0), ["abcde", "fghij", "kl xy"]);
+        // Long words break after a hyphen or slash when one fits, not mid-word.
+        assert_eq!(
+            mono("see CC6.1.access-reviews now", 13.0),
+            ["see", "CC6.1.access-", "reviews now"]
+        );
+        assert_eq!(mono("a/very/long/path", 8.0), ["a/very/", "long/", "path"]);
         assert_eq!(mono("  \n ", 5.0), Vec::<String>::new());
         assert_eq!(mono("bell\u{7}s", 10.0), ["bells"]);
     }

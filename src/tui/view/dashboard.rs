@@ -31,7 +31,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     render_gaps(frame, areas.gaps, app, session);
 }
 
-/// The titles of the key questions holding a measure back, as one short line.
+/// The titles of the key questions holding a measure back (and how many key controls are
+/// still unanswered), as one short line.
 fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
     let titles: Vec<&str> = measure
         .blockers
@@ -44,11 +45,17 @@ fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
                 })
         })
         .collect();
-    match titles.len() {
-        0 => "no key control short".to_string(),
+    let short = match titles.len() {
+        0 if measure.open_keys == 0 => "no key control short".to_string(),
+        0 => String::new(),
         1 => format!("key: {}", titles[0]),
         2 => format!("2 key: {}", titles.join(", ")),
         n => format!("{n} key: {}, …", titles[..2].join(", ")),
+    };
+    match (short.is_empty(), measure.open_keys) {
+        (_, 0) => short,
+        (true, open) => format!("{open} key unanswered"),
+        (false, open) => format!("{open} key unanswered; {short}"),
     }
 }
 
@@ -72,7 +79,7 @@ fn render_stages(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         [
             Constraint::Length(15),
             Constraint::Length(6),
-            Constraint::Length(14),
+            Constraint::Length(16),
             Constraint::Min(10),
         ],
     )
@@ -159,10 +166,12 @@ fn render_categories(frame: &mut Frame, area: Rect, theme: &Theme, session: &Ses
 }
 
 /// The gap table's title: how many gaps, and how many questions wait to become relevant.
-fn gaps_title(gaps: usize, waiting: usize) -> String {
+fn gaps_title(gaps: usize, open: usize, waiting: usize) -> String {
     match waiting {
-        0 => format!("Gaps: {gaps} — Enter opens one"),
-        _ => format!("Gaps: {gaps} ({waiting} not yet relevant) — Enter opens one"),
+        0 => format!("Gaps: {gaps} · open questions: {open} — Enter opens one"),
+        _ => format!(
+            "Gaps: {gaps} · open questions: {open} ({waiting} not yet relevant) — Enter opens one"
+        ),
     }
 }
 
@@ -185,10 +194,9 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .map(|gap| {
             let question = app.questionnaire.question(&gap.question);
             let title = question.map_or(gap.question.as_str(), |question| question.title.as_str());
-            let now = match (gap.current, question) {
-                (Some(answer), Some(question)) => answer.label(question).to_string(),
-                _ => "unanswered".to_string(),
-            };
+            let now = question
+                .map_or(gap.current.key(), |question| gap.current.label(question))
+                .to_string();
             (format!("{} {title}", gap.criterion), now)
         })
         .collect();
@@ -224,7 +232,11 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     .header(Row::new(["Severity", "Gap", "Now"]).style(theme.dim))
     .block(block(
         theme,
-        gaps_title(gaps.len(), session.card.not_yet_relevant.len()),
+        gaps_title(
+            gaps.len(),
+            session.card.open.len(),
+            session.card.not_yet_relevant.len(),
+        ),
     ))
     .row_highlight_style(theme.selected);
     let height = usize::from(layout::table_rows(area).height);

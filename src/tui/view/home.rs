@@ -87,7 +87,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App) {
         .header(Row::new(header).style(theme.heading))
         .block(block(theme, title).title_bottom(Line::from(vec![
             Span::styled(
-                " ✓ ready  ~ getting there  ✗ not ready · sorted by ",
+                " ✓ ready  ~ getting there  ✗ not ready  ? not assessed · sorted by ",
                 theme.dim,
             ),
             Span::raw(app.home.sort.label()),
@@ -123,7 +123,7 @@ fn row<'a>(app: &App, entry: &'a Entry, wide: bool, dated: bool) -> Row<'a> {
                 ))
             }));
             cells.push(Cell::from(Span::styled(
-                summary.verdict.label(),
+                summary.verdict.short_label(),
                 theme.verdict(summary.verdict),
             )));
             cells.push(Cell::from(last_change(app, summary, wide)));
@@ -147,6 +147,7 @@ fn mark(verdict: Verdict) -> &'static str {
         Verdict::Ready => "✓",
         Verdict::GettingThere => "~",
         Verdict::NotReady => "✗",
+        Verdict::NotAssessed => "?",
     }
 }
 

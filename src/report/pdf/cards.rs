@@ -1,0 +1,90 @@
+//! The appendix of gap cards: for each gap, under its register number, the remediation
+//! steps, the evidence an auditor will ask for, owner, due date and the assessor's note —
+//! set as running text across the page, so 150 cards fit on about ten pages.
+
+use super::blocks::{self, SMALL_MUTED, TINY, TINY_BOLD, TINY_GREY};
+use super::canvas::{Canvas, TextStyle};
+use super::fonts::Weight;
+use super::table::{Cell, Para, Row, Table};
+use super::theme;
+use crate::report::model::{GapItem, ReportModel};
+
+const LABEL_TEXT: TextStyle = TextStyle::new(Weight::Regular, theme::TINY, theme::NAVY).tight();
+
+/// Draws the gap cards as an appendix from the cursor (nothing when there are no gaps).
+pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
+    if model.gaps.is_empty() {
+        return;
+    }
+    blocks::appendix(canvas, "Gap details", 120.0);
+    blocks::paragraph(
+        canvas,
+        "Every gap of the register, under the same number: what to do, what an auditor will \
+         ask to see, and what was noted.",
+        SMALL_MUTED,
+    );
+    let table = Table::new(&[1.0], &[]).dense(1.0);
+    let rows: Vec<Row> = model
+        .gaps
+        .iter()
+        .enumerate()
+        .map(|(index, gap)| card(gap, index % 2 == 1))
+        .collect();
+    table.draw(canvas, &rows);
+    canvas.advance(blocks::GAP * 2.0);
+}
+
+/// "Critical · key control · CC6.1 · Planned → Evidenced · CTO, due 2027-01-31 · size M ·
+/// ISO 27001: A.5.17 A.8.5".
+fn facts(gap: &GapItem) -> String {
+    let mut facts = vec![gap.severity.label().to_string()];
+    if gap.question.key {
+        facts.push("key control".into());
+    }
+    facts.push(gap.question.criterion.clone());
+    facts.push(format!("{} → {}", gap.current, gap.needed));
+    let owner = if gap.owner.trim().is_empty() {
+        "no owner".to_string()
+    } else {
+        gap.owner.trim().to_string()
+    };
+    let due = match gap.due {
+        Some(due) if gap.overdue => format!("due {due} (overdue)"),
+        Some(due) => format!("due {due}"),
+        None => "no due date".to_string(),
+    };
+    facts.push(format!("{owner}, {due}"));
+    facts.push(format!("size {}", gap.size.label()));
+    if !gap.iso27001.is_empty() {
+        facts.push(format!("ISO 27001: {}", gap.iso27001.join(" ")));
+    }
+    facts.join("  ·  ")
+}
+
+fn card(gap: &GapItem, shaded: bool) -> Row {
+    let title = format!("{}. {} ({})", gap.rank, gap.question.title, gap.question.id);
+    let steps: Vec<String> = gap
+        .remediation
+        .iter()
+        .enumerate()
+        .map(|(index, step)| format!("{}. {step}", index + 1))
+        .collect();
+    let evidence: Vec<String> = gap
+        .evidence
+        .iter()
+        .map(|item| format!("• {item}"))
+        .collect();
+    let mut paras = vec![
+        Para::new(title, TINY_BOLD),
+        Para::new(facts(gap), TINY_GREY),
+        Para::item("Steps", steps.join("   "), TINY),
+        Para::item("Evidence", evidence.join("   "), TINY),
+    ];
+    if !gap.note.trim().is_empty() {
+        paras.push(Para::item("Note", gap.note.trim(), LABEL_TEXT));
+    }
+    Row {
+        fill: shaded.then_some(theme::ZEBRA),
+        ..Row::new(vec![Cell::new(paras)])
+    }
+}
