@@ -94,12 +94,7 @@ fn yes_no(value: bool) -> String {
 }
 
 fn gap_row(gap: &GapItem, target: Target) -> Vec<String> {
-    let steps: Vec<String> = gap
-        .remediation
-        .iter()
-        .enumerate()
-        .map(|(index, step)| format!("{}. {step}", index + 1))
-        .collect();
+    let steps = gap.numbered_steps();
     let evidence: Vec<String> = gap
         .evidence
         .iter()

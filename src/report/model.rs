@@ -346,6 +346,17 @@ pub struct GapItem {
     pub iso27001: Vec<&'static str>,
 }
 
+impl GapItem {
+    /// The remediation steps numbered from 1 (`1. …`), as every renderer lists them.
+    pub fn numbered_steps(&self) -> Vec<String> {
+        self.remediation
+            .iter()
+            .enumerate()
+            .map(|(index, step)| format!("{}. {step}", index + 1))
+            .collect()
+    }
+}
+
 /// One remediation phase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhasePlan {

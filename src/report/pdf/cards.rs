@@ -63,12 +63,7 @@ fn facts(gap: &GapItem) -> String {
 
 fn card(gap: &GapItem, shaded: bool) -> Row {
     let title = format!("{}. {} ({})", gap.rank, gap.question.title, gap.question.id);
-    let steps: Vec<String> = gap
-        .remediation
-        .iter()
-        .enumerate()
-        .map(|(index, step)| format!("{}. {step}", index + 1))
-        .collect();
+    let steps = gap.numbered_steps();
     let evidence: Vec<String> = gap
         .evidence
         .iter()
