@@ -25,16 +25,23 @@ fn answer_for(index: usize, kind: AnswerKind) -> Answer {
 
 const OWNERS: [&str; 4] = ["CTO", "Head of Engineering", "Office Manager", "Jane Doe"];
 
-/// A complete Type 2 assessment of "Sample Co" over every question of `questionnaire`.
-pub fn complete(questionnaire: &Questionnaire) -> Assessment {
+/// An unanswered Type 2 assessment of `organization` over every category, started on the
+/// samples' fixed date and made with `questionnaire`.
+fn empty_type2(organization: &str, questionnaire: &Questionnaire) -> Assessment {
     let mut assessment = Assessment::new(
-        "Sample Co",
+        organization,
         "Jane Doe",
         Date::constant(2026, 11, 24),
         Target::Type2,
         Category::ALL,
     );
     assessment.questionnaire_version = questionnaire.version().to_string();
+    assessment
+}
+
+/// A complete Type 2 assessment of "Sample Co" over every question of `questionnaire`.
+pub fn complete(questionnaire: &Questionnaire) -> Assessment {
+    let mut assessment = empty_type2("Sample Co", questionnaire);
     for (index, question) in questionnaire.questions().iter().enumerate() {
         let answer = answer_for(index, question.kind);
         assessment.edit(&question.id, |record| {
@@ -62,14 +69,7 @@ pub fn complete(questionnaire: &Questionnaire) -> Assessment {
 /// place, or No), each with an owner, a due date and a note — the most pages and text the
 /// gap report can have.
 pub fn every_question_a_gap(questionnaire: &Questionnaire) -> Assessment {
-    let mut assessment = Assessment::new(
-        "Worst Case Co",
-        "Jane Doe",
-        Date::constant(2026, 11, 24),
-        Target::Type2,
-        Category::ALL,
-    );
-    assessment.questionnaire_version = questionnaire.version().to_string();
+    let mut assessment = empty_type2("Worst Case Co", questionnaire);
     for (index, question) in questionnaire.questions().iter().enumerate() {
         let answer = match question.kind {
             AnswerKind::YesNo => Answer::No,
