@@ -223,3 +223,30 @@ fn text_says_which_thresholds_decided_the_verdicts() {
         "{text}"
     );
 }
+
+#[test]
+fn the_last_change_is_shown_in_the_one_clocks_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let acme = fs::read_to_string(fixture("assessments/cli-partial.toml"))
+        .unwrap()
+        .replacen(
+            "\ncreated = ",
+            "\nupdated = \"2026-11-20T09:30:00Z\"\ncreated = ",
+            1,
+        );
+    fs::write(dir.path().join("acme.toml"), acme).unwrap();
+    // SOURCE_DATE_EPOCH fixes the clock in UTC, whatever the machine's own zone says.
+    let output = Command::new(env!("CARGO_BIN_EXE_soc2-ready"))
+        .env_remove("SOC2_READY_CONFIG")
+        .env("SOURCE_DATE_EPOCH", "1795564800")
+        .env("TZ", "Asia/Tokyo")
+        .env("HOME", dir.path())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .expect("the binary runs");
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("2026-11-20 09:30"), "{text}");
+}

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use serde::Serialize;
 use soc2_ready::assessment::store::{self, Listed};
+use soc2_ready::clock::Clock;
 use soc2_ready::portfolio::{SortKey, StageSummary, Summary};
 use soc2_ready::questionnaire::{Questionnaire, Target};
 use soc2_ready::scoring::{Policy, Verdict};
@@ -64,7 +64,8 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
     let questionnaire = load_questionnaire(global)?;
     let dir = data_dir(global)?;
     let listed = store::list(&dir)?;
-    let today = clock()?.today();
+    let clock = clock()?;
+    let today = clock.today();
     let mut lines: Vec<Line> = listed
         .iter()
         .map(|listed| line(listed, &questionnaire, &policy, today))
@@ -85,7 +86,7 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
                 dir.display()
             )
         }
-        PortfolioFormat::Text => format!("{}{}", text(&lines), thresholds(&lines)),
+        PortfolioFormat::Text => format!("{}{}", text(&lines, &clock), thresholds(&lines)),
     };
     let mut warnings = Vec::new();
     if unreadable > 0 {
@@ -129,19 +130,17 @@ fn stage_cell(stage: &StageSummary) -> String {
     }
 }
 
-/// The last change: RFC 3339 in UTC for machines, local minutes for people.
-fn last_change(summary: &Summary, for_people: bool) -> String {
-    match summary.updated {
-        Some(time) if for_people => time
-            .to_zoned_datetime(TimeZone::system())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string(),
-        Some(time) => time.to_string(),
-        None => summary.created.to_string(),
+/// The last change: RFC 3339 in UTC for machines, or, given the one clock, minutes in its
+/// time zone for people.
+fn last_change(summary: &Summary, people: Option<&Clock>) -> String {
+    match (summary.updated, people) {
+        (Some(time), Some(clock)) => clock.local(time).strftime("%Y-%m-%d %H:%M").to_string(),
+        (Some(time), None) => time.to_string(),
+        (None, _) => summary.created.to_string(),
     }
 }
 
-fn text(lines: &[Line]) -> String {
+fn text(lines: &[Line], clock: &Clock) -> String {
     let rows = lines.iter().map(|line| match &line.loaded {
         Ok(summary) => {
             let mut row = vec![
@@ -151,7 +150,7 @@ fn text(lines: &[Line]) -> String {
             ];
             row.extend(summary.stages.iter().map(stage_cell));
             row.push(summary.verdict.label().to_string());
-            row.push(last_change(summary, true));
+            row.push(last_change(summary, Some(clock)));
             row.push(summary.report_date.to_string());
             row.push(line.file.clone());
             row
@@ -224,7 +223,7 @@ fn tsv(lines: &[Line]) -> String {
                     row.push(verdict_key(stage.verdict).to_string());
                 }
                 row.push(verdict_key(summary.verdict).to_string());
-                row.push(last_change(summary, false));
+                row.push(last_change(summary, None));
                 row.push(format!("{}", summary.policy.ready));
                 row.push(format!("{}", summary.policy.getting_there));
                 row.push(summary.report_date.to_string());
@@ -308,7 +307,7 @@ fn json(lines: &[Line]) -> String {
                 questions: Some(summary.questions),
                 stages: Some(&summary.stages),
                 overall: Some(summary.verdict),
-                last_change: Some(last_change(summary, false)),
+                last_change: Some(last_change(summary, None)),
                 policy: Some(&summary.policy),
                 earliest_report: Some(summary.report_date.to_string()),
                 error: None,
