@@ -51,7 +51,7 @@ fn report(c: &mut Criterion) {
     let mut group = c.benchmark_group("report: render worst case");
     group.sample_size(20);
     group.bench_function("pdf", |b| {
-        b.iter(|| render(Format::Pdf, black_box(&model), Paper::A4));
+        b.iter(|| render(Format::Pdf, black_box(&model), Paper::A4).bytes);
     });
     group.finish();
 }

@@ -54,7 +54,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
                     .into(),
             ));
         }
-        let text = String::from_utf8(report::render(format, &model, paper))
+        let text = String::from_utf8(report::render(format, &model, paper).bytes)
             .expect("text formats are UTF-8");
         return Ok(Output {
             stdout: text,
@@ -64,8 +64,9 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let name = report::default_file_name(&assessment.organization, format, today);
     let out = output_path(&args.path, args.output.as_deref(), &name);
     store::check_report_target(&out, &[&args.path])?;
-    report::export(&model, format, paper, &out)
+    let undrawable = report::export(&model, format, paper, &out)
         .map_err(|error| Failure::Runtime(error.to_string()))?;
+    warnings.extend(report::undrawable_warning(&undrawable));
     Ok(Output {
         stdout: format!("{}\n", out.display()),
         warnings,

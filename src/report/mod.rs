@@ -98,17 +98,55 @@ pub fn logo_problem(bytes: &[u8]) -> Option<String> {
     pdf::decode_logo(bytes).err()
 }
 
+/// A rendered report.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Characters the PDF draws as an empty box because no embedded font has them (always
+    /// empty for the text formats).
+    pub undrawable: Vec<char>,
+}
+
 /// Renders `model` in `format`; `paper` only matters for PDF. Control characters from the
 /// files are made visible in Markdown and CSV and written as escapes in JSON.
-pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Vec<u8> {
+pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
+    let text = |bytes: Vec<u8>| Rendered {
+        bytes,
+        undrawable: Vec::new(),
+    };
     match format {
         Format::Pdf => pdf::render(model, paper),
-        Format::Markdown => visible_text(&markdown::render(model))
-            .into_owned()
-            .into_bytes(),
-        Format::Json => json_escaped(&json::render(model)).into_owned().into_bytes(),
-        Format::Csv => csv::render(model).into_bytes(),
+        Format::Markdown => text(
+            visible_text(&markdown::render(model))
+                .into_owned()
+                .into_bytes(),
+        ),
+        Format::Json => text(json_escaped(&json::render(model)).into_owned().into_bytes()),
+        Format::Csv => text(csv::render(model).into_bytes()),
     }
+}
+
+/// How a report with characters no font has is warned about: the count and the first few,
+/// as code points.
+pub fn undrawable_warning(undrawable: &[char]) -> Option<String> {
+    const SHOWN: usize = 8;
+    if undrawable.is_empty() {
+        return None;
+    }
+    let mut listed: Vec<String> = undrawable
+        .iter()
+        .take(SHOWN)
+        .map(|&c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    if undrawable.len() > SHOWN {
+        listed.push(format!("and {} more", undrawable.len() - SHOWN));
+    }
+    Some(format!(
+        "the PDF shows {} character(s) as empty boxes, no built-in font has them: {}",
+        undrawable.len(),
+        listed.join(", ")
+    ))
 }
 
 /// The report file could not be written.
@@ -135,17 +173,19 @@ impl std::error::Error for ExportError {
 
 /// Renders `model` and writes it to `out` atomically (mode 0600), replacing a regular file
 /// there; a device or a pipe is written through (see [`atomic_file::write_output`]).
+/// Returns the characters the PDF could not draw (see [`Rendered::undrawable`]).
 pub fn export(
     model: &ReportModel,
     format: Format,
     paper: Paper,
     out: &Path,
-) -> Result<(), ExportError> {
-    let bytes = render(format, model, paper);
-    atomic_file::write_output(out, &bytes).map_err(|error| ExportError {
+) -> Result<Vec<char>, ExportError> {
+    let rendered = render(format, model, paper);
+    atomic_file::write_output(out, &rendered.bytes).map_err(|error| ExportError {
         path: out.to_path_buf(),
         error,
-    })
+    })?;
+    Ok(rendered.undrawable)
 }
 
 /// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`.

@@ -154,6 +154,6 @@ impl Storage for Disk {
         paper: Paper,
         path: &Path,
     ) -> Result<(), ExportError> {
-        report::export(model, format, paper, path)
+        report::export(model, format, paper, path).map(drop)
     }
 }

@@ -14,13 +14,14 @@ pub const SOURCE_DATE_EPOCH: &str = "1795478400";
 pub const REPORT_DATE: &str = "2026-11-24";
 
 /// The fixture assessments, by short name.
-pub const FIXTURES: [&str; 6] = [
+pub const FIXTURES: [&str; 7] = [
     "empty",
     "partial",
     "complete",
     "na-heavy",
     "unicode",
     "early-stage",
+    "scripts",
 ];
 
 /// The path of the fixture `report-<name>.toml`.

@@ -9,6 +9,7 @@ use printpdf::{
 };
 
 use super::fonts::{Fonts, Weight};
+use super::script;
 use super::theme::{self, Colour, LEADING};
 use super::wrap::wrap;
 use crate::report::Paper;
@@ -205,29 +206,53 @@ impl<'f> Canvas<'f> {
         self.ops().extend(ops);
     }
 
+    /// The operations that draw one line: one text section per run of a face and
+    /// direction (see [`script::runs`]), placed left to right from `x`.
     fn text_ops(&self, x: f32, top: f32, text: &str, style: TextStyle) -> Vec<Op> {
-        let baseline = top + (style.line_height() + CAP_HEIGHT * style.size) / 2.0;
-        let pos = Point {
-            x: Pt(x),
-            y: Pt(self.height - baseline),
-        };
-        let font = self.fonts.handle(style.weight);
-        let text: String = text.chars().filter(|c| !c.is_control()).collect();
-        vec![
-            Op::StartTextSection,
-            Op::SetFillColor {
+        let baseline = self.height - top - (style.line_height() + CAP_HEIGHT * style.size) / 2.0;
+        let runs = script::runs(
+            text,
+            |c| self.fonts.face_for(style.weight, c),
+            style.weight.face(),
+        );
+        let mut ops = Vec::new();
+        let mut pen = x;
+        for run in runs {
+            let (items, width) = if run.face.is_shaped() {
+                let shaped = self.fonts.shape(&run.text, run.rtl, style.size);
+                (shaped.items, shaped.width)
+            } else {
+                let width = self.fonts.run_width(run.face, style.size, &run.text);
+                (vec![TextItem::Text(run.text)], width)
+            };
+            let select = self
+                .fonts
+                .select(run.face, style.weight, style.size, style.colour);
+            // A face chosen for a weight it lacks changes the graphics state: keep that
+            // change inside this run.
+            let isolated = select.len() > 1;
+            if isolated {
+                ops.push(Op::SaveGraphicsState);
+            }
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor {
                 col: style.colour.pdf(),
-            },
-            Op::SetFont {
-                font,
-                size: Pt(style.size),
-            },
-            Op::SetTextCursor { pos },
-            Op::ShowText {
-                items: vec![TextItem::Text(text)],
-            },
-            Op::EndTextSection,
-        ]
+            });
+            ops.extend(select);
+            ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(pen),
+                    y: Pt(baseline),
+                },
+            });
+            ops.push(Op::ShowText { items });
+            ops.push(Op::EndTextSection);
+            if isolated {
+                ops.push(Op::RestoreGraphicsState);
+            }
+            pen += width;
+        }
+        ops
     }
 
     /// Draws one line of text ending at `right`.

@@ -20,6 +20,7 @@ mod heatmap;
 mod owners;
 mod progress;
 mod register;
+mod script;
 mod summary;
 mod table;
 mod theme;
@@ -29,8 +30,8 @@ use jiff::civil::Date;
 use printpdf::date::{Date as PdfDate, Offset, OffsetDateTime, Time};
 use printpdf::{PdfDocument, PdfSaveOptions};
 
-use super::Paper;
 use super::model::ReportModel;
+use super::{Paper, Rendered};
 use crate::text_safety::visible_line;
 use canvas::Canvas;
 use fonts::Fonts;
@@ -97,13 +98,13 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
-/// Renders the report as PDF bytes.
-pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
+/// Renders the report as PDF, noting the characters no embedded font has.
+pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
     // The metadata is shown by PDF viewers and printed by tools such as `pdfinfo`.
     let organization = visible_line(&model.organization);
     let title = format!("{RUNNING_TITLE}: {organization}");
     let mut doc = PdfDocument::new(&title);
-    let fonts = Fonts::load(&mut doc);
+    let fonts = Fonts::load();
     let logo = branding::add_logo(&mut doc, &model.branding);
     let mut canvas = Canvas::new(&fonts, paper);
     let cover_logo = branding::cover(&mut canvas, &model.branding, logo.as_ref());
@@ -127,6 +128,8 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     if let Some(logo) = &logo {
         branding::stamp(&mut finished.pages, logo, cover_logo);
     }
+    let undrawable = fonts.missing();
+    fonts.embed(&mut doc);
     doc.with_pages(finished.pages);
     for (name, page) in &finished.bookmarks {
         doc.add_bookmark(name, *page);
@@ -156,7 +159,7 @@ pub fn render(model: &ReportModel, paper: Paper) -> Vec<u8> {
     let mut warnings = Vec::new();
     let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
     blank_empty_pdfx_version(&mut bytes);
-    bytes
+    Rendered { bytes, undrawable }
 }
 
 /// The empty PDF/X version entry printpdf writes into the document information dictionary

@@ -1,7 +1,7 @@
 //! Table pagination: the header repeats on every page, rows are not lost when they break,
 //! and nothing is drawn below the bottom margin.
 
-use printpdf::{Op, PdfDocument, TextItem};
+use printpdf::{Op, TextItem};
 
 use super::*;
 use crate::report::Paper;
@@ -48,8 +48,7 @@ fn texts(canvas: &Canvas<'_>) -> Vec<(Vec<String>, f32)> {
 }
 
 fn with_canvas(test: impl FnOnce(&mut Canvas<'_>)) {
-    let mut doc = PdfDocument::new("test");
-    let fonts = Fonts::load(&mut doc);
+    let fonts = Fonts::load();
     let mut canvas = Canvas::new(&fonts, Paper::A4);
     test(&mut canvas);
 }
