@@ -11,7 +11,7 @@ if [ -z "$binary" ]; then
   cargo build --quiet --bin soc2-ready
   binary=target/debug/soc2-ready
 fi
-for tool in pdftoppm pdfinfo; do
+for tool in pdftoppm pdfinfo pdftotext pdffonts; do
   command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool not found (install poppler-utils)" >&2; exit 1; }
 done
 
@@ -70,6 +70,31 @@ if SOC2_READY_CONFIG=tests/fixtures/config/full.toml \
   fi
 else
   echo "FAIL branded: the report was not written:" >&2
+  cat "$work/stderr" >&2
+  status=1
+fi
+# Every script (tests/fixtures/assessments/report-scripts.toml): poppler finds the five
+# embedded fonts and reads each name back — the right-to-left ones in reading order, so
+# the runs were laid out right to left.
+pdf="$work/scripts.pdf"
+if "$binary" report tests/fixtures/assessments/report-scripts.toml --output "$pdf" >/dev/null 2>"$work/stderr"; then
+  text=$(pdftotext "$pdf" -)
+  fonts=$(pdffonts "$pdf")
+  missing=""
+  for needle in "東京クラウド株式会社" "김민준" "王芳" "佐藤花子" "דנה כהן" "سارة أحمد" "🚀"; do
+    grep -qF "$needle" <<<"$text" || missing="$missing $needle"
+  done
+  for font in DejaVuSans NotoSansCJKjp NotoSansArabic NotoEmoji; do
+    grep -q "+$font.* yes yes yes" <<<"$fonts" || missing="$missing font:$font"
+  done
+  if [ -n "$missing" ]; then
+    echo "FAIL scripts: not found by poppler:$missing" >&2
+    status=1
+  else
+    printf 'ok   %-24s %-6s CJK, Hebrew, Arabic and emoji read back, 5 fonts embedded\n' scripts a4
+  fi
+else
+  echo "FAIL scripts: the report was not written:" >&2
   cat "$work/stderr" >&2
   status=1
 fi

@@ -5,11 +5,11 @@
 
 use printpdf::{
     Actions, BorderArray, ColorArray, Destination, Line, LineDashPattern, LinePoint,
-    LinkAnnotation, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect, TextItem,
+    LinkAnnotation, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect,
 };
 
 use super::fonts::{Fonts, Weight};
-use super::script;
+use super::text;
 use super::theme::{self, Colour, LEADING};
 use super::wrap::wrap;
 use crate::report::Paper;
@@ -55,6 +55,15 @@ impl TextStyle {
         }
     }
 
+    /// What [`text::draw_line`] needs of the style.
+    fn look(self) -> text::Look {
+        text::Look {
+            weight: self.weight,
+            size: self.size,
+            colour: self.colour,
+        }
+    }
+
     /// The height of one line of this style.
     pub fn line_height(self) -> f32 {
         self.size * self.leading
@@ -66,13 +75,21 @@ pub struct Canvas<'f> {
     fonts: &'f Fonts,
     width: f32,
     height: f32,
-    pages: Vec<Vec<Op>>,
+    pages: Vec<Page>,
     /// The page drawn on: the last one unless [`Canvas::draw_on`] says otherwise.
     target: Option<usize>,
     y: f32,
     bookmarks: Vec<(String, usize)>,
     /// Sections and appendices numbered so far.
     numbered: (u32, u8),
+}
+
+/// A page under construction: its operations, and the text section left open at their
+/// end for the next line of text (see [`text`]).
+#[derive(Default)]
+struct Page {
+    ops: Vec<Op>,
+    open: Option<text::Section>,
 }
 
 /// A finished document body: pages with header and footer, and bookmarks (1-based pages).
@@ -100,7 +117,7 @@ impl<'f> Canvas<'f> {
             fonts,
             width,
             height,
-            pages: vec![Vec::new()],
+            pages: vec![Page::default()],
             target: None,
             y: CONTENT_TOP,
             bookmarks: Vec::new(),
@@ -151,7 +168,7 @@ impl<'f> Canvas<'f> {
 
     /// Starts a new page and puts the cursor at its top.
     pub fn new_page(&mut self) {
-        self.pages.push(Vec::new());
+        self.pages.push(Page::default());
         self.y = CONTENT_TOP;
     }
 
@@ -183,9 +200,17 @@ impl<'f> Canvas<'f> {
         (self.target, self.y) = saved;
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
+    fn page(&mut self) -> &mut Page {
         let index = self.target.unwrap_or(self.pages.len() - 1);
         &mut self.pages[index]
+    }
+
+    /// The operations of the page drawn on, with its text section closed: for drawing
+    /// anything but text.
+    fn ops(&mut self) -> &mut Vec<Op> {
+        let page = self.page();
+        text::close(&mut page.ops, &mut page.open);
+        &mut page.ops
     }
 
     /// Wraps `text` to `width` in `style`.
@@ -201,57 +226,26 @@ impl<'f> Canvas<'f> {
     }
 
     /// Draws one line of text in a line box whose top is at `top`.
-    pub fn text(&mut self, x: f32, top: f32, text: &str, style: TextStyle) {
-        let ops = self.text_ops(x, top, text, style);
-        self.ops().extend(ops);
+    pub fn text(&mut self, x: f32, top: f32, line: &str, style: TextStyle) {
+        let at = (x, self.baseline(top, style));
+        let fonts = self.fonts;
+        let page = self.page();
+        text::draw_line(fonts, &mut page.ops, &mut page.open, at, line, style.look());
     }
 
-    /// The operations that draw one line: one text section per run of a face and
-    /// direction (see [`script::runs`]), placed left to right from `x`.
-    fn text_ops(&self, x: f32, top: f32, text: &str, style: TextStyle) -> Vec<Op> {
-        let baseline = self.height - top - (style.line_height() + CAP_HEIGHT * style.size) / 2.0;
-        let runs = script::runs(
-            text,
-            |c| self.fonts.face_for(style.weight, c),
-            style.weight.face(),
-        );
+    /// The PDF y of the baseline of a line box whose top is at `top`.
+    fn baseline(&self, top: f32, style: TextStyle) -> f32 {
+        self.height - top - (style.line_height() + CAP_HEIGHT * style.size) / 2.0
+    }
+
+    /// The operations that draw one line of text in a section of its own (for the header
+    /// and footer, which are copied onto every page).
+    fn text_ops(&self, x: f32, top: f32, line: &str, style: TextStyle) -> Vec<Op> {
         let mut ops = Vec::new();
-        let mut pen = x;
-        for run in runs {
-            let (items, width) = if run.face.is_shaped() {
-                let shaped = self.fonts.shape(&run.text, run.rtl, style.size);
-                (shaped.items, shaped.width)
-            } else {
-                let width = self.fonts.run_width(run.face, style.size, &run.text);
-                (vec![TextItem::Text(run.text)], width)
-            };
-            let select = self
-                .fonts
-                .select(run.face, style.weight, style.size, style.colour);
-            // A face chosen for a weight it lacks changes the graphics state: keep that
-            // change inside this run.
-            let isolated = select.len() > 1;
-            if isolated {
-                ops.push(Op::SaveGraphicsState);
-            }
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFillColor {
-                col: style.colour.pdf(),
-            });
-            ops.extend(select);
-            ops.push(Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(pen),
-                    y: Pt(baseline),
-                },
-            });
-            ops.push(Op::ShowText { items });
-            ops.push(Op::EndTextSection);
-            if isolated {
-                ops.push(Op::RestoreGraphicsState);
-            }
-            pen += width;
-        }
+        let mut open = None;
+        let at = (x, self.baseline(top, style));
+        text::draw_line(self.fonts, &mut ops, &mut open, at, line, style.look());
+        text::close(&mut ops, &mut open);
         ops
     }
 
@@ -384,19 +378,20 @@ impl<'f> Canvas<'f> {
         for index in 0..count {
             let number = format!("Page {} of {count}", index + 1);
             let number = self.text_right_ops(right, footer_top, &number, style);
-            let page = &mut self.pages[index];
+            let Page { ops, open } = &mut self.pages[index];
+            text::close(ops, open);
             if index > 0 {
-                page.extend(header.iter().cloned());
+                ops.extend(header.iter().cloned());
             }
-            page.extend(footer.iter().cloned());
-            page.extend(number);
+            ops.extend(footer.iter().cloned());
+            ops.extend(number);
         }
         let (width, height) = (Pt(self.width), Pt(self.height));
         Finished {
             pages: self
                 .pages
                 .into_iter()
-                .map(|ops| PdfPage::new(width.into(), height.into(), ops))
+                .map(|page| PdfPage::new(width.into(), height.into(), page.ops))
                 .collect(),
             bookmarks: self.bookmarks,
         }
@@ -404,7 +399,7 @@ impl<'f> Canvas<'f> {
 
     /// The operations drawn so far, page by page (for tests).
     #[cfg(test)]
-    pub fn pages(&self) -> &[Vec<Op>] {
-        &self.pages
+    pub fn pages(&self) -> Vec<&[Op]> {
+        self.pages.iter().map(|page| page.ops.as_slice()).collect()
     }
 }

@@ -10,12 +10,9 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
 
-use printpdf::{
-    Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, Pt, TextRenderingMode,
-};
+use printpdf::{Codepoint, FontId, ParsedFont, PdfDocument, PdfFont, PdfFontHandle};
 
 pub use super::script::FaceKey;
-use super::theme::Colour;
 
 static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -40,6 +37,12 @@ impl Weight {
             Weight::Bold => FaceKey::Bold,
         }
     }
+}
+
+/// Whether face `key` lacks the `weight` asked for: the fallbacks have no bold, so bold
+/// text in them is drawn filled and outlined instead.
+pub fn lacks_weight(key: FaceKey, weight: Weight) -> bool {
+    weight == Weight::Bold && key != FaceKey::Bold
 }
 
 /// One font face: its id in the document and its metrics.
@@ -291,28 +294,6 @@ impl Fonts {
             items,
             width: units / face.units_per_em * size,
         }
-    }
-
-    /// The operations that select face `key` for text of `weight` at `size` in `colour`:
-    /// a fallback has no bold, so bold text in it is outlined as well as filled.
-    pub fn select(&self, key: FaceKey, weight: Weight, size: f32, colour: Colour) -> Vec<Op> {
-        let mut ops = vec![Op::SetFont {
-            font: self.handle(key),
-            size: Pt(size),
-        }];
-        let fake_bold = weight == Weight::Bold && !matches!(key, FaceKey::Bold);
-        if fake_bold {
-            ops.extend([
-                Op::SetTextRenderingMode {
-                    mode: TextRenderingMode::FillStroke,
-                },
-                Op::SetOutlineColor { col: colour.pdf() },
-                Op::SetOutlineThickness {
-                    pt: Pt(size * 0.035),
-                },
-            ]);
-        }
-        ops
     }
 
     /// Hands every face used to `doc`: DejaVu always, a fallback only if it was needed.

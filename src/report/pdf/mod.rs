@@ -20,15 +20,17 @@ mod heatmap;
 mod owners;
 mod progress;
 mod register;
+mod save;
 mod script;
 mod summary;
 mod table;
+mod text;
 mod theme;
 mod wrap;
 
 use jiff::civil::Date;
+use printpdf::PdfDocument;
 use printpdf::date::{Date as PdfDate, Offset, OffsetDateTime, Time};
-use printpdf::{PdfDocument, PdfSaveOptions};
 
 use super::model::ReportModel;
 use super::{Paper, Rendered};
@@ -156,8 +158,7 @@ pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    let mut warnings = Vec::new();
-    let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    let mut bytes = save::save(&doc);
     blank_empty_pdfx_version(&mut bytes);
     Rendered { bytes, undrawable }
 }

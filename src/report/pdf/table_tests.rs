@@ -1,7 +1,7 @@
 //! Table pagination: the header repeats on every page, rows are not lost when they break,
 //! and nothing is drawn below the bottom margin.
 
-use printpdf::{Op, TextItem};
+use printpdf::{Op, TextItem, TextMatrix};
 
 use super::*;
 use crate::report::Paper;
@@ -26,7 +26,7 @@ fn text_row(a: &str, b: &str) -> Row {
 fn texts(canvas: &Canvas<'_>) -> Vec<(Vec<String>, f32)> {
     canvas
         .pages()
-        .iter()
+        .into_iter()
         .map(|ops| {
             let mut shown = Vec::new();
             let mut lowest = f32::MAX;
@@ -38,7 +38,9 @@ fn texts(canvas: &Canvas<'_>) -> Vec<(Vec<String>, f32)> {
                             _ => None,
                         }))
                     }
-                    Op::SetTextCursor { pos } => lowest = lowest.min(pos.y.0),
+                    Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(_, y),
+                    } => lowest = lowest.min(y.0),
                     _ => {}
                 }
             }
