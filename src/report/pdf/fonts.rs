@@ -9,8 +9,12 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use printpdf::{Codepoint, FontId, ParsedFont, PdfDocument, PdfFont, PdfFontHandle};
+use printpdf::{
+    AzulParsedFont, Codepoint, FontId, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+};
+use rust_fontconfig::FontBytes;
 
 pub use super::script::FaceKey;
 
@@ -57,7 +61,10 @@ struct Face {
 impl Face {
     fn parse(bytes: &[u8]) -> Self {
         let mut warnings = Vec::new();
-        let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        // Parsed with the outlines left unread: subsetting reads them from the bytes.
+        let bytes = Arc::new(FontBytes::Owned(Arc::from(bytes)));
+        let font = AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings)
+            .map(ParsedFont::from_azul)
             .expect("the fonts built into the program parse");
         let units_per_em = f32::from(font.font_metrics.units_per_em.max(1));
         let mut face = Self {

@@ -158,7 +158,7 @@ pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    let mut bytes = save::save(&doc);
+    let mut bytes = save::save(doc);
     blank_empty_pdfx_version(&mut bytes);
     Rendered { bytes, undrawable }
 }

@@ -14,14 +14,16 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 /// At most this many threads compress streams.
 const MAX_THREADS: usize = 4;
 
-/// The PDF file of `doc`.
-pub fn save(doc: &PdfDocument) -> Vec<u8> {
+/// The PDF file of `doc`, which is dropped as soon as its objects are built so the pages
+/// and the file are not held in memory together.
+pub fn save(doc: PdfDocument) -> Vec<u8> {
     let options = PdfSaveOptions {
         optimize: false,
         ..PdfSaveOptions::default()
     };
     let mut warnings = Vec::new();
-    let mut pdf = printpdf::to_lopdf_doc(doc, &options, &mut warnings);
+    let mut pdf = printpdf::to_lopdf_doc(&doc, &options, &mut warnings);
+    drop(doc);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
     compress_streams(&mut pdf, threads);
     let mut bytes = Vec::new();
