@@ -36,14 +36,15 @@ pub trait Storage {
     fn stages_seen(&self) -> bool;
     /// Remembers that the three-stages screen was shown.
     fn mark_stages_seen(&self) -> Result<(), StoreError>;
-    /// Writes a gap report (`paper` sizes a PDF).
+    /// Writes a gap report (`paper` sizes a PDF); returns the characters the PDF shows as
+    /// empty boxes because no built-in font has them.
     fn export(
         &self,
         model: &ReportModel,
         format: Format,
         paper: Paper,
         path: &Path,
-    ) -> Result<(), ExportError>;
+    ) -> Result<Vec<char>, ExportError>;
 
     /// What the file at `path` holds now, to notice changes made outside the wizard.
     fn stamp(&self, path: &Path) -> Result<FileStamp, StoreError> {
@@ -153,7 +154,7 @@ impl Storage for Disk {
         format: Format,
         paper: Paper,
         path: &Path,
-    ) -> Result<(), ExportError> {
-        report::export(model, format, paper, path).map(drop)
+    ) -> Result<Vec<char>, ExportError> {
+        report::export(model, format, paper, path)
     }
 }

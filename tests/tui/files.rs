@@ -144,6 +144,24 @@ fn export_writes_through_the_report_module() {
     );
 }
 
+#[test]
+fn a_pdf_export_names_the_characters_no_font_has() {
+    let fixture = Fixture::new(false);
+    let mut assessment = fixture.saved();
+    // U+E000 is a private-use character: no built-in font draws it.
+    assessment.organization = "Acme \u{E000} Inc".to_string();
+    soc2_ready::assessment::store::save(&fixture.acme_path(), &assessment).unwrap();
+    let mut fixture = fixture.open_acme();
+    press(&mut fixture.app, &[Key::Tab, Key::Char('e'), Key::Enter]);
+    assert_eq!(fixture.app.status.tone, Tone::Done);
+    let status = &fixture.app.status.text;
+    assert!(status.starts_with("Wrote acme-"), "{status}");
+    assert!(
+        status.ends_with("no built-in font has them: U+E000"),
+        "{status}"
+    );
+}
+
 /// Storage whose saves fail, as on a full disk.
 struct FullDisk(Disk);
 
@@ -185,7 +203,7 @@ impl Storage for FullDisk {
         format: Format,
         paper: Paper,
         path: &Path,
-    ) -> Result<(), ExportError> {
+    ) -> Result<Vec<char>, ExportError> {
         self.0.export(model, format, paper, path)
     }
 }

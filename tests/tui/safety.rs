@@ -65,7 +65,7 @@ impl Storage for FlakyDisk {
         format: Format,
         paper: Paper,
         path: &Path,
-    ) -> Result<(), ExportError> {
+    ) -> Result<Vec<char>, ExportError> {
         self.disk.export(model, format, paper, path)
     }
 }

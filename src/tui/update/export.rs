@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::file_name;
-use crate::report::ReportModel;
+use crate::report::{self, ReportModel};
 use crate::tui::action::Action;
 use crate::tui::app::{App, ExportForm, Screen, Status, Tone};
 
@@ -78,11 +78,16 @@ fn write(app: &mut App) {
             app.storage
                 .export(&model, form.format, form.paper, &path)
                 .map_err(|error| error.to_string())
-        })
-        .map(|()| path.display().to_string());
+        });
     app.status = match &outcome {
-        Ok(_) => Status::new(Tone::Done, format!("Wrote {}", file_name(&path))),
+        Ok(undrawable) => match report::undrawable_warning(undrawable) {
+            None => Status::new(Tone::Done, format!("Wrote {}", file_name(&path))),
+            Some(warning) => Status::new(
+                Tone::Done,
+                format!("Wrote {}, but {warning}", file_name(&path)),
+            ),
+        },
         Err(error) => Status::new(Tone::Error, error.clone()),
     };
-    form.outcome = Some(outcome);
+    form.outcome = Some(outcome.map(|_| path.display().to_string()));
 }
