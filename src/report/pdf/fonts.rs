@@ -16,6 +16,7 @@ use printpdf::{
 };
 use rust_fontconfig::FontBytes;
 
+use super::script;
 pub use super::script::FaceKey;
 
 static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
@@ -227,8 +228,12 @@ impl Fonts {
         PdfFontHandle::External(self.face(key).id.clone())
     }
 
-    /// The advance of `c` in points at `size`, in the face that draws it.
+    /// The advance of `c` in points at `size`, in the face that draws it; characters that
+    /// are never drawn (joiners, variation selectors, direction marks) take no room.
     pub fn advance(&self, weight: Weight, size: f32, c: char) -> f32 {
+        if !c.is_ascii() && script::is_invisible(c) {
+            return 0.0;
+        }
         let key = self.face_for(weight, c);
         self.face(key).advance(c) * size
     }
@@ -364,6 +369,18 @@ mod tests {
         // A private-use character is nowhere: noted, and measured as the empty box.
         assert_eq!(pick('\u{E000}'), FaceKey::Regular);
         assert_eq!(fonts.missing(), ['\u{E000}']);
+    }
+
+    #[test]
+    fn invisible_characters_take_no_room_and_are_not_missing() {
+        let fonts = Fonts::load();
+        let width = fonts.width(Weight::Regular, 10.0, "\u{FE0F}\u{200D}\u{202E}\u{00AD}");
+        assert_eq!(width, 0.0);
+        assert_eq!(
+            fonts.width(Weight::Regular, 10.0, "👍\u{FE0F}"),
+            fonts.width(Weight::Regular, 10.0, "👍")
+        );
+        assert!(fonts.missing().is_empty(), "{:?}", fonts.missing());
     }
 
     #[test]

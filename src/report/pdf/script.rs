@@ -49,8 +49,8 @@ pub struct Run {
     pub rtl: bool,
 }
 
-/// Characters that are drawn as nothing at all.
-fn is_invisible(c: char) -> bool {
+/// Characters that are drawn as nothing at all (and measure nothing).
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'
