@@ -114,6 +114,16 @@ fn kill_hard(tmux: &Tmux) {
         killed.is_ok_and(|status| status.success()),
         "kill -KILL {pid}"
     );
+    // The signal is only delivered: a process in the middle of an fsync dies when the disk
+    // answers. Wait until it is gone (or a zombie: its files, and so its lock, are closed).
+    let status = format!("/proc/{pid}/status");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::fs::read_to_string(&status)
+        .is_ok_and(|text| !text.lines().any(|line| line.starts_with("State:\tZ")))
+    {
+        assert!(Instant::now() < deadline, "process {pid} outlived SIGKILL");
+        sleep(Duration::from_millis(5));
+    }
 }
 
 /// How many questions the title bar's gauge reports as answered.
