@@ -441,4 +441,32 @@ mod tests {
         // A ligature (one glyph for two characters) and a mark glyph in one cluster.
         assert_eq!(cluster_texts("lam", [0, 0, 2].into_iter()), ["la", "", "m"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_arabic_text_shapes_without_panicking_and_keeps_its_letters(
+            text in "[\u{0621}-\u{064A}\u{064B}-\u{0652}\u{0660}-\u{0669}\u{200C}\u{200D} ]{0,40}",
+            rtl: bool,
+        ) {
+            let fonts = Fonts::load();
+            let shaped = fonts.shape(&text, rtl, 9.0);
+            let Some(printpdf::TextItem::GlyphIds(glyphs)) = shaped.items.last() else {
+                panic!("glyphs expected");
+            };
+            // Joiners steer the shaper and may leave no glyph; every letter, mark and digit
+            // stays.
+            let visible = |c: &char| !matches!(c, '\u{200C}' | '\u{200D}');
+            let mut kept: Vec<char> = glyphs
+                .iter()
+                .filter_map(|g| g.cid.clone())
+                .flat_map(|text| text.chars().collect::<Vec<_>>())
+                .filter(visible)
+                .collect();
+            let mut given: Vec<char> = text.chars().filter(visible).collect();
+            kept.sort_unstable();
+            given.sort_unstable();
+            proptest::prop_assert_eq!(kept, given);
+            proptest::prop_assert!(shaped.width.is_finite() && shaped.width >= 0.0);
+        }
+    }
 }

@@ -199,3 +199,89 @@ fn pdf_date(date: Date) -> OffsetDateTime {
     };
     OffsetDateTime::new_in_offset(day, midnight, utc)
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::assessment::{Answer, Assessment};
+    use crate::questionnaire::{Category, Level, QuestionnaireSource, Target, load};
+    use crate::scoring::{Policy, score};
+
+    /// Names and notes in any mix of scripts, with the controls and invisible characters
+    /// a pasted text brings along.
+    fn user_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('A', 'z'),
+                proptest::char::range('\u{05D0}', '\u{05EA}'),
+                proptest::char::range('\u{0621}', '\u{0652}'),
+                proptest::char::range('\u{3041}', '\u{30FF}'),
+                proptest::char::range('\u{4E00}', '\u{9FA5}'),
+                proptest::char::range('\u{AC00}', '\u{D7A3}'),
+                proptest::char::range('\u{1F300}', '\u{1F6FF}'),
+                prop::sample::select(vec![
+                    ' ', ' ', '\n', '(', ')', '1', '\u{200D}', '\u{FE0F}', '\u{202E}', '\u{7}',
+                ]),
+            ],
+            1..80,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        #[test]
+        fn any_mix_of_scripts_renders_a_readable_pdf(
+            organization in user_text(),
+            owner in user_text(),
+            note in user_text(),
+        ) {
+            let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+            let mut assessment = Assessment::new(
+                &organization,
+                &owner,
+                Date::constant(2026, 11, 1),
+                Target::Type1,
+                [Category::Security],
+            );
+            for id in ["CC6.1.mfa", "CC7.4.incident-response-plan"] {
+                assessment.set_answer(id, Some(Answer::Level(Level::Planned)));
+                assessment.edit(id, |record| {
+                    record.note = note.clone();
+                    record.owner = owner.clone();
+                });
+            }
+            let policy = Policy::default();
+            let card = score(&questionnaire, &assessment, &policy);
+            let model = ReportModel::build(
+                &questionnaire,
+                &assessment,
+                &card,
+                &policy,
+                Date::constant(2026, 11, 24),
+            );
+            let rendered = render(&model, Paper::A4);
+            let pdf = lopdf::Document::load_mem(&rendered.bytes).unwrap();
+            prop_assert!(pdf.get_pages().len() >= 5);
+            // Rare ideographs, Hangul syllables outside KS X 1001 and symbols that are not
+            // emoji may lack a glyph and are named; letters of every script never are.
+            let must_draw = |c: char| {
+                c.is_ascii_graphic()
+                    || ('\u{05D0}'..='\u{05EA}').contains(&c)
+                    || ('\u{0621}'..='\u{064A}').contains(&c)
+                    || ('\u{3041}'..='\u{3096}').contains(&c)
+                    || ('\u{30A1}'..='\u{30FA}').contains(&c)
+            };
+            let given: String = [organization, owner, note].concat();
+            for c in &rendered.undrawable {
+                prop_assert!(given.contains(*c), "{c:?} was not in the text");
+                prop_assert!(!must_draw(*c), "{c:?} has no glyph");
+            }
+            prop_assert!(rendered.bytes.len() < 1_000_000);
+        }
+    }
+}

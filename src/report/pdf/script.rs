@@ -181,6 +181,7 @@ fn mirrored(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     /// Hebrew and Latin in the text face, Arabic letters in the Arabic face, kana and
     /// ideographs in the CJK face, emoji in the emoji face.
@@ -280,5 +281,56 @@ mod tests {
             [run(FaceKey::Regular, "evil.exe", false)]
         );
         assert!(show("\u{200B}\u{FEFF}").is_empty());
+    }
+
+    /// Text mixing every kind of character the report may meet: Latin, Hebrew, Arabic,
+    /// CJK, emoji, digits, brackets, spaces, joiners, selectors and direction controls.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('a', 'z'),
+                proptest::char::range('0', '9'),
+                proptest::char::range('\u{05D0}', '\u{05EA}'),
+                proptest::char::range('\u{0621}', '\u{064A}'),
+                proptest::char::range('\u{3041}', '\u{3096}'),
+                proptest::char::range('\u{4E00}', '\u{4E80}'),
+                proptest::char::range('\u{1F600}', '\u{1F64F}'),
+                prop::sample::select(vec![
+                    ' ', '(', ')', '[', '.', ',', '-', '\u{200D}', '\u{200C}', '\u{FE0F}',
+                    '\u{202E}', '\u{202B}', '\u{2067}', '\u{2069}', '\u{200F}',
+                ]),
+            ],
+            0..60,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    /// The characters that must be drawn, with brackets folded so mirroring compares equal.
+    fn drawn_multiset(chars: impl Iterator<Item = char>) -> Vec<char> {
+        let mut drawn: Vec<char> = chars
+            .filter(|&c| !is_invisible(c))
+            .map(|c| match mirrored(c) {
+                ')' | ']' | '}' | '>' | '»' | '›' => mirrored(c),
+                _ => c,
+            })
+            .collect();
+        drawn.sort_unstable();
+        drawn
+    }
+
+    proptest! {
+        #[test]
+        fn every_visible_character_is_drawn_once_and_no_control_survives(line in mixed_text()) {
+            let runs = runs(&line, face_of, FaceKey::Regular);
+            let drawn: String = runs.iter().map(|run| run.text.as_str()).collect();
+            prop_assert_eq!(drawn_multiset(drawn.chars()), drawn_multiset(line.chars()));
+            for run in &runs {
+                prop_assert!(!run.text.is_empty());
+                prop_assert!(!run.text.chars().any(|c| is_invisible(c) && !is_joiner(c)));
+                if !run.face.is_shaped() {
+                    prop_assert!(!run.text.chars().any(is_joiner));
+                }
+            }
+        }
     }
 }
