@@ -24,10 +24,9 @@ pub fn run(global: &GlobalArgs, args: &AnswerArgs) -> Result<Output, Failure> {
             "--reason is the justification of an N/A answer (na or x); leave it out".into(),
         ));
     }
-    let message = edit(&args.path, &clock, &questionnaire, |assessment| {
+    edit(&args.path, &clock, &questionnaire, |assessment| {
         apply(assessment, question, answer, args, due)
-    })?;
-    Ok(Output::text(message))
+    })
 }
 
 /// The question with `id`, or a clear error.

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use soc2_ready::assessment::{Answer, Assessment, store};
+use soc2_ready::assessment::{Answer, Assessment};
 use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::scoring::score;
 use soc2_ready::time::compare::{CategoryFigure, Change, Comparison, Side, compare};
@@ -13,20 +13,19 @@ use soc2_ready::time::history;
 
 use super::args::{CompareArgs, ScoreFormat};
 use super::edit::date_arg;
-use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire};
 
 /// Compares as `args` asks.
 pub fn run(global: &GlobalArgs, args: &CompareArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
     let policy = load_config(global)?.policy();
-    let current = store::load(&args.path)?;
+    let (current, mut warnings) = load_assessment(&args.path, &questionnaire)?;
     let (then_label, then, now_label, now) = match &args.newer {
-        Some(newer) => (
-            file_label(&args.path),
-            current,
-            file_label(newer),
-            store::load(newer)?,
-        ),
+        Some(newer) => (file_label(&args.path), current, file_label(newer), {
+            let (newer, notice) = load_assessment(newer, &questionnaire)?;
+            warnings.extend(notice);
+            newer
+        }),
         None => {
             let today = clock()?.today();
             let (date, answers) = match &args.since {
@@ -70,7 +69,7 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> Result<Output, Failure> {
         }
         ScoreFormat::Text => text(&questionnaire, &now.organization, &comparison),
     };
-    Ok(Output::text(stdout))
+    Ok(Output { stdout, warnings })
 }
 
 fn file_label(path: &Path) -> String {

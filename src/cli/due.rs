@@ -4,11 +4,10 @@
 use std::fmt::Write;
 
 use serde::Serialize;
-use soc2_ready::assessment::store;
 use soc2_ready::time::calendar::{DueItem, DueState, calendar};
 
 use super::args::{DueArgs, ScoreFormat};
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_questionnaire};
 
 #[derive(Serialize)]
 struct DueReport<'a> {
@@ -22,7 +21,7 @@ struct DueReport<'a> {
 pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
     let today = clock()?.today();
-    let assessment = store::load(&args.path)?;
+    let (assessment, warnings) = load_assessment(&args.path, &questionnaire)?;
     let items: Vec<DueItem> = calendar(&questionnaire, &assessment, today, args.within)
         .into_iter()
         .filter(|item| item.state != DueState::Upcoming)
@@ -56,7 +55,7 @@ pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
             message: format!("{overdue} periodic {noun} overdue"),
         });
     }
-    Ok(Output::text(stdout))
+    Ok(Output { stdout, warnings })
 }
 
 fn text(items: &[DueItem], within: i32) -> String {

@@ -13,16 +13,18 @@ use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::scoring::{Policy, score};
 use soc2_ready::time::history;
 
-use super::Failure;
+use super::{Failure, Output, load_assessment};
 
 /// Applies `change` to the assessment at `path` and saves it; `change` returns the line to
-/// print, or refuses with a [`Failure`] (nothing is written then).
+/// print, or refuses with a [`Failure`] (nothing is written then). Answers under retired
+/// question ids move to their replacements first (see [`load_assessment`]), so a change
+/// made by id lands on the record the wizard and the report use.
 pub fn edit(
     path: &Path,
     clock: &Clock,
     questionnaire: &Questionnaire,
     change: impl FnOnce(&mut Assessment) -> Result<String, Failure>,
-) -> Result<String, Failure> {
+) -> Result<Output, Failure> {
     store::load(path)?;
     let _lock = store::lock_for_editing(path).map_err(|error| match error {
         LockError::Held(_) => Failure::Runtime(format!(
@@ -34,8 +36,8 @@ pub fn edit(
         }
         LockError::Io(error) => Failure::from(error),
     })?;
-    let mut assessment = store::load(path)?;
-    let message = change(&mut assessment)?;
+    let (mut assessment, warnings) = load_assessment(path, questionnaire)?;
+    let stdout = change(&mut assessment)?;
     assessment.updated = Some(clock.now());
     let card = score(questionnaire, &assessment, &Policy::default());
     history::record(
@@ -44,7 +46,7 @@ pub fn edit(
         history::stage_percents(&card),
     );
     store::save(path, &assessment)?;
-    Ok(message)
+    Ok(Output { stdout, warnings })
 }
 
 /// Parses the `YYYY-MM-DD` value of a command-line option such as `--due`.

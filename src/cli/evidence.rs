@@ -3,14 +3,14 @@
 
 use std::fmt::Write;
 
-use soc2_ready::assessment::{AnswerRecord, Assessment, Evidence, store};
+use soc2_ready::assessment::{AnswerRecord, Assessment, Evidence};
 use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::time::evidence::{self, EVIDENCE_MONTHS_QUESTION};
 
 use super::answer::find_question;
 use super::args::{EvidenceAddArgs, EvidenceCommand};
 use super::edit::{date_arg, edit};
-use super::{Failure, GlobalArgs, Output, clock, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_questionnaire};
 
 /// Runs one `evidence` subcommand.
 pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Failure> {
@@ -18,15 +18,14 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
     match command {
         EvidenceCommand::Add(args) => add(&questionnaire, args),
         EvidenceCommand::List { path, question } => {
-            let assessment = store::load(path)?;
+            let (assessment, warnings) = load_assessment(path, &questionnaire)?;
             if let Some(id) = question {
                 find_question(&questionnaire, id)?;
             }
-            Ok(Output::text(list(
-                &questionnaire,
-                &assessment,
-                question.as_deref(),
-            )))
+            Ok(Output {
+                stdout: list(&questionnaire, &assessment, question.as_deref()),
+                warnings,
+            })
         }
         EvidenceCommand::Remove {
             path,
@@ -35,7 +34,7 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
         } => {
             let question = find_question(&questionnaire, question)?;
             let clock = clock()?;
-            let message = edit(path, &clock, &questionnaire, |assessment| {
+            edit(path, &clock, &questionnaire, |assessment| {
                 let count = assessment
                     .record(&question.id)
                     .map_or(0, |record| record.evidence.len());
@@ -55,8 +54,7 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
                     question.id,
                     count - 1
                 ))
-            })?;
-            Ok(Output::text(message))
+            })
         }
     }
 }
@@ -98,7 +96,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
         collected,
         period,
     };
-    let message = edit(&args.path, &clock, questionnaire, |assessment| {
+    edit(&args.path, &clock, questionnaire, |assessment| {
         let window = assessment.audit.window_months;
         let mut summary = String::new();
         assessment.edit(&question.id, |record| {
@@ -115,8 +113,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
             );
         });
         Ok(summary)
-    })?;
-    Ok(Output::text(message))
+    })
 }
 
 /// Months of evidence and the flag, in words.

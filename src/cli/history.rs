@@ -5,13 +5,13 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 use serde::Serialize;
-use soc2_ready::assessment::{Assessment, store};
+use soc2_ready::assessment::Assessment;
 use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::scoring::{Policy, score};
 use soc2_ready::time::history;
 
 use super::args::{HistoryArgs, ScoreFormat};
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, load_assessment, load_questionnaire};
 
 /// One line of the history.
 #[derive(Debug, Serialize)]
@@ -26,7 +26,7 @@ struct Point {
 /// Lists the snapshots of the assessment at `args.path`.
 pub fn run(global: &GlobalArgs, args: &HistoryArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
-    let assessment = store::load(&args.path)?;
+    let (assessment, warnings) = load_assessment(&args.path, &questionnaire)?;
     let points = points(&questionnaire, &assessment);
     let stdout = match args.format {
         ScoreFormat::Json => {
@@ -57,7 +57,7 @@ pub fn run(global: &GlobalArgs, args: &HistoryArgs) -> Result<Output, Failure> {
             out
         }
     };
-    Ok(Output::text(stdout))
+    Ok(Output { stdout, warnings })
 }
 
 /// Every snapshot with its figures (scored now when the snapshot has none stored).

@@ -27,6 +27,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use soc2_ready::assessment::Assessment;
+use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store::{self, StoreError};
 use soc2_ready::clock::Clock;
 use soc2_ready::config::{self as settings, Config, LoadError};
@@ -177,6 +179,19 @@ pub fn load_questionnaire(global: &GlobalArgs) -> Result<Questionnaire, Failure>
     load(&questionnaire_source(global)).map_err(|problems| {
         Failure::Invalid(format_problems("invalid questionnaire files", &problems))
     })
+}
+
+/// The assessment at `path` with the answers under retired question ids moved to the
+/// questions that replace them (as the wizard does on opening), and the notice to print
+/// when any moved. Every command reads assessments through this, so a renamed question is
+/// the same question everywhere.
+pub fn load_assessment(
+    path: &std::path::Path,
+    questionnaire: &Questionnaire,
+) -> Result<(Assessment, Vec<String>), Failure> {
+    let mut assessment = store::load(path)?;
+    let notice = migrate(&mut assessment, questionnaire).notice();
+    Ok((assessment, notice.into_iter().collect()))
 }
 
 /// The data directory: `--data-dir`, `SOC2_READY_DATA_DIR` or the platform default.

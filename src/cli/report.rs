@@ -5,22 +5,23 @@
 
 use std::path::{Path, PathBuf};
 
-use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store;
 use soc2_ready::claims_scan::{self, ClaimsScan};
 use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::scoring::score;
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
-use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire, summarise_ids};
+use super::{
+    Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire,
+    summarise_ids,
+};
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let config = load_config(global)?;
     let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
-    let mut assessment = store::load(&args.path)?;
-    let migration = migrate(&mut assessment, &questionnaire);
+    let (assessment, mut warnings) = load_assessment(&args.path, &questionnaire)?;
     let card = score(&questionnaire, &assessment, &policy);
     let today = clock()?.today();
     let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
@@ -39,7 +40,6 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         Some(PaperArg::Letter) => Paper::Letter,
         None => config.defaults.paper.unwrap_or_default(),
     };
-    let mut warnings: Vec<String> = migration.notice().into_iter().collect();
     if !model.unscored_answers.is_empty() {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",

@@ -4,15 +4,17 @@
 use std::fmt::Write;
 
 use serde::Serialize;
-use soc2_ready::assessment::migrate::migrate;
-use soc2_ready::assessment::{Assessment, store};
+use soc2_ready::assessment::Assessment;
 use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
 use soc2_ready::text_safety::json_escaped;
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::score_time::TimeFacts;
-use super::{Failure, GlobalArgs, Output, clock, load_config, load_questionnaire, summarise_ids};
+use super::{
+    Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire,
+    summarise_ids,
+};
 
 /// How many gaps the text summary shows.
 const TOP_GAPS: usize = 10;
@@ -21,12 +23,10 @@ const TOP_GAPS: usize = 10;
 pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let policy = load_config(global)?.policy();
     let questionnaire = load_questionnaire(global)?;
-    let mut assessment = store::load(&args.path)?;
-    let migration = migrate(&mut assessment, &questionnaire);
+    let (assessment, mut warnings) = load_assessment(&args.path, &questionnaire)?;
     let card = score(&questionnaire, &assessment, &policy);
     let time = TimeFacts::of(&questionnaire, &assessment, clock()?.today());
     let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
-    let mut warnings: Vec<String> = migration.notice().into_iter().collect();
     if !unknown.is_empty() {
         warnings.push(format!(
             "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",

@@ -170,3 +170,63 @@ fn a_file_open_in_the_wizard_is_not_changed_from_a_script() {
     drop(lock);
     assert_eq!(code(&run(&["answer", arg(&path), "CC6.1.mfa", "4"])), 0);
 }
+
+#[test]
+fn commands_by_id_see_answers_moved_from_retired_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("renamed.toml");
+    // Written before the pen test moved from CC7.1 to CC4.1 (issue 13).
+    fs::write(
+        &path,
+        r#"schema = 2
+organization = "Renamed Co"
+created = "2026-11-01"
+target = "type1"
+scope = ["security"]
+
+[answers."CC7.1.penetration-test"]
+answer = "planned"
+note = "Vendor booked for January"
+owner = "CISO"
+
+[[history]]
+date = "2026-11-10"
+changes = ["CC7.1.penetration-test=planned"]
+"#,
+    )
+    .unwrap();
+    let moved = "moved 1 answer(s) to renamed or merged questions: CC7.1.penetration-test → CC4.1.penetration-test";
+
+    // Read-only commands show the record under its new id and say so.
+    let output = run(&["evidence", "list", arg(&path)]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stderr(&output).contains(moved), "{}", stderr(&output));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("CC7.1.penetration-test"),
+        "read-only"
+    );
+
+    // Answering the new id changes the moved record: its note and owner stay with it.
+    let output = run(&["answer", arg(&path), "CC4.1.penetration-test", "3"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stderr(&output).contains(moved), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "CC4.1.penetration-test: Evidenced (was Planned)\n"
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("CC7.1.penetration-test"), "{text}");
+    assert!(
+        text.contains("[answers.\"CC4.1.penetration-test\"]\nanswer = \"evidenced\"\nnote = \"Vendor booked for January\"\nowner = \"CISO\""),
+        "{text}"
+    );
+
+    // The history moved too: the comparison shows one control improved, none cleared.
+    let output = run(&["compare", arg(&path), "--since", "2026-11-10"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("CC4.1.penetration-test"), "{out}");
+    assert!(!out.contains("CC7.1"), "{out}");
+}
