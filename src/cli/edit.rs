@@ -36,7 +36,9 @@ pub fn edit(
         }
         LockError::Io(error) => Failure::from(error),
     })?;
-    let (mut assessment, warnings) = load_assessment(path, questionnaire)?;
+    let (mut assessment, mut warnings) = load_assessment(path, questionnaire)?;
+    // An atomic save gives this name a new file; other hard links keep the old one.
+    let links = store::stamp(path).map_or(1, |stamp| stamp.links());
     let stdout = change(&mut assessment)?;
     assessment.updated = Some(clock.now());
     let card = score(questionnaire, &assessment, &Policy::default());
@@ -46,6 +48,12 @@ pub fn edit(
         history::stage_percents(&card),
     );
     store::save(path, &assessment)?;
+    if links > 1 {
+        warnings.push(format!(
+            "{} had {links} hard links: the change is saved under this name only, so the other names keep the old answers",
+            path.display()
+        ));
+    }
     Ok(Output { stdout, warnings })
 }
 

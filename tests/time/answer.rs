@@ -230,3 +230,27 @@ changes = ["CC7.1.penetration-test=planned"]
     assert!(out.contains("CC4.1.penetration-test"), "{out}");
     assert!(!out.contains("CC7.1"), "{out}");
 }
+
+#[test]
+fn answering_a_file_with_hard_links_says_the_other_names_keep_the_old_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path(), "schema1.toml");
+    let other = dir.path().join("other-name.toml");
+    fs::hard_link(&path, &other).unwrap();
+    let before = fs::read_to_string(&other).unwrap();
+    let output = run(&["answer", arg(&path), "CC8.1.change-approval", "3"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("had 2 hard links: the change is saved under this name only"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_to_string(&other).unwrap(), before);
+    // Now a file of its own: no warning the next time.
+    let output = run(&["answer", arg(&path), "CC8.1.change-approval", "4"]);
+    assert!(
+        !stderr(&output).contains("hard links"),
+        "{}",
+        stderr(&output)
+    );
+}
