@@ -5,6 +5,7 @@
 //! wizard back, redrawn. Skips with a
 //! notice when tmux is not installed.
 
+mod common;
 mod tmux_support;
 
 use std::process::Command;
@@ -117,4 +118,76 @@ fn sigtstp_restores_the_terminal_and_fg_redraws_the_wizard() {
     tmux.type_text("echo status=$?");
     tmux.send(&["Enter"]);
     tmux.wait_for("status=0");
+}
+
+#[test]
+fn sigterm_after_a_failed_save_leaves_a_rescue_copy_and_says_where() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let rescue = dir.path().join("rescue");
+    std::fs::create_dir_all(&rescue).unwrap();
+    let created = Command::new(env!("CARGO_BIN_EXE_soc2-ready"))
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "new",
+            "--org",
+            "Rescue Co",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(created.status.success(), "{created:?}");
+    std::fs::write(data.join(".seen-stages"), "").unwrap();
+    let path = data.join("rescue-co.toml");
+    let Some(tmux) = start_bash(dir.path()) else {
+        return;
+    };
+    tmux.type_text(&format!(
+        "TMPDIR='{}' {} open '{}'; echo exit=$?",
+        rescue.display(),
+        wizard_command(&data),
+        path.display()
+    ));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Opened rescue-co.toml");
+    // The folder turns read-only under the open wizard: the next save fails.
+    let Some(read_only) = common::ReadOnlyDir::new(&data) else {
+        return;
+    };
+    tmux.send(&["3"]);
+    tmux.wait_for("NOT SAVED");
+    kill("TERM", &wizard_pid(&tmux));
+    let screen = tmux.wait_for("exit=0");
+    drop(read_only);
+    let copies: Vec<_> = std::fs::read_dir(&rescue)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    assert_eq!(copies.len(), 1, "one rescue copy: {copies:?}\n{screen}");
+    let copy = &copies[0];
+    let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("rescue-co.unsaved-") && name.ends_with(".toml"),
+        "{name}"
+    );
+    assert!(
+        screen.contains("soc2-ready was ended before 1 change(s) to")
+            && screen.contains(&format!(
+                "the assessment with them is in {}",
+                copy.display()
+            )),
+        "{screen}"
+    );
+    let rescued = soc2_ready::assessment::store::load(copy).expect("the copy loads");
+    assert_eq!(
+        rescued.answers.len(),
+        1,
+        "the unsaved answer is in the copy"
+    );
+    let original = soc2_ready::assessment::store::load(&path).expect("the file is whole");
+    assert!(
+        original.answers.is_empty(),
+        "the file was never half-written"
+    );
 }

@@ -25,7 +25,7 @@ use signal_hook::consts::{
 use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
-use super::update::{apply, save_pending, update};
+use super::update::{apply, rescue, save_pending, update};
 use super::view;
 
 /// How often the loop wakes up to notice a termination signal.
@@ -81,6 +81,11 @@ pub fn run(mut app: App) -> io::Result<()> {
         .and_then(|()| event_loop(&mut terminal, &mut app, &signals));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    if !app.quit
+        && let Some(line) = rescue(&mut app, &std::env::temp_dir())
+    {
+        eprintln!("{line}");
+    }
     result
 }
 
@@ -91,8 +96,9 @@ const GRACE: Duration = Duration::from_secs(1);
 /// to the wizard (a shell in between may take it), and crossterm's reader spins forever on a
 /// hung-up terminal, so the event loop may never see the stop flag: this thread notices the
 /// hang-up (stdin stops being a terminal), sets the flag, and exits the process if the loop
-/// has not stopped within [`GRACE`]. Every answer is already saved atomically, so exiting
-/// from here loses nothing.
+/// has not stopped within [`GRACE`]. Every answer is already saved atomically, and a change
+/// whose save failed is rescued by [`rescue`] once the loop stops, so exiting from here
+/// loses nothing.
 fn watch_for_hang_up(stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
         loop {

@@ -13,12 +13,13 @@ use soc2_ready::questionnaire::Level;
 use soc2_ready::report::{ExportError, Format, Paper, ReportModel};
 use soc2_ready::tui::app::{Decision, Leave, Screen, Tone};
 use soc2_ready::tui::keymap::Key;
-use soc2_ready::tui::update::{apply, save_pending};
+use soc2_ready::tui::update::{apply, rescue, save_pending};
 use soc2_ready::tui::{Action, App, Disk, Storage, Theme, ThemeName, start};
 
 use super::support::{Fixture, clock, new_app, press, questionnaire, render, type_text};
 
-/// The real disk, except that saves fail while `full` is set, as on a full disk.
+/// The real disk, except that saves into the data directory fail while `full` is set, as on
+/// a full disk (other folders, such as a rescue folder, still take files).
 struct FlakyDisk {
     disk: Disk,
     full: Rc<Cell<bool>>,
@@ -41,7 +42,7 @@ impl Storage for FlakyDisk {
         self.disk.lock(path)
     }
     fn save(&self, path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
-        if self.full.get() {
+        if self.full.get() && path.starts_with(self.disk.data_dir()) {
             return Err(StoreError::Io {
                 action: "save",
                 path: path.to_path_buf(),
@@ -91,6 +92,64 @@ fn full_disk_session() -> (Fixture, App, Rc<Cell<bool>>) {
 }
 
 const ANSWERED: &str = "CC1.1.conduct-breaches";
+
+#[test]
+fn a_signal_after_a_failed_save_leaves_a_rescue_copy_and_says_where() {
+    let (fixture, mut app, _full) = full_disk_session();
+    let fallback = tempfile::tempdir().unwrap();
+    let line = rescue(&mut app, fallback.path()).expect("something to rescue");
+    // The data directory is full, so the copy goes to the fallback folder.
+    let copy = fallback
+        .path()
+        .join("acme-inc.unsaved-20261124-140211.toml");
+    assert!(
+        line.starts_with("soc2-ready was ended before 1 change(s) to "),
+        "{line}"
+    );
+    assert!(
+        line.contains("acme-inc.toml could be saved (cannot save "),
+        "{line}"
+    );
+    assert!(
+        line.contains(": the disk is full); the assessment"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!(
+            "the assessment with them is in {}",
+            copy.display()
+        )),
+        "{line}"
+    );
+    let rescued = store::load(&copy).expect("the rescue copy loads");
+    assert_eq!(
+        rescued.answer(ANSWERED),
+        Some(Answer::Level(Level::Evidenced))
+    );
+    assert_eq!(
+        fixture.saved().answer(ANSWERED),
+        None,
+        "the file was not touched"
+    );
+}
+
+#[test]
+fn a_signal_saves_normally_when_it_can_and_says_nothing_when_all_is_saved() {
+    let (fixture, mut app, full) = full_disk_session();
+    full.set(false);
+    let fallback = tempfile::tempdir().unwrap();
+    assert_eq!(
+        rescue(&mut app, fallback.path()),
+        None,
+        "the retry saved it"
+    );
+    assert_eq!(
+        fixture.saved().answer(ANSWERED),
+        Some(Answer::Level(Level::Evidenced))
+    );
+    assert_eq!(fs::read_dir(fallback.path()).unwrap().count(), 0);
+    assert_eq!(rescue(&mut app, fallback.path()), None, "nothing unsaved");
+}
 
 #[test]
 fn quitting_after_a_failed_save_retries_and_asks_instead_of_dropping() {

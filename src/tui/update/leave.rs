@@ -2,6 +2,8 @@
 //! when that fails; a file changed on disk is loaded when this window has nothing to save,
 //! and otherwise the user chooses between overwriting it and loading it.
 
+use std::path::Path;
+
 use super::{file_name, leave_for_home, save_pending};
 use crate::assessment::migrate::migrate;
 use crate::assessment::store::StoreError;
@@ -33,6 +35,54 @@ pub fn request(app: &mut App, then: Leave) {
             reason: app.status.text.clone(),
         }
     });
+}
+
+/// When a signal ends the wizard (the terminal closed, `kill`, a logout) while a change is
+/// still unsaved: tries the save once more and, if it fails again (or the file changed on
+/// disk, which is never overwritten unseen), writes the whole assessment to a rescue file
+/// beside it, or in `fallback_dir` when that folder cannot be written either. Returns the
+/// line to print, or `None` when nothing was unsaved.
+pub fn rescue(app: &mut App, fallback_dir: &Path) -> Option<String> {
+    app.session.as_ref().filter(|session| session.unsaved)?;
+    save_pending(app);
+    let session = app.session.as_ref().filter(|session| session.unsaved)?;
+    let why = reason_not_saved(&app.status.text);
+    let stamp = app.clock.local(app.clock.now()).strftime("%Y%m%d-%H%M%S");
+    let stem = session
+        .path
+        .file_stem()
+        .map_or_else(|| "assessment".into(), |stem| stem.to_string_lossy());
+    let name = format!("{stem}.unsaved-{stamp}.toml");
+    let folders = [session.path.parent(), Some(fallback_dir)];
+    let rescued = folders
+        .into_iter()
+        .flatten()
+        .map(|folder| folder.join(&name))
+        .find(|copy| app.storage.save(copy, &session.assessment).is_ok());
+    let changes = session.changes.max(1);
+    Some(match rescued {
+        Some(copy) => format!(
+            "soc2-ready was ended before {changes} change(s) to {} could be saved ({why}); the assessment with them is in {}",
+            session.path.display(),
+            copy.display()
+        ),
+        None => format!(
+            "soc2-ready was ended before {changes} change(s) to {} could be saved ({why}), and no rescue copy could be written: they are lost",
+            session.path.display()
+        ),
+    })
+}
+
+/// Why the last save failed, from the status line: its first clause without the "NOT SAVED"
+/// label ("cannot save acme.toml: the disk is full").
+fn reason_not_saved(status: &str) -> String {
+    let reason = status.strip_prefix("NOT SAVED: ").unwrap_or(status);
+    let end = [". ", "; "]
+        .iter()
+        .filter_map(|stop| reason.find(stop))
+        .min()
+        .unwrap_or(reason.len());
+    reason[..end].trim_end_matches('.').to_string()
 }
 
 fn go(app: &mut App, then: Leave) {
@@ -148,5 +198,27 @@ pub fn sync_with_disk(app: &mut App) {
                 app.status.text.trim_start_matches("Cannot load it: ")
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reason_is_the_first_clause_of_the_status() {
+        assert_eq!(
+            reason_not_saved(
+                "NOT SAVED: cannot save /d/acme.toml: the disk is full. Your answers are kept; the next change, q or Esc tries again."
+            ),
+            "cannot save /d/acme.toml: the disk is full"
+        );
+        assert_eq!(
+            reason_not_saved(
+                "NOT SAVED: acme.toml was changed outside this window; q or Esc asks what to keep."
+            ),
+            "acme.toml was changed outside this window"
+        );
+        assert_eq!(reason_not_saved("Saving…"), "Saving…");
     }
 }

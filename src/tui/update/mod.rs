@@ -13,6 +13,8 @@ mod mouse;
 mod prompt;
 mod wizard;
 
+pub use leave::rescue;
+
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
