@@ -9,6 +9,7 @@ use printpdf::{
 };
 
 use super::fonts::{Fonts, Weight};
+use super::script::is_right_to_left;
 use super::text;
 use super::theme::{self, Colour, LEADING};
 use super::wrap::wrap;
@@ -222,7 +223,10 @@ impl<'f> Canvas<'f> {
 
     /// The width of `text` in `style`.
     pub fn width_of(&self, text: &str, style: TextStyle) -> f32 {
-        self.fonts.width(style.weight, style.size, text)
+        if text.is_ascii() {
+            return self.fonts.width(style.weight, style.size, text);
+        }
+        text::line_width(self.fonts, text, style.look())
     }
 
     /// Draws one line of text in a line box whose top is at `top`.
@@ -325,13 +329,20 @@ impl<'f> Canvas<'f> {
         ]
     }
 
-    /// Draws `text` wrapped to `width` from the cursor, breaking pages between lines, and
-    /// moves the cursor below it.
+    /// Draws `text` wrapped to `width` from the cursor (flush right when it reads right to
+    /// left over several lines), breaking pages between lines, and moves the cursor below it.
     pub fn paragraph(&mut self, text: &str, x: f32, width: f32, style: TextStyle) {
-        for line in self.wrap(text, width, style) {
+        let lines = self.wrap(text, width, style);
+        let flush_right = lines.len() > 1 && is_right_to_left(text);
+        for line in lines {
             self.ensure(style.line_height());
             let top = self.y;
-            self.text(x, top, &line, style);
+            let shift = if flush_right {
+                (width - self.width_of(&line, style)).max(0.0)
+            } else {
+                0.0
+            };
+            self.text(x + shift, top, &line, style);
             self.y += style.line_height();
         }
     }

@@ -159,6 +159,13 @@ fn push_run(out: &mut Vec<Run>, face: FaceKey, text: &str, rtl: bool) {
     }
 }
 
+/// Whether a paragraph reads right to left: its first letter with a direction is Hebrew or
+/// Arabic (the rule of the bidirectional algorithm). Such paragraphs are set flush right.
+pub fn is_right_to_left(paragraph: &str) -> bool {
+    paragraph.chars().any(|c| c >= FIRST_COMPLEX)
+        && unicode_bidi::get_base_direction(paragraph) == unicode_bidi::Direction::Rtl
+}
+
 /// The mirror image of a bracket, as a right-to-left run shows it.
 fn mirrored(c: char) -> char {
     match c {
@@ -254,6 +261,18 @@ mod tests {
         assert_eq!(show("شركة"), [run(FaceKey::Arabic, "شركة", true)]);
         // A joiner stays inside the Arabic run.
         assert_eq!(show("ل\u{200D}"), [run(FaceKey::Arabic, "ل\u{200D}", true)]);
+    }
+
+    #[test]
+    fn paragraphs_take_the_direction_of_their_first_letter() {
+        assert!(is_right_to_left("שלום, Acme"));
+        assert!(
+            is_right_to_left("12 سارة"),
+            "digits have no direction of their own"
+        );
+        assert!(!is_right_to_left("Owner: דנה"));
+        assert!(!is_right_to_left("東京 שלום"));
+        assert!(!is_right_to_left("12 — 3"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
+use super::script::is_right_to_left;
 use super::theme::{self, Colour};
 
 /// Space between a cell's border and its text, unless a table says otherwise.
@@ -102,6 +103,9 @@ pub struct Table {
 struct Line {
     marker: Option<String>,
     indent: f32,
+    /// How far right of the indent the text starts: zero, or what sets a right-to-left
+    /// paragraph flush right.
+    shift: f32,
     text: String,
     style: TextStyle,
 }
@@ -318,7 +322,8 @@ impl Table {
                 if let Some(marker) = &line.marker {
                     canvas.text(cell.x + self.pad, y, marker, line.style);
                 }
-                canvas.text(cell.x + self.pad + line.indent, y, &line.text, line.style);
+                let x = cell.x + self.pad + line.indent + line.shift;
+                canvas.text(x, y, &line.text, line.style);
                 y += line.style.line_height();
             }
         }
@@ -334,12 +339,21 @@ fn wrap_para(canvas: &Canvas<'_>, para: &Para, width: f32) -> Vec<Line> {
     let indent = para.marker.as_ref().map_or(0.0, |marker| {
         canvas.width_of(marker, para.style) + canvas.width_of(" ", para.style)
     });
-    let mut lines: Vec<Line> = canvas
-        .wrap(&para.text, width - indent, para.style)
+    let room = width - indent;
+    let lines = canvas.wrap(&para.text, room, para.style);
+    // A right-to-left paragraph of several lines is set flush right so every line starts at
+    // the same edge; a one-line name stays where its column starts, like the rest.
+    let flush_right = para.marker.is_none() && lines.len() > 1 && is_right_to_left(&para.text);
+    let mut lines: Vec<Line> = lines
         .into_iter()
         .map(|text| Line {
             marker: None,
             indent,
+            shift: if flush_right {
+                (room - canvas.width_of(&text, para.style)).max(0.0)
+            } else {
+                0.0
+            },
             text,
             style: para.style,
         })

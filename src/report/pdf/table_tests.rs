@@ -151,3 +151,67 @@ fn a_group_heading_stays_with_the_row_after_it() {
         assert_eq!(pages[1].0, ["HEAD-A", "HEAD-B", "GROUP", "member", "x"]);
     });
 }
+
+/// Where each shown text starts on the first page (PDF x), by its text.
+fn starts(canvas: &Canvas<'_>) -> Vec<(String, f32)> {
+    let mut at = 0.0;
+    let mut found = Vec::new();
+    for op in canvas.pages()[0] {
+        match op {
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(x, _),
+            } => at = x.0,
+            Op::ShowText { items } => {
+                for item in items {
+                    if let TextItem::Text(text) = item {
+                        found.push((text.clone(), at));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn right_to_left_cells_are_set_flush_right_and_others_flush_left() {
+    with_canvas(|canvas| {
+        // Twelve words wrap to several lines in the narrow first column.
+        let long = "שלום לכל הצוות מכל המשרדים שלנו ותודה רבה על העבודה הקשה השנה";
+        let rows = vec![text_row("Acme", "דנה כהן"), text_row(long, "Owner: דנה")];
+        table().draw(canvas, &rows);
+        let starts = starts(canvas);
+        let x = |text: &str| {
+            starts
+                .iter()
+                .find(|(shown, _)| shown == text)
+                .map(|(_, x)| *x)
+                .unwrap_or_else(|| panic!("{text} not drawn: {starts:?}"))
+        };
+        let style = style();
+        let pad = table().pad;
+        let column_b = canvas.left() + 0.3 * canvas.content_width();
+        // A one-line Hebrew name starts where its column starts, like the rest.
+        assert!((x("ןהכ הנד") - (column_b + pad)).abs() < 0.01);
+        assert!((x("Acme") - (canvas.left() + pad)).abs() < 0.01);
+        assert!((x("Owner: ") - (column_b + pad)).abs() < 0.01);
+        // A Hebrew paragraph of several lines ends every line at the cell's right edge.
+        let lines: Vec<&(String, f32)> = starts
+            .iter()
+            .filter(|(shown, _)| {
+                shown
+                    .chars()
+                    .any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
+            })
+            .filter(|(shown, _)| shown != "ןהכ הנד" && shown != "הנד")
+            .collect();
+        assert!(lines.len() >= 2, "the paragraph wraps: {lines:?}");
+        let column_a_right = column_b - pad;
+        for (shown, at) in lines {
+            let logical: String = shown.chars().rev().collect();
+            let end = at + canvas.width_of(&logical, style);
+            assert!((end - column_a_right).abs() < 0.01, "{shown} ends at {end}");
+        }
+    });
+}

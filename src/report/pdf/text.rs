@@ -76,6 +76,21 @@ pub fn draw_line(
     }
 }
 
+/// The width `line` takes when drawn by [`draw_line`]: shaped runs at their shaped width
+/// (joined Arabic is narrower than its letters one by one).
+pub fn line_width(fonts: &Fonts, line: &str, look: Look) -> f32 {
+    script::runs(line, |c| fonts.face_for(look.weight, c), look.weight.face())
+        .into_iter()
+        .map(|run| {
+            if run.face.is_shaped() {
+                fonts.shape(&run.text, run.rtl, look.size).width
+            } else {
+                fonts.run_width(run.face, look.size, &run.text)
+            }
+        })
+        .sum()
+}
+
 /// Selects `face` at the look's size and its colour, where the section has not already.
 fn set_font(fonts: &Fonts, ops: &mut Vec<Op>, section: &mut Section, face: FaceKey, look: Look) {
     if section.font != Some((face, look.size)) {
