@@ -223,7 +223,8 @@ impl<'f> Canvas<'f> {
 
     /// The width of `text` in `style`.
     pub fn width_of(&self, text: &str, style: TextStyle) -> f32 {
-        if text.is_ascii() {
+        // Below Hebrew every character is drawn on its own by the text face.
+        if text.chars().all(|c| c < '\u{0590}') {
             return self.fonts.width(style.weight, style.size, text);
         }
         text::line_width(self.fonts, text, style.look())
