@@ -52,24 +52,16 @@ pub fn draw_line(
         // operators, not positions, that a new line starts here.
         ops.push(Op::AddLineBreak);
     }
-    let runs = script::runs(line, |c| fonts.face_for(look.weight, c), look.weight.face());
-    for run in runs {
-        let (items, width) = if run.face.is_shaped() {
-            let shaped = fonts.shape(&run.text, run.rtl, look.size);
-            (shaped.items, shaped.width)
-        } else {
-            let width = fonts.run_width(run.face, look.size, &run.text);
-            (vec![TextItem::Text(run.text)], width)
-        };
+    for (face, items, width) in laid_runs(fonts, line, look) {
         let at = (pen, baseline);
-        if lacks_weight(run.face, look.weight) {
-            draw_outlined(fonts, ops, open, at, run.face, items, look);
+        if lacks_weight(face, look.weight) {
+            draw_outlined(fonts, ops, open, at, face, items, look);
         } else {
             let section = open.get_or_insert_with(|| {
                 ops.push(Op::StartTextSection);
                 Section::default()
             });
-            set_font(fonts, ops, section, run.face, look);
+            set_font(fonts, ops, section, face, look);
             show(ops, at, items);
         }
         pen += width;
@@ -79,16 +71,29 @@ pub fn draw_line(
 /// The width `line` takes when drawn by [`draw_line`]: shaped runs at their shaped width
 /// (joined Arabic is narrower than its letters one by one).
 pub fn line_width(fonts: &Fonts, line: &str, look: Look) -> f32 {
+    laid_runs(fonts, line, look)
+        .map(|(_, _, width)| width)
+        .sum()
+}
+
+/// The runs of `line` in visual order, each with its face, what `ShowText` shows and its
+/// width in points: shaped runs as the shaper placed them, others glyph by glyph.
+fn laid_runs(
+    fonts: &Fonts,
+    line: &str,
+    look: Look,
+) -> impl Iterator<Item = (FaceKey, Vec<TextItem>, f32)> {
     script::runs(line, |c| fonts.face_for(look.weight, c), look.weight.face())
         .into_iter()
-        .map(|run| {
+        .map(move |run| {
             if run.face.is_shaped() {
-                fonts.shape(&run.text, run.rtl, look.size).width
+                let shaped = fonts.shape(&run.text, run.rtl, look.size);
+                (run.face, shaped.items, shaped.width)
             } else {
-                fonts.run_width(run.face, look.size, &run.text)
+                let width = fonts.run_width(run.face, look.size, &run.text);
+                (run.face, vec![TextItem::Text(run.text)], width)
             }
         })
-        .sum()
 }
 
 /// Selects `face` at the look's size and its colour, where the section has not already.
