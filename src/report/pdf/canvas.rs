@@ -221,6 +221,25 @@ impl<'f> Canvas<'f> {
         })
     }
 
+    /// Wraps `text` to `width` in `style`, each line with how far right of the left edge it
+    /// starts: a right-to-left paragraph of several lines is set flush right so every line
+    /// starts at the same edge; anything else (a one-line name too) starts at the left.
+    pub fn wrap_aligned(&self, text: &str, width: f32, style: TextStyle) -> Vec<(String, f32)> {
+        let lines = self.wrap(text, width, style);
+        let flush_right = lines.len() > 1 && is_right_to_left(text);
+        lines
+            .into_iter()
+            .map(|line| {
+                let shift = if flush_right {
+                    (width - self.width_of(&line, style)).max(0.0)
+                } else {
+                    0.0
+                };
+                (line, shift)
+            })
+            .collect()
+    }
+
     /// The width of `text` in `style`.
     pub fn width_of(&self, text: &str, style: TextStyle) -> f32 {
         // Below Hebrew every character is drawn on its own by the text face.
@@ -333,16 +352,9 @@ impl<'f> Canvas<'f> {
     /// Draws `text` wrapped to `width` from the cursor (flush right when it reads right to
     /// left over several lines), breaking pages between lines, and moves the cursor below it.
     pub fn paragraph(&mut self, text: &str, x: f32, width: f32, style: TextStyle) {
-        let lines = self.wrap(text, width, style);
-        let flush_right = lines.len() > 1 && is_right_to_left(text);
-        for line in lines {
+        for (line, shift) in self.wrap_aligned(text, width, style) {
             self.ensure(style.line_height());
             let top = self.y;
-            let shift = if flush_right {
-                (width - self.width_of(&line, style)).max(0.0)
-            } else {
-                0.0
-            };
             self.text(x + shift, top, &line, style);
             self.y += style.line_height();
         }

@@ -6,7 +6,6 @@
 
 use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
-use super::script::is_right_to_left;
 use super::theme::{self, Colour};
 
 /// Space between a cell's border and its text, unless a table says otherwise.
@@ -340,20 +339,22 @@ fn wrap_para(canvas: &Canvas<'_>, para: &Para, width: f32) -> Vec<Line> {
         canvas.width_of(marker, para.style) + canvas.width_of(" ", para.style)
     });
     let room = width - indent;
-    let lines = canvas.wrap(&para.text, room, para.style);
-    // A right-to-left paragraph of several lines is set flush right so every line starts at
-    // the same edge; a one-line name stays where its column starts, like the rest.
-    let flush_right = para.marker.is_none() && lines.len() > 1 && is_right_to_left(&para.text);
+    // A paragraph behind a marker (a bullet, a label) stays flush left with its marker.
+    let lines = if para.marker.is_some() {
+        canvas
+            .wrap(&para.text, room, para.style)
+            .into_iter()
+            .map(|line| (line, 0.0))
+            .collect()
+    } else {
+        canvas.wrap_aligned(&para.text, room, para.style)
+    };
     let mut lines: Vec<Line> = lines
         .into_iter()
-        .map(|text| Line {
+        .map(|(text, shift)| Line {
             marker: None,
             indent,
-            shift: if flush_right {
-                (room - canvas.width_of(&text, para.style)).max(0.0)
-            } else {
-                0.0
-            },
+            shift,
             text,
             style: para.style,
         })
