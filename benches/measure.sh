@@ -47,8 +47,8 @@ wall_ms() {
   if command -v hyperfine >/dev/null 2>&1; then
     hyperfine -N -w 3 -r "$RUNS" --export-json "$work/hyperfine.json" --output=null "$*" \
       >/dev/null 2>&1
-    sed -n 's/.*"median": *\([0-9.e+-]*\).*/\1/p' "$work/hyperfine.json" | head -n 1 |
-      awk '{ printf "%.1f", $1 * 1000 }'
+    sed -n 's/.*"median": *\([0-9.e+-]*\).*/\1/p' "$work/hyperfine.json" |
+      awk 'NR == 1 { printf "%.1f", $1 * 1000 }'
     return
   fi
   for i in 1 2 3; do "$@" >/dev/null 2>&1; done
@@ -69,7 +69,7 @@ peak_mb() {
 row() { printf '%-44s %10s %10s\n' "$@"; }
 
 echo
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)," \
+echo "machine: $(nproc) cores, $(lscpu | awk -F ': *' '/^Model name/ && !seen++ { print $2 }')," \
   "$(free -g | awk '/^Mem:/ { print $2 }') GB RAM, $(uname -sr)"
 echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg) (measure on an idle machine)"
 echo "median of $RUNS runs$(command -v hyperfine >/dev/null 2>&1 && echo " (hyperfine -N)");" \
