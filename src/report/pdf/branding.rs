@@ -2,7 +2,7 @@
 //! by" the firm and the contact line; the logo again, small, in every later page's header;
 //! and the firm in every footer. Nothing is drawn when the config sets no branding.
 
-use printpdf::{Op, PdfDocument, PdfPage, Pt, RawImage, XObjectId, XObjectTransform};
+use printpdf::{PdfDocument, RawImage, XObjectId};
 
 use super::blocks::{BODY_BOLD, SMALL_MUTED};
 use super::canvas::{Canvas, TextStyle};
@@ -102,12 +102,11 @@ pub fn footnote(branding: &Branding, note: &str) -> String {
     }
 }
 
-/// Places the logo on the finished pages: on the cover where [`cover`] put its box, and
-/// centred in the header of every later page.
-pub fn stamp(pages: &mut [PdfPage], logo: &LogoImage, cover: Option<Placed>) {
-    for (index, page) in pages.iter_mut().enumerate() {
-        let page_width = page.media_box.width.0;
-        let page_height = page.media_box.height.0;
+/// Places the logo on every page, before the canvas is finished: on the cover where
+/// [`cover`] put its box, and centred in the header of every later page.
+pub fn stamp(canvas: &mut Canvas<'_>, logo: &LogoImage, cover: Option<Placed>) {
+    let (page_width, _) = canvas.size();
+    for index in 0..canvas.page_count() {
         let placed = if index == 0 {
             match cover {
                 Some(placed) => placed,
@@ -122,21 +121,11 @@ pub fn stamp(pages: &mut [PdfPage], logo: &LogoImage, cover: Option<Placed>) {
                 height,
             }
         };
-        page.ops.push(image_op(logo, placed, page_height));
-    }
-}
-
-fn image_op(logo: &LogoImage, placed: Placed, page_height: f32) -> Op {
-    // At 72 dpi one pixel is one point; the scale then sizes it to the box.
-    Op::UseXobject {
-        id: logo.id.clone(),
-        transform: XObjectTransform {
-            translate_x: Some(Pt(placed.x)),
-            translate_y: Some(Pt(page_height - placed.top - placed.height)),
-            scale_x: Some(placed.width / logo.width),
-            scale_y: Some(placed.height / logo.height),
-            dpi: Some(72.0),
-            ..XObjectTransform::default()
-        },
+        canvas.image(
+            index,
+            &logo.id,
+            (placed.x, placed.top),
+            (placed.width, placed.height),
+        );
     }
 }

@@ -2,12 +2,19 @@
 //! positions measured from the top-left corner in points, and the canvas turns them into
 //! printpdf operations (origin bottom-left), starts new pages when the cursor runs out of
 //! room, and adds the header and footer ("page N of M") once the page count is known.
+//!
+//! A page left behind is written out at once as a content stream ([`content`]), so a
+//! long report holds one page of operations at a time, not all of them (the streams are
+//! a fifth of the operations' size). What is drawn
+//! on it later (the contents, the header and footer, a logo) becomes a further stream of
+//! the same page.
 
 use printpdf::{
-    Actions, BorderArray, ColorArray, Destination, Line, LineDashPattern, LinePoint,
-    LinkAnnotation, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect,
+    CurTransMat, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, Point, Pt, Rect, XObjectId,
+    XObjectTransform,
 };
 
+use super::content;
 use super::fonts::{Fonts, Weight};
 use super::script::is_right_to_left;
 use super::text;
@@ -85,20 +92,45 @@ pub struct Canvas<'f> {
     numbered: (u32, u8),
 }
 
-/// A page under construction: its operations, and the text section left open at their
-/// end for the next line of text (see [`text`]).
+/// A page under construction: the content streams written so far, the operations drawn
+/// since, the text section left open at their end for the next line of text (see
+/// [`text`]), and its links.
 #[derive(Default)]
 struct Page {
+    streams: Vec<Vec<u8>>,
     ops: Vec<Op>,
     open: Option<text::Section>,
+    links: Vec<Link>,
+    /// Every operation written out, kept for tests that look at what was drawn.
+    #[cfg(test)]
+    written: Vec<Op>,
+}
+
+/// A finished page: its content streams, drawn in order, and its links.
+pub struct FinishedPage {
+    /// The content streams.
+    pub streams: Vec<Vec<u8>>,
+    /// Its links.
+    pub links: Vec<Link>,
+}
+
+/// A clickable area that goes to the top of a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    /// Left, bottom, right and top edges in PDF coordinates (points from the bottom left).
+    pub area: [f32; 4],
+    /// The page it goes to, 1-based.
+    pub page: usize,
 }
 
 /// A finished document body: pages with header and footer, and bookmarks (1-based pages).
 pub struct Finished {
     /// The pages.
-    pub pages: Vec<PdfPage>,
+    pub pages: Vec<FinishedPage>,
     /// Section titles with the page they start on.
     pub bookmarks: Vec<(String, usize)>,
+    /// Page width and height in points.
+    pub size: (f32, f32),
 }
 
 /// Page width and height in points.
@@ -167,10 +199,62 @@ impl<'f> Canvas<'f> {
         self.height - CONTENT_BOTTOM - CONTENT_TOP
     }
 
-    /// Starts a new page and puts the cursor at its top.
+    /// Starts a new page and puts the cursor at its top; the page left is written out.
     pub fn new_page(&mut self) {
+        self.write_out(self.pages.len() - 1);
         self.pages.push(Page::default());
         self.y = CONTENT_TOP;
+    }
+
+    /// Turns what was drawn on page `index` (0-based) since it was last written out into
+    /// a content stream, and gives the operations' memory back.
+    fn write_out(&mut self, index: usize) {
+        let page = &mut self.pages[index];
+        text::close(&mut page.ops, &mut page.open);
+        if page.ops.is_empty() {
+            return;
+        }
+        let ops = std::mem::take(&mut page.ops);
+        page.streams.push(content::encode(&ops, self.fonts));
+        #[cfg(test)]
+        page.written.extend(ops);
+    }
+
+    /// The number of pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Page width and height in points.
+    pub fn size(&self) -> (f32, f32) {
+        (self.width, self.height)
+    }
+
+    /// Draws image `image` on page `index` (0-based) in the box whose top-left corner is
+    /// at (`x`, `top`).
+    pub fn image(
+        &mut self,
+        index: usize,
+        image: &XObjectId,
+        (x, top): (f32, f32),
+        size: (f32, f32),
+    ) {
+        let (width, height) = size;
+        let bottom = self.height - top - height;
+        let page = &mut self.pages[index];
+        text::close(&mut page.ops, &mut page.open);
+        page.ops.extend([
+            Op::SaveGraphicsState,
+            // An image fills the unit square: the matrix scales it to the box.
+            Op::SetTransformationMatrix {
+                matrix: CurTransMat::Raw([width, 0.0, 0.0, height, x, bottom]),
+            },
+            Op::UseXobject {
+                id: image.clone(),
+                transform: XObjectTransform::default(),
+            },
+            Op::RestoreGraphicsState,
+        ]);
     }
 
     /// Starts a new page unless `height` fits below the cursor (or the page is still empty).
@@ -298,20 +382,12 @@ impl<'f> Canvas<'f> {
     /// Makes the rectangle whose top-left corner is at (`x`, `top`) a link to the top of
     /// `page` (1-based).
     pub fn link(&mut self, x: f32, top: f32, width: f32, height: f32, page: usize) {
-        let rect = Rect::from_xywh(Pt(x), Pt(self.height - top - height), Pt(width), Pt(height));
-        let link = LinkAnnotation::new(
-            rect,
-            Actions::Goto(Destination::Xyz {
-                page,
-                left: None,
-                top: Some(self.height),
-                zoom: None,
-            }),
-            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-            Some(ColorArray::Transparent),
-            None,
-        );
-        self.ops().push(Op::LinkAnnotation { link });
+        let bottom = self.height - top - height;
+        let link = Link {
+            area: [x, bottom, x + width, bottom + height],
+            page,
+        };
+        self.page().links.push(link);
     }
 
     /// Draws a straight line from (`x1`, `y1`) to (`x2`, `y2`), dashed if `dash` is set.
@@ -402,28 +478,80 @@ impl<'f> Canvas<'f> {
         for index in 0..count {
             let number = format!("Page {} of {count}", index + 1);
             let number = self.text_right_ops(right, footer_top, &number, style);
-            let Page { ops, open } = &mut self.pages[index];
-            text::close(ops, open);
+            let page = &mut self.pages[index];
+            text::close(&mut page.ops, &mut page.open);
             if index > 0 {
-                ops.extend(header.iter().cloned());
+                page.ops.extend(header.iter().cloned());
             }
-            ops.extend(footer.iter().cloned());
-            ops.extend(number);
+            page.ops.extend(footer.iter().cloned());
+            page.ops.extend(number);
+            self.write_out(index);
         }
-        let (width, height) = (Pt(self.width), Pt(self.height));
         Finished {
+            size: self.size(),
             pages: self
                 .pages
                 .into_iter()
-                .map(|page| PdfPage::new(width.into(), height.into(), page.ops))
+                .map(|page| FinishedPage {
+                    streams: page.streams,
+                    links: page.links,
+                })
                 .collect(),
             bookmarks: self.bookmarks,
         }
     }
 
-    /// The operations drawn so far, page by page (for tests).
+    /// The operations drawn so far, page by page, written out or not (for tests).
     #[cfg(test)]
-    pub fn pages(&self) -> Vec<&[Op]> {
-        self.pages.iter().map(|page| page.ops.as_slice()).collect()
+    pub fn pages(&self) -> Vec<Vec<Op>> {
+        self.pages
+            .iter()
+            .map(|page| page.written.iter().chain(&page.ops).cloned().collect())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style() -> TextStyle {
+        TextStyle::new(Weight::Regular, theme::SMALL, theme::INK)
+    }
+
+    #[test]
+    fn a_page_left_behind_is_written_out_and_later_drawing_becomes_another_stream() {
+        let fonts = Fonts::load();
+        let mut canvas = Canvas::new(&fonts, Paper::A4);
+        canvas.text(MARGIN, CONTENT_TOP, "First page", style());
+        canvas.link(MARGIN, CONTENT_TOP, 40.0, 10.0, 2);
+        canvas.new_page();
+        // The first page holds no operations any more, only its content stream.
+        assert!(canvas.pages[0].ops.is_empty());
+        assert_eq!(canvas.pages[0].streams.len(), 1);
+        assert!(canvas.pages[1].streams.is_empty());
+        canvas.text(MARGIN, CONTENT_TOP, "Second page", style());
+        canvas.draw_on(1, 200.0, |canvas| {
+            canvas.text(MARGIN, 200.0, "Contents", style());
+        });
+        let finished = canvas.finish("Title", "Org", "Footnote");
+        // Page 1: its body, then the contents and the footer written at the end.
+        assert_eq!(finished.pages[0].streams.len(), 2);
+        assert_eq!(finished.pages[1].streams.len(), 1);
+        assert_eq!(finished.pages[0].links.len(), 1);
+        assert_eq!(finished.pages[0].links[0].page, 2);
+        let text = |stream: &[u8]| {
+            lopdf::content::Content::decode(stream)
+                .unwrap()
+                .operations
+                .iter()
+                .filter(|op| op.operator == "Tj")
+                .count()
+        };
+        assert_eq!(text(&finished.pages[0].streams[0]), 1, "the body: one line");
+        // The contents line, the footnote and "Page 1 of 2" (no header on the cover).
+        assert_eq!(text(&finished.pages[0].streams[1]), 3);
+        // Body, header title and organisation, footnote, page number.
+        assert_eq!(text(&finished.pages[1].streams[0]), 5);
     }
 }

@@ -4,18 +4,19 @@
 //! Cyrillic and Hebrew. Three Noto subsets (`assets/fonts/noto/`, SIL OFL) draw what
 //! DejaVu lacks: Arabic (shaped with `rustybuzz`, so letters join), Chinese, Japanese and
 //! Korean, and emoji. A fallback is parsed only when a report needs it and embedded only
-//! then; printpdf subsets every face on save, so a report carries just the glyphs it uses.
-//! The fallbacks have no bold: bold text in them is drawn filled and outlined.
+//! then; each face records the glyphs the pages use ([`GlyphCodes`]), so a report carries
+//! just those. The fallbacks have no bold: bold text in them is drawn filled and outlined.
+//!
+//! Faces are read in place from the bytes built into the program (`ttf-parser`): nothing
+//! is copied, and outlines are only read when the subset is made.
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use printpdf::{
-    AzulParsedFont, Codepoint, FontId, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
-};
-use rust_fontconfig::FontBytes;
+use printpdf::{Codepoint, FontId, PdfFontHandle};
+use rustybuzz::ttf_parser;
 
+use super::embed::{self, GlyphCodes};
 use super::script;
 pub use super::script::FaceKey;
 
@@ -50,29 +51,28 @@ pub fn lacks_weight(key: FaceKey, weight: Weight) -> bool {
     weight == Weight::Bold && key != FaceKey::Bold
 }
 
-/// One font face: its id in the document and its metrics.
+/// One font face: its bytes, its tables read in place, and the glyphs drawn with it.
 struct Face {
-    id: FontId,
-    font: ParsedFont,
+    bytes: &'static [u8],
+    font: ttf_parser::Face<'static>,
     units_per_em: f32,
     /// Advances of the ASCII characters at 1 pt, looked up once: most text is ASCII.
     ascii: [f32; 128],
+    /// The glyphs the pages use, numbered in the order they were first drawn.
+    codes: RefCell<GlyphCodes>,
 }
 
 impl Face {
-    fn parse(bytes: &[u8]) -> Self {
-        let mut warnings = Vec::new();
-        // Parsed with the outlines left unread: subsetting reads them from the bytes.
-        let bytes = Arc::new(FontBytes::Owned(Arc::from(bytes)));
-        let font = AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings)
-            .map(ParsedFont::from_azul)
-            .expect("the fonts built into the program parse");
-        let units_per_em = f32::from(font.font_metrics.units_per_em.max(1));
+    fn parse(bytes: &'static [u8]) -> Self {
+        let font =
+            ttf_parser::Face::parse(bytes, 0).expect("the fonts built into the program parse");
+        let units_per_em = f32::from(font.units_per_em().max(1));
         let mut face = Self {
-            id: FontId::new(),
+            bytes,
             font,
             units_per_em,
             ascii: [0.0; 128],
+            codes: RefCell::new(GlyphCodes::default()),
         };
         for (code, advance) in (0u8..128).zip(0..) {
             face.ascii[advance] = face.lookup_advance(char::from(code));
@@ -80,20 +80,26 @@ impl Face {
         face
     }
 
+    /// The glyph that draws `c`, or 0 (the empty box) when the face lacks it.
+    fn glyph(&self, c: char) -> u16 {
+        self.font.glyph_index(c).map_or(0, |glyph| glyph.0)
+    }
+
     fn has(&self, c: char) -> bool {
-        self.font
-            .lookup_glyph_index(u32::from(c))
-            .is_some_and(|glyph| glyph != 0)
+        self.glyph(c) != 0
     }
 
     fn lookup_advance(&self, c: char) -> f32 {
-        let glyph = self.font.lookup_glyph_index(u32::from(c)).unwrap_or(0);
-        self.glyph_advance(glyph)
+        self.glyph_advance(self.glyph(c))
     }
 
     /// The advance of glyph `glyph` in font units.
     fn glyph_units(&self, glyph: u16) -> f32 {
-        f32::from(self.font.get_horizontal_advance(glyph))
+        f32::from(
+            self.font
+                .glyph_hor_advance(ttf_parser::GlyphId(glyph))
+                .unwrap_or(0),
+        )
     }
 
     fn glyph_advance(&self, glyph: u16) -> f32 {
@@ -225,7 +231,24 @@ impl Fonts {
 
     /// The handle that selects a face in a text section.
     pub fn handle(&self, key: FaceKey) -> PdfFontHandle {
-        PdfFontHandle::External(self.face(key).id.clone())
+        PdfFontHandle::External(FontId(key.resource().to_string()))
+    }
+
+    /// The code that shows glyph `glyph` of face `key` in a content stream, noting that
+    /// the glyph is used and that it stands for `text` (what copying it out gives).
+    pub fn glyph_code(&self, key: FaceKey, glyph: u16, text: &str) -> u16 {
+        self.face(key).codes.borrow_mut().code(glyph, text)
+    }
+
+    /// The codes that show `text` in face `key`, one glyph per character (see
+    /// [`Fonts::glyph_code`]).
+    pub fn text_codes(&self, key: FaceKey, text: &str) -> Vec<u16> {
+        let face = self.face(key);
+        let mut codes = face.codes.borrow_mut();
+        let mut buffer = [0; 4];
+        text.chars()
+            .map(|c| codes.code(face.glyph(c), c.encode_utf8(&mut buffer)))
+            .collect()
     }
 
     /// The advance of `c` in points at `size`, in the face that draws it; characters that
@@ -308,17 +331,31 @@ impl Fonts {
         }
     }
 
-    /// Hands every face used to `doc`: DejaVu always, a fallback only if it was needed.
-    pub fn embed(self, doc: &mut PdfDocument) {
-        let fallbacks = [self.arabic, self.cjk, self.emoji]
-            .into_iter()
-            .filter_map(|fallback| fallback.face.into_inner());
-        for face in [self.regular, self.bold].into_iter().chain(fallbacks) {
-            doc.resources
-                .fonts
-                .map
-                .insert(face.id, PdfFont::new(face.font));
+    /// Adds the subset of every face a page drew with to `doc`, and returns the font
+    /// resources that name them.
+    pub fn embed(&self, doc: &mut lopdf::Document) -> lopdf::Dictionary {
+        let parsed = |key| match key {
+            FaceKey::Regular => Some(&self.regular),
+            FaceKey::Bold => Some(&self.bold),
+            FaceKey::Arabic => self.arabic.face.get(),
+            FaceKey::Cjk => self.cjk.face.get(),
+            FaceKey::Emoji => self.emoji.face.get(),
+        };
+        let mut resources = lopdf::Dictionary::new();
+        for key in FaceKey::ALL {
+            let Some(face) = parsed(key) else { continue };
+            let codes = face.codes.borrow();
+            if codes.is_empty() {
+                continue;
+            }
+            let font = embed::Embedded {
+                bytes: face.bytes,
+                face: &face.font,
+                codes: &codes,
+            };
+            resources.set(key.resource(), lopdf::Object::Reference(font.add_to(doc)));
         }
+        resources
     }
 }
 
@@ -395,10 +432,13 @@ mod tests {
         assert!(fonts.emoji.face.get().is_none());
         fonts.width(Weight::Regular, 10.0, "東京");
         assert!(fonts.cjk.face.get().is_some());
-        let mut doc = PdfDocument::new("test");
-        fonts.embed(&mut doc);
-        // DejaVu regular and bold, and the CJK face: Hebrew did not need the Arabic one.
-        assert_eq!(doc.resources.fonts.map.len(), 3);
+        // Only faces that drew a glyph are embedded: measuring bold drew nothing.
+        fonts.text_codes(FaceKey::Regular, "Plain text");
+        fonts.text_codes(FaceKey::Cjk, "東京");
+        let mut doc = lopdf::Document::with_version("1.5");
+        let resources = fonts.embed(&mut doc);
+        let names: Vec<&[u8]> = resources.iter().map(|(name, _)| name.as_slice()).collect();
+        assert_eq!(names, [&b"F0"[..], b"F3"]);
     }
 
     #[test]
@@ -425,7 +465,7 @@ mod tests {
         assert_eq!(glyphs.len(), 3, "lam-alef is one glyph");
         // Joined forms differ from the isolated ones the character map gives.
         let arabic = fonts.arabic.get();
-        let isolated = arabic.font.lookup_glyph_index(u32::from('س')).unwrap();
+        let isolated = arabic.glyph('س');
         assert!(
             glyphs.iter().all(|g| g.gid != isolated),
             "initial form used"

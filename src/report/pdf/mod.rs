@@ -1,6 +1,8 @@
-//! The PDF renderer (printpdf 0.12): lays the report model out on A4 or Letter pages with
-//! the embedded DejaVu Sans fonts, adds bookmarks per section and the document metadata,
-//! and saves with font subsetting so reports stay small.
+//! The PDF renderer: lays the report model out on A4 or Letter pages with the embedded
+//! fonts, in printpdf's drawing operations, writes each page out as soon as it is left
+//! ([`canvas`], [`content`]), and saves with subset fonts ([`embed`]), bookmarks per
+//! section and the document metadata ([`save`]), so reports stay small and long ones
+//! stay light on memory.
 //!
 //! Modules: [`fonts`] and [`wrap`] measure and wrap text, [`canvas`] places it on pages,
 //! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`]
@@ -14,7 +16,9 @@ mod canvas;
 mod cards;
 mod certification;
 mod charts;
+mod content;
 mod cover;
+mod embed;
 mod fonts;
 mod heatmap;
 mod owners;
@@ -28,9 +32,7 @@ mod text;
 mod theme;
 mod wrap;
 
-use jiff::civil::Date;
 use printpdf::PdfDocument;
-use printpdf::date::{Date as PdfDate, Offset, OffsetDateTime, Time};
 
 use super::model::ReportModel;
 use super::{Paper, Rendered};
@@ -105,9 +107,9 @@ pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
     // The metadata is shown by PDF viewers and printed by tools such as `pdfinfo`.
     let organization = visible_line(&model.organization);
     let title = format!("{RUNNING_TITLE}: {organization}");
-    let mut doc = PdfDocument::new(&title);
+    let mut images = PdfDocument::new(&title);
     let fonts = Fonts::load();
-    let logo = branding::add_logo(&mut doc, &model.branding);
+    let logo = branding::add_logo(&mut images, &model.branding);
     let mut canvas = Canvas::new(&fonts, paper);
     let cover_logo = branding::cover(&mut canvas, &model.branding, logo.as_ref());
     let contents = cover::draw(&mut canvas, model);
@@ -126,78 +128,33 @@ pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
         model.organization, model.generated
     );
     let footnote = branding::footnote(&model.branding, &footnote);
-    let mut finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
     if let Some(logo) = &logo {
-        branding::stamp(&mut finished.pages, logo, cover_logo);
+        branding::stamp(&mut canvas, logo, cover_logo);
     }
-    let undrawable = fonts.missing();
-    fonts.embed(&mut doc);
-    doc.with_pages(finished.pages);
-    for (name, page) in &finished.bookmarks {
-        doc.add_bookmark(name, *page);
+    let finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
+    let creator = format!("soc2-ready {}", env!("CARGO_PKG_VERSION"));
+    let info = save::Info {
+        title,
+        // The assessor wrote the report; the client is its subject, never its author.
+        author: if model.assessor.is_empty() {
+            "soc2-ready".to_string()
+        } else {
+            visible_line(&model.assessor).into_owned()
+        },
+        subject: format!(
+            "SOC 2 {} readiness self-assessment of {} (not an auditor's opinion)",
+            model.target.label(),
+            organization
+        ),
+        keywords: "SOC 2, readiness, gap report, self-assessment".to_string(),
+        creator,
+        date: model.generated,
+    };
+    let bytes = save::write(finished, &fonts, &images, &info);
+    Rendered {
+        bytes,
+        undrawable: fonts.missing(),
     }
-    let info = &mut doc.metadata.info;
-    info.document_title = title;
-    // The assessor wrote the report; the client is its subject, never its author.
-    info.author = if model.assessor.is_empty() {
-        "soc2-ready".to_string()
-    } else {
-        visible_line(&model.assessor).into_owned()
-    };
-    info.subject = format!(
-        "SOC 2 {} readiness self-assessment of {} (not an auditor's opinion)",
-        model.target.label(),
-        organization
-    );
-    info.keywords = ["SOC 2", "readiness", "gap report", "self-assessment"]
-        .map(String::from)
-        .to_vec();
-    info.creator = format!("soc2-ready {}", env!("CARGO_PKG_VERSION"));
-    info.producer = info.creator.clone();
-    let date = pdf_date(model.generated);
-    info.creation_date = date;
-    info.modification_date = date;
-    info.metadata_date = date;
-    let mut bytes = save::save(doc);
-    blank_empty_pdfx_version(&mut bytes);
-    Rendered { bytes, undrawable }
-}
-
-/// The empty PDF/X version entry printpdf writes into the document information dictionary
-/// (viewers then report a PDF/X subtype the file does not claim).
-const EMPTY_PDFX_VERSION: &[u8] = b"/GTS_PDFXVersion()";
-
-/// Overwrites the empty PDF/X version entry with spaces: the dictionary stays valid and
-/// every byte offset in the cross-reference table stays right.
-fn blank_empty_pdfx_version(bytes: &mut [u8]) {
-    let found = bytes
-        .windows(EMPTY_PDFX_VERSION.len())
-        .position(|window| window == EMPTY_PDFX_VERSION);
-    if let Some(at) = found {
-        bytes[at..at + EMPTY_PDFX_VERSION.len()].fill(b' ');
-    }
-}
-
-/// The report date as a PDF date (midnight UTC: the model knows the day, not the time).
-fn pdf_date(date: Date) -> OffsetDateTime {
-    let day = PdfDate {
-        year: i32::from(date.year()),
-        month: date.month().unsigned_abs(),
-        day: date.day().unsigned_abs(),
-    };
-    let midnight = Time {
-        hour: 0,
-        minute: 0,
-        second: 0,
-        millisecond: 0,
-    };
-    let utc = Offset {
-        hours: 0,
-        minutes: 0,
-        seconds: 0,
-        milliseconds: 0,
-    };
-    OffsetDateTime::new_in_offset(day, midnight, utc)
 }
 
 #[cfg(test)]

@@ -1,35 +1,230 @@
-//! Writing the finished document: printpdf turns the pages into PDF objects (subsetting
-//! the fonts), the streams are compressed here, on every core, at zlib's default level,
-//! and lopdf writes the file. printpdf's own save compresses one stream after another at
-//! the highest level, which was half the time of a long report for a file a few percent
-//! smaller.
+//! Writing the PDF file. The pages arrive as content streams ([`Finished`]); this adds the
+//! subset fonts, the logo, the page tree, the links, the bookmarks and the document
+//! information, compresses every stream on every core, and lets lopdf write the file.
+//!
+//! printpdf's own writer needs every page's operations in memory until the end and then
+//! compresses one stream after another at the highest level: for a long report that was
+//! most of the memory and half of the time.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write as _;
 
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
-use lopdf::{Object, Stream};
+use jiff::civil::Date;
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use printpdf::{PdfDocument, PdfSaveOptions};
+
+use super::canvas::{Finished, Link};
+use super::fonts::Fonts;
 
 /// At most this many threads compress streams.
 const MAX_THREADS: usize = 4;
 
-/// The PDF file of `doc`, which is dropped as soon as its objects are built so the pages
-/// and the file are not held in memory together.
-pub fn save(doc: PdfDocument) -> Vec<u8> {
-    let options = PdfSaveOptions {
-        optimize: false,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
-    let mut pdf = printpdf::to_lopdf_doc(&doc, &options, &mut warnings);
-    drop(doc);
+/// The document information viewers show (and `pdfinfo` prints).
+pub struct Info {
+    /// The title.
+    pub title: String,
+    /// Who wrote it.
+    pub author: String,
+    /// What it is about.
+    pub subject: String,
+    /// Search keywords.
+    pub keywords: String,
+    /// The program that made it.
+    pub creator: String,
+    /// The day it was made.
+    pub date: Date,
+}
+
+/// Deflates `bytes` at zlib's default level.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::default());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .expect("deflating into memory cannot fail")
+}
+
+/// The PDF file of the finished pages, with the faces of `fonts` they drew with and the
+/// images of `images` (a document that holds nothing else).
+pub fn write(finished: Finished, fonts: &Fonts, images: &PdfDocument, info: &Info) -> Vec<u8> {
+    let options = PdfSaveOptions::default();
+    let (mut doc, xobjects) = printpdf::init_doc_and_resources(images, &options);
+    doc.version = "1.5".to_string();
+    let font_resources = fonts.embed(&mut doc);
+    let resources = doc.add_object(Dictionary::from_iter([
+        ("Font", Object::Dictionary(font_resources)),
+        ("XObject", Object::Dictionary(xobjects)),
+    ]));
+    let tree = doc.new_object_id();
+    let page_ids: Vec<ObjectId> = finished.pages.iter().map(|_| doc.new_object_id()).collect();
+    let (width, height) = finished.size;
+    let media_box = Object::Array(vec![0.into(), 0.into(), width.into(), height.into()]);
+    let mut identity = DefaultHasher::new();
+    for (page, &id) in finished.pages.into_iter().zip(&page_ids) {
+        let contents: Vec<Object> = page
+            .streams
+            .into_iter()
+            .map(|content| {
+                content.hash(&mut identity);
+                Object::Reference(doc.add_object(Stream::new(Dictionary::new(), content)))
+            })
+            .collect();
+        let links = page
+            .links
+            .iter()
+            .map(|link| Object::Dictionary(link_annotation(link, &page_ids, height)))
+            .collect();
+        doc.objects.insert(
+            id,
+            Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"Page".to_vec())),
+                ("Parent", Object::Reference(tree)),
+                ("MediaBox", media_box.clone()),
+                ("Resources", Object::Reference(resources)),
+                ("Contents", Object::Array(contents)),
+                ("Annots", Object::Array(links)),
+            ])),
+        );
+    }
+    doc.objects.insert(
+        tree,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Count", Object::Integer(page_ids.len() as i64)),
+            (
+                "Kids",
+                Object::Array(page_ids.iter().map(|&id| Object::Reference(id)).collect()),
+            ),
+        ])),
+    );
+    let mut catalog = Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(tree)),
+    ]);
+    if let Some(outlines) = outlines(&mut doc, &finished.bookmarks, &page_ids, height) {
+        catalog.set("Outlines", Object::Reference(outlines));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+    let catalog = doc.add_object(catalog);
+    let info_id = doc.add_object(information(info));
+    info.title.hash(&mut identity);
+    let identity = format!("{:016x}", identity.finish()).repeat(2).into_bytes();
+    doc.trailer.set("Root", Object::Reference(catalog));
+    doc.trailer.set("Info", Object::Reference(info_id));
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(identity.clone(), StringFormat::Hexadecimal),
+            Object::String(identity, StringFormat::Hexadecimal),
+        ]),
+    );
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
-    compress_streams(&mut pdf, threads);
+    compress_streams(&mut doc, threads);
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
+    doc.save_to(&mut bytes)
         .expect("writing a PDF to memory cannot fail");
     bytes
+}
+
+/// A link annotation over `link.area` that goes to the top of its page.
+fn link_annotation(link: &Link, page_ids: &[ObjectId], height: f32) -> Dictionary {
+    let target = page_ids[link.page.clamp(1, page_ids.len()) - 1];
+    Dictionary::from_iter([
+        ("Type", Object::Name(b"Annot".to_vec())),
+        ("Subtype", Object::Name(b"Link".to_vec())),
+        (
+            "Rect",
+            Object::Array(link.area.iter().map(|&edge| edge.into()).collect()),
+        ),
+        ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
+        ("Dest", destination(target, height)),
+    ])
+}
+
+/// The top of page `page`, at the zoom the reader has.
+fn destination(page: ObjectId, height: f32) -> Object {
+    Object::Array(vec![
+        Object::Reference(page),
+        Object::Name(b"XYZ".to_vec()),
+        Object::Null,
+        height.into(),
+        Object::Null,
+    ])
+}
+
+/// The bookmarks (titles with 1-based pages) as the document outline; `None` when there
+/// are none.
+fn outlines(
+    doc: &mut Document,
+    bookmarks: &[(String, usize)],
+    page_ids: &[ObjectId],
+    height: f32,
+) -> Option<ObjectId> {
+    if bookmarks.is_empty() || page_ids.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = bookmarks.iter().map(|_| doc.new_object_id()).collect();
+    for (index, ((title, page), &id)) in bookmarks.iter().zip(&ids).enumerate() {
+        let target = page_ids[(*page).clamp(1, page_ids.len()) - 1];
+        let mut item = Dictionary::from_iter([
+            ("Title", text_string(title)),
+            ("Parent", Object::Reference(root)),
+            ("Dest", destination(target, height)),
+        ]);
+        if index > 0 {
+            item.set("Prev", Object::Reference(ids[index - 1]));
+        }
+        if let Some(&next) = ids.get(index + 1) {
+            item.set("Next", Object::Reference(next));
+        }
+        doc.objects.insert(id, Object::Dictionary(item));
+    }
+    doc.objects.insert(
+        root,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Outlines".to_vec())),
+            ("First", Object::Reference(ids[0])),
+            ("Last", Object::Reference(ids[ids.len() - 1])),
+            ("Count", Object::Integer(ids.len() as i64)),
+        ])),
+    );
+    Some(root)
+}
+
+/// The document information dictionary.
+fn information(info: &Info) -> Dictionary {
+    let date = format!(
+        "D:{:04}{:02}{:02}000000Z",
+        info.date.year(),
+        info.date.month(),
+        info.date.day()
+    );
+    Dictionary::from_iter([
+        ("Title", text_string(&info.title)),
+        ("Author", text_string(&info.author)),
+        ("Subject", text_string(&info.subject)),
+        ("Keywords", text_string(&info.keywords)),
+        ("Creator", text_string(&info.creator)),
+        ("Producer", text_string(&info.creator)),
+        ("CreationDate", text_string(&date)),
+        ("ModDate", text_string(&date)),
+    ])
+}
+
+/// A PDF text string: plain when ASCII, otherwise UTF-16 with a byte-order mark, so
+/// names in any script survive in the document information and the bookmarks.
+fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        return Object::String(text.as_bytes().to_vec(), StringFormat::Literal);
+    }
+    let bytes = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 /// Compresses every stream that allows it and has no filter yet, on `threads` threads,
@@ -62,16 +257,7 @@ fn compress_streams(pdf: &mut lopdf::Document, threads: usize) {
 
 /// Deflates one stream, keeping the result only if it is smaller.
 fn compress(stream: &mut Stream) {
-    let mut encoder = ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 3),
-        Compression::default(),
-    );
-    let Ok(compressed) = encoder
-        .write_all(&stream.content)
-        .and_then(|()| encoder.finish())
-    else {
-        return;
-    };
+    let compressed = deflate(&stream.content);
     if compressed.len() < stream.content.len() {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
@@ -81,7 +267,18 @@ fn compress(stream: &mut Stream) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf::{Dictionary, ObjectId};
+
+    #[test]
+    fn text_strings_are_ascii_or_utf16() {
+        assert_eq!(
+            text_string("Acme"),
+            Object::String(b"Acme".to_vec(), StringFormat::Literal)
+        );
+        let Object::String(bytes, _) = text_string("Zoë") else {
+            panic!("a string");
+        };
+        assert_eq!(bytes, [0xFE, 0xFF, 0, b'Z', 0, b'o', 0, 0xEB]);
+    }
 
     fn document(contents: &[Vec<u8>]) -> (lopdf::Document, Vec<ObjectId>) {
         let mut pdf = lopdf::Document::new();

@@ -29,6 +29,31 @@ pub enum FaceKey {
 }
 
 impl FaceKey {
+    /// Every face, in the order of their resource names.
+    pub const ALL: [FaceKey; 5] = [
+        FaceKey::Regular,
+        FaceKey::Bold,
+        FaceKey::Arabic,
+        FaceKey::Cjk,
+        FaceKey::Emoji,
+    ];
+
+    /// The name that selects this face in a page's content (`/F0 9 Tf`).
+    pub fn resource(self) -> &'static str {
+        match self {
+            FaceKey::Regular => "F0",
+            FaceKey::Bold => "F1",
+            FaceKey::Arabic => "F2",
+            FaceKey::Cjk => "F3",
+            FaceKey::Emoji => "F4",
+        }
+    }
+
+    /// The face a resource name from [`FaceKey::resource`] selects.
+    pub fn from_resource(name: &str) -> Option<FaceKey> {
+        FaceKey::ALL.into_iter().find(|key| key.resource() == name)
+    }
+
     /// Whether runs of this face go through the shaper (joining forms, marks) instead of
     /// being drawn one glyph per character.
     pub fn is_shaped(self) -> bool {

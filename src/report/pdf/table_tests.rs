@@ -156,7 +156,7 @@ fn a_group_heading_stays_with_the_row_after_it() {
 fn starts(canvas: &Canvas<'_>) -> Vec<(String, f32)> {
     let mut at = 0.0;
     let mut found = Vec::new();
-    for op in canvas.pages()[0] {
+    for op in &canvas.pages()[0] {
         match op {
             Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(x, _),
