@@ -157,3 +157,10 @@ fn letter_paper_is_letter_sized() {
         "{media:?}"
     );
 }
+
+#[test]
+fn the_same_assessment_on_the_same_day_gives_the_same_file() {
+    // Nothing random goes in (no random file identifier or font tag), so a report can be
+    // regenerated and compared, or checked into a client's records.
+    assert!(pdf("complete", None).bytes == pdf("complete", None).bytes);
+}

@@ -109,8 +109,9 @@ pub fn write(finished: Finished, fonts: &Fonts, images: &PdfDocument, info: &Inf
     }
     let catalog = doc.add_object(catalog);
     let info_id = doc.add_object(information(info));
+    // The file identifier comes from the content, so the same report gives the same file.
     info.title.hash(&mut identity);
-    let identity = format!("{:016x}", identity.finish()).repeat(2).into_bytes();
+    let identity = identity.finish().to_be_bytes().repeat(2);
     doc.trailer.set("Root", Object::Reference(catalog));
     doc.trailer.set("Info", Object::Reference(info_id));
     doc.trailer.set(
