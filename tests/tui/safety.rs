@@ -273,6 +273,27 @@ fn an_outside_edit_is_loaded_when_the_window_has_nothing_to_save() {
 }
 
 #[test]
+fn a_signal_during_an_outside_edit_rescues_the_change_and_says_the_file_changed() {
+    let mut fixture = Fixture::new(false).open_acme();
+    apply(
+        &mut fixture.app,
+        Action::Answer(Answer::Level(Level::Operating)),
+    );
+    edit_outside(&fixture.dir.path().join("acme-inc.toml"));
+    let fallback = tempfile::tempdir().unwrap();
+    let line = rescue(&mut fixture.app, fallback.path()).expect("something to rescue");
+    assert!(
+        line.contains("could be saved (acme-inc.toml was changed outside this window)"),
+        "{line}"
+    );
+    assert_eq!(
+        fixture.saved().assessor,
+        "Edited outside",
+        "not overwritten"
+    );
+}
+
+#[test]
 fn an_outside_edit_during_an_unsaved_change_is_asked_about() {
     let mut fixture = Fixture::new(false).open_acme();
     let app = &mut fixture.app;

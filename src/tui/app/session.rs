@@ -35,6 +35,9 @@ pub struct Session {
     /// The file changed on disk while this window had changes: nothing is saved until the
     /// user chooses (overwrite or load).
     pub conflict: bool,
+    /// Why the last attempt to save a change failed ("cannot save acme.toml: the disk is
+    /// full"); `None` once a save succeeds.
+    pub not_saved: Option<String>,
 }
 
 impl Session {
@@ -58,6 +61,7 @@ impl Session {
             changes: 0,
             stamp: None,
             conflict: false,
+            not_saved: None,
         }
     }
 

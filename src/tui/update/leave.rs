@@ -46,7 +46,10 @@ pub fn rescue(app: &mut App, fallback_dir: &Path) -> Option<String> {
     app.session.as_ref().filter(|session| session.unsaved)?;
     save_pending(app);
     let session = app.session.as_ref().filter(|session| session.unsaved)?;
-    let why = reason_not_saved(&app.status.text);
+    let why = session
+        .not_saved
+        .as_deref()
+        .unwrap_or("the save did not finish");
     let stamp = app.clock.local(app.clock.now()).strftime("%Y%m%d-%H%M%S");
     let stem = session
         .path
@@ -71,18 +74,6 @@ pub fn rescue(app: &mut App, fallback_dir: &Path) -> Option<String> {
             session.path.display()
         ),
     })
-}
-
-/// Why the last save failed, from the status line: its first clause without the "NOT SAVED"
-/// label ("cannot save acme.toml: the disk is full").
-fn reason_not_saved(status: &str) -> String {
-    let reason = status.strip_prefix("NOT SAVED: ").unwrap_or(status);
-    let end = [". ", "; "]
-        .iter()
-        .filter_map(|stop| reason.find(stop))
-        .min()
-        .unwrap_or(reason.len());
-    reason[..end].trim_end_matches('.').to_string()
 }
 
 fn go(app: &mut App, then: Leave) {
@@ -198,27 +189,5 @@ pub fn sync_with_disk(app: &mut App) {
                 app.status.text.trim_start_matches("Cannot load it: ")
             ),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_reason_is_the_first_clause_of_the_status() {
-        assert_eq!(
-            reason_not_saved(
-                "NOT SAVED: cannot save /d/acme.toml: the disk is full. Your answers are kept; the next change, q or Esc tries again."
-            ),
-            "cannot save /d/acme.toml: the disk is full"
-        );
-        assert_eq!(
-            reason_not_saved(
-                "NOT SAVED: acme.toml was changed outside this window; q or Esc asks what to keep."
-            ),
-            "acme.toml was changed outside this window"
-        );
-        assert_eq!(reason_not_saved("Saving…"), "Saving…");
     }
 }

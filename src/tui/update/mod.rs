@@ -177,19 +177,22 @@ pub fn save_pending(app: &mut App) -> bool {
             session.conflict = true;
             app.decision = Some(Decision::Conflict { then: None });
         }
+        let reason = format!(
+            "{} was changed outside this window",
+            file_name(&session.path)
+        );
         app.status = Status::new(
             Tone::Error,
-            format!(
-                "NOT SAVED: {} was changed outside this window; q or Esc asks what to keep.",
-                file_name(&session.path)
-            ),
+            format!("NOT SAVED: {reason}; q or Esc asks what to keep."),
         );
+        session.not_saved = Some(reason);
         return true;
     }
     app.status = match app.storage.save(&session.path, &session.assessment) {
         Ok(()) => {
             session.unsaved = false;
             session.changes = 0;
+            session.not_saved = None;
             session.stamp = app.storage.stamp(&session.path).ok();
             let saved = session
                 .assessment
@@ -200,12 +203,17 @@ pub fn save_pending(app: &mut App) -> bool {
                 format!("Saved {}", app.clock.local(saved).strftime("%H:%M:%S")),
             )
         }
-        Err(error) => Status::new(
-            Tone::Error,
-            format!(
-                "NOT SAVED: {error}. Your answers are kept; the next change, q or Esc tries again."
-            ),
-        ),
+        Err(error) => {
+            let reason = error.to_string();
+            let status = Status::new(
+                Tone::Error,
+                format!(
+                    "NOT SAVED: {reason}. Your answers are kept; the next change, q or Esc tries again."
+                ),
+            );
+            session.not_saved = Some(reason);
+            status
+        }
     };
     true
 }
