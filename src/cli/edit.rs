@@ -13,11 +13,11 @@ use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::scoring::{Policy, score};
 use soc2_ready::time::history;
 
-use super::{Failure, Output, load_assessment};
+use super::{Failure, Output, open_assessment};
 
 /// Applies `change` to the assessment at `path` and saves it; `change` returns the line to
 /// print, or refuses with a [`Failure`] (nothing is written then). Answers under retired
-/// question ids move to their replacements first (see [`load_assessment`]), so a change
+/// question ids move to their replacements first (see [`open_assessment`]), so a change
 /// made by id lands on the record the wizard and the report use.
 pub fn edit(
     path: &Path,
@@ -36,9 +36,9 @@ pub fn edit(
         }
         LockError::Io(error) => Failure::from(error),
     })?;
-    let (mut assessment, mut warnings) = load_assessment(path, questionnaire)?;
+    let (mut assessment, mut warnings, stamp) = open_assessment(path, questionnaire)?;
     // An atomic save gives this name a new file; other hard links keep the old one.
-    let links = store::stamp(path).map_or(1, |stamp| stamp.links());
+    let links = stamp.links();
     let stdout = change(&mut assessment)?;
     assessment.updated = Some(clock.now());
     let card = score(questionnaire, &assessment, &Policy::default());

@@ -29,7 +29,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::migrate::migrate;
-use soc2_ready::assessment::store::{self, StoreError};
+use soc2_ready::assessment::store::{self, FileStamp, StoreError};
 use soc2_ready::clock::Clock;
 use soc2_ready::config::{self as settings, Config, LoadError};
 pub use soc2_ready::diagnostics::summarise_ids;
@@ -189,9 +189,17 @@ pub fn load_assessment(
     path: &std::path::Path,
     questionnaire: &Questionnaire,
 ) -> Result<(Assessment, Vec<String>), Failure> {
-    let mut assessment = store::load(path)?;
+    open_assessment(path, questionnaire).map(|(assessment, notices, _)| (assessment, notices))
+}
+
+/// [`load_assessment`], with the stamp of what the file held (its hard links among it).
+pub fn open_assessment(
+    path: &std::path::Path,
+    questionnaire: &Questionnaire,
+) -> Result<(Assessment, Vec<String>, FileStamp), Failure> {
+    let (mut assessment, stamp) = store::open(path)?;
     let notice = migrate(&mut assessment, questionnaire).notice();
-    Ok((assessment, notice.into_iter().collect()))
+    Ok((assessment, notice.into_iter().collect(), stamp))
 }
 
 /// The data directory: `--data-dir`, `SOC2_READY_DATA_DIR` or the platform default.
