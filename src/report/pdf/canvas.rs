@@ -4,10 +4,9 @@
 //! room, and adds the header and footer ("page N of M") once the page count is known.
 //!
 //! A page left behind is written out at once as a content stream ([`content`]), so a
-//! long report holds one page of operations at a time, not all of them (the streams are
-//! a fifth of the operations' size). What is drawn
-//! on it later (the contents, the header and footer, a logo) becomes a further stream of
-//! the same page.
+//! long report holds one page of operations at a time, not all of them (the streams take
+//! about a fifth of the operations' memory). What is drawn on it later (the contents, the
+//! header and footer, a logo) becomes a further stream of the same page.
 
 use printpdf::{
     CurTransMat, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, Point, Pt, Rect, XObjectId,
