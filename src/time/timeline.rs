@@ -8,11 +8,12 @@
 //!   the team's capacity ([`CAPACITY`] weeks of work per calendar week).
 //! - Type 1: today + remediation of every answered gap toward "evidenced" (and the
 //!   attestation questions' own levels) + [`LEAD_DAYS`] for fieldwork and the report.
-//! - Type 2: the observation window starts once every key control is remediated — earlier
-//!   if the evidence log proves every key control has been operating since an earlier day,
-//!   later if the plan chose a later start, or if the other gaps would still be open at its
-//!   end — and lasts the planned months; the report follows the window's end (never before
-//!   today) by the same lead time.
+//! - Type 2: the observation window starts once every gap is closed, because each control
+//!   has to operate through the whole window (the gap register says the same: those gaps
+//!   come "before the observation window starts") — earlier only when nothing is left to
+//!   close and the evidence log proves every key control operating since an earlier day,
+//!   later if the plan chose a later start — and lasts the planned months; the report
+//!   follows the window's end (never before today) by the same lead time.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -36,8 +37,6 @@ pub const CURRENT_EVIDENCE_DAYS: i32 = 31;
 pub struct GapWork {
     /// Weeks of work.
     pub weeks: u32,
-    /// Whether it is a key control of the compliance stage (these gate a Type 2 window).
-    pub key_control: bool,
 }
 
 /// What the model starts from besides the gaps.
@@ -78,16 +77,16 @@ pub struct Timeline {
 }
 
 /// Calendar days of remediation for `gaps`, and the assumption in words.
-fn remediation(gaps: &[GapWork], (one, many): (&str, &str)) -> (i32, String) {
+fn remediation(gaps: &[GapWork]) -> (i32, String) {
     let total: u32 = gaps.iter().map(|gap| gap.weeks).sum();
     let longest = gaps.iter().map(|gap| gap.weeks).max().unwrap_or(0);
     let weeks = longest.max(total.div_ceil(CAPACITY));
     let days = i32::try_from(weeks * 7).unwrap_or(i32::MAX);
     let words = match gaps.len() {
-        0 => format!("no {many} to close"),
-        1 => format!("1 {one} takes about {total} weeks of work"),
+        0 => "no gaps to close".to_string(),
+        1 => format!("1 gap takes about {total} weeks of work"),
         n => format!(
-            "{n} {many} take about {total} weeks of work; at {CAPACITY} weeks of work a week, and no faster than the biggest single gap ({longest} weeks), that is {weeks} weeks"
+            "{n} gaps take about {total} weeks of work; at {CAPACITY} weeks of work a week, and no faster than the biggest single gap ({longest} weeks), that is {weeks} weeks"
         ),
     };
     (days, words)
@@ -115,7 +114,7 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
         )),
     };
 
-    let (days, words) = remediation(gaps, ("gap", "gaps"));
+    let (days, words) = remediation(gaps);
     let ready = add_days(today, days);
     let mut type1 = vec![
         format!("{words}, so controls are evidenced by {ready}"),
@@ -123,16 +122,19 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
     ];
     type1.extend(unanswered.clone());
 
-    let key: Vec<GapWork> = gaps.iter().copied().filter(|gap| gap.key_control).collect();
-    let (key_days, key_words) = remediation(&key, ("key-control gap", "key-control gaps"));
-    let key_ready = add_days(today, key_days);
-    let mut type2 = vec![format!(
-        "{key_words}, so every key control can be operating by {key_ready}"
-    )];
-    let mut start = key_ready;
+    // Every control has to operate through the whole window, so it opens once the last
+    // gap is closed.
+    let mut start = ready;
+    let mut type2 = vec![if gaps.is_empty() {
+        format!("no gaps to close, so the window can start on {ready}")
+    } else {
+        format!(
+            "every gap is closed by {ready} (the same work as for Type 1), and every control must operate through the whole window, so it starts then"
+        )
+    }];
     if let Some(proven) = inputs
         .proven_since
-        .filter(|proven| key.is_empty() && *proven < start)
+        .filter(|proven| gaps.is_empty() && *proven < start)
     {
         start = proven;
         type2.push(format!(
@@ -144,35 +146,22 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
             start = chosen;
             type2.push(format!("the planned window starts on {chosen}"));
         }
-        Some(chosen) => type2.push(format!(
-            "the planned start {chosen} is too early: key controls are not yet operating then, so the window starts on {start}"
-        )),
+        Some(chosen) => {
+            let why = if gaps.is_empty() {
+                "the evidence log does not show every key control operating since then"
+            } else {
+                "gaps are still open then"
+            };
+            type2.push(format!(
+                "the planned start {chosen} is too early: {why}, so the window starts on {start}"
+            ));
+        }
         None => {}
     }
-    let window_end = |start: Date| {
-        start
-            .checked_add(i32::from(inputs.window_months).months())
-            .and_then(|end| end.yesterday())
-            .unwrap_or(Date::MAX)
-    };
-    let mut end = window_end(start);
-    if days > 0 && end < ready {
-        // Every control has to work through the window's end, so it cannot end before the
-        // last gap is closed: move it later.
-        end = ready;
-        start = end
-            .checked_sub(i32::from(inputs.window_months).months())
-            .and_then(|start| start.tomorrow())
-            .unwrap_or(start)
-            .max(start);
-        type2.push(format!(
-            "every other gap is closed by {ready} at the earliest, and the window cannot end before that, so it starts on {start}"
-        ));
-    } else {
-        type2.push(format!(
-            "every other gap is closed by {ready}, within the window; each control is tested only from the day it runs, so close them early"
-        ));
-    }
+    let end = start
+        .checked_add(i32::from(inputs.window_months).months())
+        .and_then(|end| end.yesterday())
+        .unwrap_or(Date::MAX);
     type2.push(format!(
         "the observation window lasts {} months, {start} to {end}, and has to be lived through before the audit can test it",
         inputs.window_months
@@ -245,7 +234,7 @@ pub fn timeline(questionnaire: &Questionnaire, assessment: &Assessment, today: D
         }
         let weeks = gap_weeks(question, current, question.required_for(Target::Type1));
         if weeks > 0 {
-            gaps.push(GapWork { weeks, key_control });
+            gaps.push(GapWork { weeks });
         }
     }
     plan(

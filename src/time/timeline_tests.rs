@@ -16,23 +16,16 @@ fn inputs(today: Date) -> Inputs {
     }
 }
 
-fn gap(weeks: u32, key_control: bool) -> GapWork {
-    GapWork { weeks, key_control }
+fn gap(weeks: u32) -> GapWork {
+    GapWork { weeks }
 }
 
 #[test]
 fn capacity_or_the_biggest_gap_sets_the_pace() {
     // 2 + 3 + 6 + 1 = 12 weeks of work at 2 a week = 6 weeks; the biggest gap is 6 weeks.
     // Type 1: 2026-11-24 + 42 days = 2027-01-05 ready, + 42 days = 2027-02-16.
-    // Key gaps: 6 + 2 = 8 weeks at 2 a week = 4, but the 6-week gap wins: 2027-01-05.
     // Window 2027-01-05 .. 2027-04-04; report 2027-04-04 + 42 days = 2027-05-16.
-    let gaps = [
-        gap(2, false),
-        gap(3, false),
-        gap(6, true),
-        gap(1, false),
-        gap(2, true),
-    ];
+    let gaps = [gap(2), gap(3), gap(6), gap(1), gap(2)];
     let timeline = plan(&gaps[..4], inputs(day(2026, 11, 24)));
     assert_eq!(timeline.type1.date, day(2027, 2, 16));
     assert_eq!(timeline.window_start, day(2027, 1, 5));
@@ -74,8 +67,8 @@ fn the_log_can_move_the_window_back_but_never_into_an_unlived_report() {
     // A window proven long ago is over: the report is today + the lead time, never earlier.
     with_proof.proven_since = Some(day(2025, 1, 1));
     assert_eq!(plan(&[], with_proof).type2.date, day(2027, 1, 5));
-    // Open key gaps make the proof irrelevant.
-    let timeline = plan(&[gap(4, true)], with_proof);
+    // Open gaps make the proof irrelevant: 4 weeks from today.
+    let timeline = plan(&[gap(4)], with_proof);
     assert_eq!(timeline.window_start, day(2026, 12, 22));
 }
 
@@ -84,12 +77,12 @@ fn a_chosen_start_is_kept_when_feasible_and_explained_when_not() {
     let mut chosen = inputs(day(2026, 11, 24));
     chosen.chosen_start = Some(day(2027, 3, 1));
     chosen.window_months = 12;
-    let timeline = plan(&[gap(2, true)], chosen);
+    let timeline = plan(&[gap(2)], chosen);
     assert_eq!(timeline.window_start, day(2027, 3, 1));
     assert_eq!(timeline.window_end, day(2028, 2, 29));
     assert_eq!(timeline.type2.date, day(2028, 4, 11));
     chosen.chosen_start = Some(day(2026, 12, 1));
-    let timeline = plan(&[gap(2, true)], chosen);
+    let timeline = plan(&[gap(2)], chosen);
     assert_eq!(timeline.window_start, day(2026, 12, 8));
     assert!(
         timeline
@@ -101,39 +94,32 @@ fn a_chosen_start_is_kept_when_feasible_and_explained_when_not() {
 }
 
 #[test]
-fn the_window_never_ends_before_every_gap_is_closed() {
-    // Key gap 2 weeks: operating by 2026-12-08. All gaps: 2 + 5 × 4 = 22 weeks of work
-    // at 2 a week = 11 weeks = 77 days: 2027-02-09. The 3-month window ends on
-    // 2027-03-07, after that: kept. With ten more 4-week gaps (62 weeks at 2 a week =
-    // 31 weeks = 217 days): ready 2027-06-29, so the window ends then and starts
-    // 2027-03-30 (29 June − 3 months + 1 day); the report follows 42 days later.
-    let today = Date::constant(2026, 11, 24);
-    let inputs = Inputs {
-        today,
-        window_months: 3,
-        chosen_start: None,
-        proven_since: None,
-        unanswered: 0,
-    };
-    let four = GapWork {
-        weeks: 4,
-        key_control: false,
-    };
-    let mut gaps = vec![GapWork {
-        weeks: 2,
-        key_control: true,
-    }];
-    gaps.extend([four; 5]);
-    let timeline = plan(&gaps, inputs);
-    assert_eq!(timeline.window_start, Date::constant(2026, 12, 8));
-    assert_eq!(timeline.window_end, Date::constant(2027, 3, 7));
-    let mut more = gaps.clone();
-    more.extend([four; 10]);
-    let timeline = plan(&more, inputs);
-    assert_eq!(timeline.window_end, Date::constant(2027, 6, 29));
-    assert_eq!(timeline.window_start, Date::constant(2027, 3, 30));
-    assert_eq!(timeline.type2.date, Date::constant(2027, 8, 10));
-    assert!(timeline.type2.date >= timeline.type1.date);
+fn the_window_starts_once_every_gap_is_closed() {
+    // 2 + 5 × 4 = 22 weeks of work at 2 a week = 11 weeks = 77 days: every gap is closed
+    // on 2027-02-09, so the Type 1 report is 2027-03-23. Every control must operate through
+    // the whole window, so the 3-month window is 2027-02-09 .. 2027-05-08 and the Type 2
+    // report 42 days later, 2027-06-19: a window after the Type 1 point, never beside it.
+    let today = day(2026, 11, 24);
+    let mut gaps = vec![gap(2)];
+    gaps.extend([gap(4); 5]);
+    let timeline = plan(&gaps, inputs(today));
+    assert_eq!(timeline.type1.date, day(2027, 3, 23));
+    assert_eq!(timeline.window_start, day(2027, 2, 9));
+    assert_eq!(timeline.window_end, day(2027, 5, 8));
+    assert_eq!(timeline.type2.date, day(2027, 6, 19));
+    assert!(
+        timeline.type2.assumptions[0].starts_with("every gap is closed by 2027-02-09"),
+        "{:?}",
+        timeline.type2.assumptions
+    );
+    // Ten more 4-week gaps: 62 weeks at 2 a week = 31 weeks = 217 days, ready 2027-06-29;
+    // the window is 2027-06-29 .. 2027-09-28 and the report 2027-11-09.
+    gaps.extend([gap(4); 10]);
+    let timeline = plan(&gaps, inputs(today));
+    assert_eq!(timeline.type1.date, day(2027, 8, 10));
+    assert_eq!(timeline.window_start, day(2027, 6, 29));
+    assert_eq!(timeline.window_end, day(2027, 9, 28));
+    assert_eq!(timeline.type2.date, day(2027, 11, 9));
 }
 
 #[test]
