@@ -17,6 +17,18 @@ use crate::time::progress::Progress;
 /// The JSON schema version of [`ReportModel`]; bumped when a field changes meaning or goes.
 pub const REPORT_SCHEMA: u32 = 2;
 
+/// The gap register's columns, in the formats that print it as a table (PDF, Markdown).
+pub const REGISTER_COLUMNS: [&str; 8] = [
+    "#",
+    "Severity",
+    "Control",
+    "Criterion",
+    "Current → needed",
+    "Owner",
+    "Due",
+    "Size",
+];
+
 /// Everything a gap report says about one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportModel {

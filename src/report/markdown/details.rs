@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{cell, md, paragraph, section, table};
-use crate::report::model::{GapItem, QuestionRef, ReportModel, due_text};
+use crate::report::model::{GapItem, QuestionRef, REGISTER_COLUMNS, ReportModel, due_text};
 
 /// The gap register: one short table row per gap, a table per phase.
 pub fn register(out: &mut String, model: &ReportModel) {
@@ -33,16 +33,7 @@ pub fn register(out: &mut String, model: &ReportModel) {
         }
         table(
             out,
-            &[
-                "#",
-                "Severity",
-                "Control",
-                "Criterion",
-                "Current → needed",
-                "Owner",
-                "Due",
-                "Size",
-            ],
+            &REGISTER_COLUMNS,
             model.gaps_in(plan.phase).map(|gap| {
                 let due = match gap.due {
                     Some(due) if gap.overdue => format!("**{due} overdue**"),

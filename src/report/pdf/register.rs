@@ -9,21 +9,11 @@ use super::fonts::Weight;
 use super::table::{Cell, Para, Row, Table};
 use super::theme;
 use crate::questionnaire::Stage;
-use crate::report::model::{GapItem, PhasePlan, ReportModel};
+use crate::report::model::{GapItem, PhasePlan, REGISTER_COLUMNS, ReportModel};
 
 /// Column widths: #, severity, control, criterion or stage, current → needed, owner, due,
 /// size.
 const WIDTHS: [f32; 8] = [0.045, 0.085, 0.235, 0.095, 0.28, 0.095, 0.115, 0.05];
-const HEADER: [&str; 8] = [
-    "#",
-    "Severity",
-    "Control",
-    "Criterion",
-    "Current → needed",
-    "Owner",
-    "Due",
-    "Size",
-];
 /// Cell padding of the register, tighter than other tables.
 const PAD: f32 = 1.8;
 
@@ -53,7 +43,7 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
         model.target.label()
     );
     blocks::paragraph(canvas, &intro, SMALL_MUTED);
-    let table = Table::new(&WIDTHS, &HEADER).dense(PAD);
+    let table = Table::new(&WIDTHS, &REGISTER_COLUMNS).dense(PAD);
     let width = canvas.content_width();
     let mut rows = Vec::new();
     for plan in &model.roadmap {
