@@ -3,7 +3,7 @@
 //! turning text into the glyph codes of [`Fonts`] (which notes every glyph a page uses, for
 //! the font subsets). Link annotations are not content: the caller takes them out first.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use printpdf::{Color, Op, PaintMode, PdfFontHandle, TextItem, WindingOrder};
 
@@ -26,18 +26,20 @@ pub fn encode(ops: &[Op], fonts: &Fonts) -> Vec<u8> {
                     PdfFontHandle::Builtin(_) => None,
                 }
                 .expect("text is set in the report's own faces");
-                let _ = writeln!(out, "/{} {} Tf", face.resource(), number(size.0));
+                let _ = writeln!(out, "/{} {} Tf", face.resource(), Number(size.0));
             }
             Op::SetFillColor { col } => colour(&mut out, col, ["rg", "g", "k"]),
             Op::SetOutlineColor { col } => colour(&mut out, col, ["RG", "G", "K"]),
             Op::SetOutlineThickness { pt } => {
-                let _ = writeln!(out, "{} w", number(pt.0));
+                let _ = writeln!(out, "{} w", Number(pt.0));
             }
             Op::SetLineDashPattern { dash } => {
                 out.push('[');
-                let pattern: Vec<String> = dash.pattern.iter().map(|&n| number(n)).collect();
-                out.push_str(&pattern.join(" "));
-                let _ = writeln!(out, "] {} d", number(dash.offset));
+                for (index, &length) in dash.pattern.iter().enumerate() {
+                    let gap = if index == 0 { "" } else { " " };
+                    let _ = write!(out, "{gap}{}", Number(length));
+                }
+                let _ = writeln!(out, "] {} d", Number(dash.offset));
             }
             Op::SetTextRenderingMode { mode } => {
                 let _ = writeln!(out, "{} Tr", mode.id());
@@ -51,10 +53,10 @@ pub fn encode(ops: &[Op], fonts: &Fonts) -> Vec<u8> {
                 let _ = write!(
                     out,
                     "{} {} {} {} re ",
-                    number(rectangle.x.0),
-                    number(rectangle.y.0),
-                    number(rectangle.width.0),
-                    number(rectangle.height.0)
+                    Number(rectangle.x.0),
+                    Number(rectangle.y.0),
+                    Number(rectangle.width.0),
+                    Number(rectangle.height.0)
                 );
                 let winding = rectangle.winding_order.unwrap_or(WindingOrder::NonZero);
                 out.push_str(match rectangle.mode {
@@ -71,8 +73,8 @@ pub fn encode(ops: &[Op], fonts: &Fonts) -> Vec<u8> {
                     let _ = writeln!(
                         out,
                         "{} {} {verb}",
-                        number(point.p.x.0),
-                        number(point.p.y.0)
+                        Number(point.p.x.0),
+                        Number(point.p.y.0)
                     );
                 }
                 out.push_str(if line.is_closed { "s\n" } else { "S\n" });
@@ -94,8 +96,7 @@ fn colour(out: &mut String, col: &Color, [rgb, grey, cmyk]: [&str; 3]) {
         Color::Cmyk(_) | Color::SpotColor(_) => cmyk,
     };
     for component in col.into_vec() {
-        out.push_str(&number(component));
-        out.push(' ');
+        let _ = write!(out, "{} ", Number(component));
     }
     out.push_str(operator);
     out.push('\n');
@@ -104,8 +105,7 @@ fn colour(out: &mut String, col: &Color, [rgb, grey, cmyk]: [&str; 3]) {
 /// A six-number matrix operator (`Tm`, `cm`).
 fn matrix_op(out: &mut String, matrix: [f32; 6], operator: &str) {
     for value in matrix {
-        out.push_str(&number(value));
-        out.push(' ');
+        let _ = write!(out, "{} ", Number(value));
     }
     out.push_str(operator);
     out.push('\n');
@@ -124,14 +124,14 @@ fn show(out: &mut String, items: &[TextItem], face: FaceKey, fonts: &Fonts) {
         match item {
             TextItem::Text(text) => hex_codes(out, &fonts.text_codes(face, text)),
             TextItem::Offset(offset) => {
-                let _ = write!(out, " {} ", number(*offset));
+                let _ = write!(out, " {} ", Number(*offset));
             }
             TextItem::GlyphIds(glyphs) => {
                 for glyph in glyphs {
                     let text = glyph.cid.as_deref().unwrap_or_default();
                     hex_codes(out, &[fonts.glyph_code(face, glyph.gid, text)]);
                     if glyph.offset != 0.0 {
-                        let _ = write!(out, " {} ", number(glyph.offset));
+                        let _ = write!(out, " {} ", Number(glyph.offset));
                     }
                 }
             }
@@ -149,14 +149,28 @@ fn hex_codes(out: &mut String, codes: &[u16]) {
     out.push('>');
 }
 
-/// A number as PDF writes it: at most three decimals, no trailing zeros.
-fn number(value: f32) -> String {
-    let rounded = (value * 1000.0).round() / 1000.0;
-    if rounded == rounded.trunc() {
-        return format!("{}", rounded as i64);
+/// A number as PDF writes it: at most three decimals, no trailing zeros. Written straight
+/// into the stream (no string per number: a long report has tens of thousands).
+struct Number(f32);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let thousandths = (f64::from(self.0) * 1000.0).round() as i64;
+        if thousandths < 0 {
+            f.write_str("-")?;
+        }
+        let magnitude = thousandths.unsigned_abs();
+        write!(f, "{}", magnitude / 1000)?;
+        let (mut fraction, mut digits) = (magnitude % 1000, 3);
+        if fraction == 0 {
+            return Ok(());
+        }
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        write!(f, ".{fraction:0digits$}")
     }
-    let text = format!("{rounded:.3}");
-    text.trim_end_matches('0').to_string()
 }
 
 #[cfg(test)]
@@ -176,10 +190,13 @@ mod tests {
 
     #[test]
     fn numbers_have_at_most_three_decimals() {
-        assert_eq!(number(51.0), "51");
-        assert_eq!(number(0.13), "0.13");
-        assert_eq!(number(-2.00049), "-2");
-        assert_eq!(number(595.2756), "595.276");
+        assert_eq!(Number(51.0).to_string(), "51");
+        assert_eq!(Number(0.13).to_string(), "0.13");
+        assert_eq!(Number(-2.00049).to_string(), "-2");
+        assert_eq!(Number(595.2756).to_string(), "595.276");
+        assert_eq!(Number(-0.0004).to_string(), "0", "no negative zero");
+        assert_eq!(Number(-0.5).to_string(), "-0.5");
+        assert_eq!(Number(0.05).to_string(), "0.05");
     }
 
     #[test]
