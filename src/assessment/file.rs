@@ -422,10 +422,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 3\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 4\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 3)"),
+            problems[0].contains("newer soc2-ready (schema 4)"),
             "{problems:?}"
         );
         let problems =

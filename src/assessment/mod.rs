@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod file;
+pub mod locker;
 pub mod migrate;
 pub mod sample;
 pub mod store;
@@ -11,7 +12,9 @@ pub mod thresholds;
 mod time_file;
 mod time_records;
 
-pub use time_records::{AuditPlan, Evidence, Snapshot, WINDOW_MONTHS};
+pub use time_records::{
+    AuditPlan, Evidence, EvidenceFile, Snapshot, WINDOW_MONTHS, check_locker_path, is_sha256_hex,
+};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +24,7 @@ use jiff::civil::Date;
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Questionnaire, Target};
 
 /// The assessment file schema this version writes.
-pub const SCHEMA: i64 = 2;
+pub const SCHEMA: i64 = 3;
 
 /// One answer on the scale, or yes/no, N/A or unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -311,12 +311,24 @@ pub struct DueArgs {
 pub enum EvidenceCommand {
     /// Add an evidence entry to a question.
     Add(EvidenceAddArgs),
-    /// List the evidence of every question, or of one.
+    /// List the evidence of every question, or of one, with its files.
     List {
         /// The assessment file.
         path: PathBuf,
         /// Only this question.
         question: Option<String>,
+        /// Output format (json: every entry with its files, sha256, size, period, expiry).
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+    },
+    /// Re-hash every evidence file and name each one changed, missing or unreadable
+    /// (exit 1 when any, 0 when all hold).
+    Verify {
+        /// The assessment file.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
     },
     /// Remove entry N (as numbered by `evidence list`) of a question.
     Remove {
@@ -351,6 +363,16 @@ pub struct EvidenceAddArgs {
     /// Last day of the period it covers (with --from).
     #[arg(long, value_name = "DATE", requires = "from")]
     pub to: Option<String>,
+    /// The period it covers, both days included (e.g. 2026-07-01..2026-09-30).
+    #[arg(long, value_name = "FROM..TO", conflicts_with_all = ["from", "to"])]
+    pub covers: Option<String>,
+    /// The day it stops counting (a pen-test report, a vendor's SOC 2 report).
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// A file to keep as this evidence, copied into the evidence folder and hashed
+    /// (repeatable; a folder adds every file inside it).
+    #[arg(long, value_name = "FILE")]
+    pub file: Vec<PathBuf>,
 }
 
 #[cfg(test)]

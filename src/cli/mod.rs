@@ -12,6 +12,7 @@ mod docs;
 mod due;
 mod edit;
 mod evidence;
+mod evidence_files;
 mod history;
 mod list;
 mod lists;

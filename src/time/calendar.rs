@@ -161,6 +161,8 @@ mod tests {
                     location: String::new(),
                     collected,
                     period: None,
+                    expires: None,
+                    files: Vec::new(),
                 });
             });
         };

@@ -42,6 +42,8 @@ fn with_history() -> Fixture {
             location: "HR drive".into(),
             collected: Date::constant(2026, 11, 1),
             period: None,
+            expires: None,
+            files: Vec::new(),
         });
     });
     store::save(&path, &assessment).unwrap();
