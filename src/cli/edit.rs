@@ -10,7 +10,8 @@ use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::store::{self, LockError};
 use soc2_ready::clock::Clock;
 use soc2_ready::questionnaire::Questionnaire;
-use soc2_ready::scoring::{Policy, score};
+use soc2_ready::scoring::Policy;
+use soc2_ready::time::coverage;
 use soc2_ready::time::history;
 
 use super::{Failure, Output, open_assessment};
@@ -41,7 +42,12 @@ pub fn edit(
     let links = stamp.links();
     let stdout = change(&mut assessment)?;
     assessment.updated = Some(clock.now());
-    let card = score(questionnaire, &assessment, &Policy::default());
+    let card = coverage::scorecard(
+        questionnaire,
+        &assessment,
+        &Policy::default(),
+        clock.today(),
+    );
     history::record(
         &mut assessment,
         clock.today(),

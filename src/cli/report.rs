@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use soc2_ready::assessment::store;
 use soc2_ready::claims_scan::{self, ClaimsScan};
 use soc2_ready::report::{self, Format, Paper, ReportModel};
-use soc2_ready::scoring::score;
+use soc2_ready::time::coverage;
 
 use super::args::{PaperArg, ReportArgs, ReportFormat};
 use super::{
@@ -22,8 +22,8 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
     let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
     let (assessment, mut warnings) = load_assessment(&args.path, &questionnaire)?;
-    let card = score(&questionnaire, &assessment, &policy);
     let today = clock()?.today();
+    let card = coverage::scorecard(&questionnaire, &assessment, &policy, today);
     let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
     model.branding = config.branding.clone();
     if !args.claims.is_empty() {

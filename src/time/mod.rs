@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod compare;
+pub mod coverage;
 pub mod evidence;
 pub mod history;
 pub mod progress;

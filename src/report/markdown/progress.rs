@@ -70,20 +70,43 @@ pub fn write(out: &mut String, model: &ReportModel) {
         );
     }
     out.push('\n');
-    if !progress.claimed_not_evidenced.is_empty() {
-        let _ = writeln!(
-            out,
-            "### Claimed, not evidenced\n\nThe scores take these answers at their word; an auditor will ask for the evidence.\n"
-        );
-        for claimed in &progress.claimed_not_evidenced {
-            let _ = writeln!(
-                out,
-                "- {}: {}",
-                md(&claimed.question),
-                claimed.claim.describe()
-            );
-        }
+    coverage(out, model);
+}
+
+/// The evidence coverage of the window: the counts, one row per control with evidence, then
+/// the controls without any that matter (missed occurrences, claims the log does not back).
+fn coverage(out: &mut String, model: &ReportModel) {
+    let progress = &model.progress;
+    let coverage = &progress.coverage;
+    let _ = writeln!(
+        out,
+        "### Evidence coverage of the observation window\n\nWindow {} to {}. Evidence outside it shows the design (Type 1) but is out of period for Type 2; expired evidence counts for neither. Controls: {}.\n",
+        coverage.window.from,
+        coverage.window.to,
+        coverage.counts.sentence()
+    );
+    let rows: Vec<Vec<String>> = progress
+        .coverage_rows()
+        .into_iter()
+        .map(|(control, claimed)| {
+            let mut words = vec![control.describe()];
+            words.extend(control.type2_shortfall());
+            words.extend(claimed);
+            vec![
+                md(&control.question),
+                control.status.label().to_string(),
+                md(&words.join("; ")),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        let _ = writeln!(out, "No evidence is logged yet.\n");
+    } else {
+        table(out, &["Control", "Status", "Coverage"], rows);
         out.push('\n');
+    }
+    if let Some(rest) = progress.coverage_rest() {
+        let _ = writeln!(out, "{}\n", md(&rest));
     }
 }
 

@@ -1,7 +1,8 @@
 //! The "Progress over time" section: the earliest realistic report dates with their
 //! assumptions, a drawn line chart of the three stages over the history snapshots, the
 //! controls improved and regressed since the first snapshot, the periodic controls that
-//! are due, and the answers that are claimed, not evidenced.
+//! are due, and the evidence coverage of the observation window (with the answers that are
+//! claimed, not evidenced).
 
 use jiff::civil::Date;
 
@@ -75,23 +76,7 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
         );
     }
     due(canvas, model);
-    if !progress.claimed_not_evidenced.is_empty() {
-        blocks::subheading(canvas, "Claimed, not evidenced", 40.0);
-        blocks::paragraph(
-            canvas,
-            &format!(
-                "{} answers say “evidenced” or “operating over time” without an evidence entry that backs them (or with less than the observation window). The scores take them at their word; an auditor will ask for the evidence.",
-                progress.claimed_not_evidenced.len()
-            ),
-            SMALL,
-        );
-        let ids: Vec<&str> = progress
-            .claimed_not_evidenced
-            .iter()
-            .map(|claimed| claimed.question.as_str())
-            .collect();
-        blocks::paragraph(canvas, &ids.join(", "), TINY_MUTED);
-    }
+    super::coverage::draw(canvas, model);
 }
 
 /// The x of `date` on a plot from `first` to `last` starting at `x`, `width` wide.

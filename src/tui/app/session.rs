@@ -8,7 +8,9 @@ use super::navigate::Navigator;
 use crate::assessment::store::{EditLock, FileStamp};
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{AnswerKind, Level, Question, Questionnaire};
-use crate::scoring::{Policy, Scorecard, score};
+use crate::scoring::{Policy, Scorecard};
+use crate::time::coverage;
+use jiff::civil::Date;
 
 /// An assessment open in the wizard.
 #[derive(Debug, Clone)]
@@ -41,14 +43,16 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens `assessment`, starting at its first unanswered question.
+    /// Opens `assessment`, starting at its first unanswered question; scored on `today`
+    /// (Type 2 credit follows the evidence coverage of the window).
     pub fn new(
         path: PathBuf,
         assessment: Assessment,
         questionnaire: &Questionnaire,
         policy: &Policy,
+        today: Date,
     ) -> Self {
-        let card = score(questionnaire, &assessment, policy);
+        let card = coverage::scorecard(questionnaire, &assessment, policy, today);
         let nav = Navigator::start(questionnaire, &assessment);
         Self {
             path,
@@ -66,8 +70,8 @@ impl Session {
     }
 
     /// Scores the answers again after a change.
-    pub fn rescore(&mut self, questionnaire: &Questionnaire, policy: &Policy) {
-        self.card = score(questionnaire, &self.assessment, policy);
+    pub fn rescore(&mut self, questionnaire: &Questionnaire, policy: &Policy, today: Date) {
+        self.card = coverage::scorecard(questionnaire, &self.assessment, policy, today);
     }
 
     /// The current question.

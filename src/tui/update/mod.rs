@@ -107,7 +107,13 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
         Err(_) => (assessment, None),
     };
     let migration = migrate(&mut assessment, &app.questionnaire);
-    let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
+    let mut session = Session::new(
+        path,
+        assessment,
+        &app.questionnaire,
+        &app.policy,
+        app.clock.today(),
+    );
     session.stamp = stamp;
     match lock {
         Ok(lock) => {
@@ -155,7 +161,7 @@ fn persist(app: &mut App) {
         return;
     }
     session.assessment.updated = Some(app.clock.now());
-    session.rescore(&app.questionnaire, &app.policy);
+    session.rescore(&app.questionnaire, &app.policy, app.clock.today());
     let readiness = history::stage_percents(&session.card);
     history::record(&mut session.assessment, app.clock.today(), readiness);
     session.unsaved = true;
