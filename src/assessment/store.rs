@@ -16,7 +16,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-pub use lock::{EditLock, LockError, lock_for_editing};
+pub use lock::{EditLock, Holder, LockError, lock_for_command, lock_for_editing};
 pub use names::{MAX_STEM_BYTES, candidate_names, safe_file_stem};
 pub use read::{FileStamp, MAX_FILE_BYTES, TextStyle, kind_of, read_regular, real_path, stamp};
 pub use target::{check_report_target, holds_assessment};

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
 pub use super::list::PortfolioArgs;
+pub use super::validate::ValidateArgs;
 
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
 /// readiness separately and exports a gap report. Run without a command to open the wizard.
@@ -53,8 +54,8 @@ pub enum ThemeArg {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check questionnaire files and summarise them.
-    Validate,
+    /// Check questionnaire files and summarise them (and an assessment file, if given).
+    Validate(ValidateArgs),
     /// List the 61 Trust Services Criteria with their question counts.
     Criteria(ListArgs),
     /// List every question.

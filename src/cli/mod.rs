@@ -96,7 +96,7 @@ impl Output {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Some(Command::Validate) => validate::run(&cli.global),
+        Some(Command::Validate(args)) => validate::run(&cli.global, &args),
         Some(Command::Criteria(args)) => lists::criteria(&cli.global, &args),
         Some(Command::Questions(args)) => lists::questions(&cli.global, &args),
         Some(Command::New(args)) => new::run(&cli.global, &args),
@@ -201,6 +201,33 @@ pub fn open_assessment(
     let (mut assessment, stamp) = store::open(path)?;
     let notice = migrate(&mut assessment, questionnaire).notice();
     Ok((assessment, notice.into_iter().collect(), stamp))
+}
+
+/// What a loaded assessment file holds that is kept but not scored as written: answers to
+/// questions the questionnaire does not know, and N/A answers without a reason (with their
+/// line), each as a warning naming the file.
+pub fn answer_warnings(
+    path: &std::path::Path,
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let unknown: Vec<_> = assessment.unknown_ids(questionnaire).collect();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
+            unknown.len(),
+            summarise_ids(&unknown)
+        ));
+    }
+    let file = path.display();
+    warnings.extend(
+        assessment
+            .na_reason_messages()
+            .into_iter()
+            .map(|message| format!("{file}: {message}")),
+    );
+    warnings
 }
 
 /// The data directory: `--data-dir`, `SOC2_READY_DATA_DIR` or the platform default.

@@ -13,8 +13,8 @@ use soc2_ready::time::coverage;
 use super::args::{ScoreArgs, ScoreFormat};
 use super::score_time::TimeFacts;
 use super::{
-    Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire,
-    summarise_ids,
+    Failure, GlobalArgs, Output, answer_warnings, clock, load_assessment, load_config,
+    load_questionnaire,
 };
 
 /// How many gaps the text summary shows.
@@ -28,14 +28,7 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let today = clock()?.today();
     let card = coverage::scorecard(&questionnaire, &assessment, &policy, today);
     let time = TimeFacts::of(&questionnaire, &assessment, today);
-    let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
-            unknown.len(),
-            summarise_ids(&unknown)
-        ));
-    }
+    warnings.extend(answer_warnings(&args.path, &assessment, &questionnaire));
     let stdout = match args.format {
         ScoreFormat::Text => {
             let mut out = text(&questionnaire, &assessment, &card);

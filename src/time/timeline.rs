@@ -19,7 +19,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, AnswerRecord, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, Stage, Target};
 use crate::time::evidence;
 
@@ -208,7 +208,7 @@ pub fn timeline(questionnaire: &Questionnaire, assessment: &Assessment, today: D
             continue;
         }
         let record = assessment.record(&question.id);
-        let Some(answer) = record.and_then(|record| record.answer) else {
+        let Some(answer) = record.and_then(AnswerRecord::effective_answer) else {
             unanswered += 1;
             if question.key && question.stage == Stage::Compliance {
                 proven_since = None;

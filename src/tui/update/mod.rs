@@ -125,6 +125,13 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
                     " · {unknown} answer(s) to questions this questionnaire does not have: kept, not scored"
                 ));
             }
+            let reasons = session.assessment.na_reason_messages();
+            if let Some(first) = reasons.first() {
+                text.push_str(&format!(" · {first}"));
+                if reasons.len() > 1 {
+                    text.push_str(&format!(" (and {} more)", reasons.len() - 1));
+                }
+            }
             let links = session.stamp.as_ref().map_or(1, |stamp| stamp.links());
             let tone = if links > 1 {
                 text.push_str(&format!(
