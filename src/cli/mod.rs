@@ -15,6 +15,7 @@ mod evidence;
 mod history;
 mod list;
 mod lists;
+mod locate;
 mod new;
 mod report;
 mod score;
@@ -93,7 +94,12 @@ impl Output {
 
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Some(command) = cli.command.as_mut()
+        && let Err(failure) = locate::resolve(&cli.global, command)
+    {
+        return finish(Err(failure));
+    }
     let outcome = match cli.command {
         Some(Command::Validate) => validate::run(&cli.global),
         Some(Command::Criteria(args)) => lists::criteria(&cli.global, &args),
@@ -115,6 +121,11 @@ pub fn run() -> ExitCode {
         Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
     };
+    finish(outcome)
+}
+
+/// Prints a command's outcome and turns it into the exit code.
+fn finish(outcome: Result<Output, Failure>) -> ExitCode {
     match outcome {
         Ok(output) => {
             let code = print_stdout(&visible_text(&output.stdout));
