@@ -7,5 +7,6 @@ pub mod calendar;
 pub mod compare;
 pub mod evidence;
 pub mod history;
+pub mod overdue;
 pub mod progress;
 pub mod timeline;

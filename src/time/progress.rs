@@ -1,6 +1,6 @@
 //! Everything a report says about time, gathered once (pure): the stage readiness at every
 //! history snapshot and today, the controls improved and regressed since the first
-//! snapshot, the periodic controls due, the earliest report dates, and the answers that are
+//! snapshot, the periodic controls due and the gaps past their due date, the earliest report dates, and the answers that are
 //! claimed, not evidenced.
 
 use jiff::civil::Date;
@@ -10,6 +10,7 @@ use super::calendar::{DEFAULT_WITHIN_DAYS, DueItem, DueState, calendar};
 use super::compare::{Change, compare};
 use super::evidence::{ClaimedAnswer, claims};
 use super::history::{self, stage_percents};
+use super::overdue::{LateGap, Overdue, late_gaps};
 use super::timeline::{Timeline, timeline};
 use crate::assessment::Assessment;
 use crate::questionnaire::Questionnaire;
@@ -52,6 +53,10 @@ pub struct Progress {
     pub regressed: Vec<Change>,
     /// Periodic controls overdue, due within 30 days, or never logged.
     pub due: Vec<DueItem>,
+    /// Gaps whose due date has passed.
+    pub late_gaps: Vec<LateGap>,
+    /// Both kinds of overdue, counted apart.
+    pub overdue: Overdue,
     /// The earliest realistic report dates.
     pub timeline: Timeline,
     /// Answers of "evidenced" or "operating" that the evidence log does not back.
@@ -95,15 +100,19 @@ impl Progress {
             }
             _ => (None, Vec::new(), Vec::new()),
         };
+        let due: Vec<DueItem> = calendar(questionnaire, assessment, today, DEFAULT_WITHIN_DAYS)
+            .into_iter()
+            .filter(|item| item.state != DueState::Upcoming)
+            .collect();
+        let late_gaps = late_gaps(questionnaire, assessment, &card.gaps, today);
         Self {
             points,
             since,
             improved,
             regressed,
-            due: calendar(questionnaire, assessment, today, DEFAULT_WITHIN_DAYS)
-                .into_iter()
-                .filter(|item| item.state != DueState::Upcoming)
-                .collect(),
+            overdue: Overdue::of(&late_gaps, &due),
+            due,
+            late_gaps,
             timeline: timeline(questionnaire, assessment, today),
             claimed_not_evidenced: claims(questionnaire, assessment),
         }
