@@ -6,6 +6,7 @@ use crate::assessment::Answer;
 use crate::questionnaire::Questionnaire;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, Prompt, PromptKind, Row, Screen, Session, Status, Tone};
+use crate::tui::keymap;
 use crate::tui::view;
 
 /// Handles the wizard's actions.
@@ -84,6 +85,7 @@ fn answer_current(app: &mut App, answer: Answer) {
         return;
     };
     if !answer.fits(question) {
+        app.status = Status::new(Tone::Info, keymap::wrong_kind_message(question.kind));
         return;
     }
     if answer == Answer::NotApplicable {
