@@ -75,7 +75,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Show what changed: since a date (or the last snapshot), or between two files.
     Compare(CompareArgs),
-    /// List periodic controls that are overdue or due soon (exit code 1 when any is overdue).
+    /// List gaps past their due date and periodic controls overdue or due soon (exit code 1
+    /// when either is overdue).
     Due(DueArgs),
     /// List the ISO/IEC 27001:2022 references of every compliance question.
     Crosswalk(CrosswalkArgs),

@@ -16,6 +16,7 @@ mod evidence_files;
 mod history;
 mod list;
 mod lists;
+mod locate;
 mod new;
 mod report;
 mod score;
@@ -94,7 +95,12 @@ impl Output {
 
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Some(command) = cli.command.as_mut()
+        && let Err(failure) = locate::resolve(&cli.global, command)
+    {
+        return finish(Err(failure));
+    }
     let outcome = match cli.command {
         Some(Command::Validate(args)) => validate::run(&cli.global, &args),
         Some(Command::Criteria(args)) => lists::criteria(&cli.global, &args),
@@ -116,6 +122,11 @@ pub fn run() -> ExitCode {
         Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
     };
+    finish(outcome)
+}
+
+/// Prints a command's outcome and turns it into the exit code.
+fn finish(outcome: Result<Output, Failure>) -> ExitCode {
     match outcome {
         Ok(output) => {
             let code = print_stdout(&visible_text(&output.stdout));

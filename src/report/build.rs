@@ -14,6 +14,7 @@ use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
 use crate::scoring::{Blocker, Policy, Scorecard, head_start};
+use crate::time::overdue::is_late;
 use crate::time::progress::Progress;
 
 impl ReportModel {
@@ -215,7 +216,7 @@ fn gap_items(
                 evidence: question.evidence.clone(),
                 owner: record.owner,
                 due: record.due,
-                overdue: record.due.is_some_and(|due| due < today),
+                overdue: record.due.is_some_and(|due| is_late(due, today)),
                 size: Size::of(question, level, gap.needed),
                 note: record.note,
                 iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),

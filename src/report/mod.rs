@@ -20,6 +20,7 @@ mod build;
 mod certification_md;
 mod certification_text;
 mod csv;
+mod due_text;
 mod insights;
 mod json;
 mod markdown;

@@ -8,5 +8,6 @@ pub mod compare;
 pub mod coverage;
 pub mod evidence;
 pub mod history;
+pub mod overdue;
 pub mod progress;
 pub mod timeline;

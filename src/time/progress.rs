@@ -1,7 +1,8 @@
 //! Everything a report says about time, gathered once (pure): the stage readiness at every
 //! history snapshot and today, the controls improved and regressed since the first
-//! snapshot, the periodic controls due, the earliest report dates, the evidence coverage of
-//! the observation window, and the answers that are claimed, not evidenced.
+//! snapshot, the periodic controls due and the gaps past their due date, the earliest
+//! report dates, the evidence coverage of the observation window, and the answers that are
+//! claimed, not evidenced.
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -11,6 +12,7 @@ use super::compare::{Change, compare};
 use super::coverage::{Coverage, CoverageReport, Status};
 use super::evidence::{ClaimedAnswer, claims};
 use super::history::{self, stage_percents};
+use super::overdue::{LateGap, Overdue, late_gaps};
 use super::timeline::{Timeline, timeline};
 use crate::assessment::Assessment;
 use crate::questionnaire::Questionnaire;
@@ -53,6 +55,10 @@ pub struct Progress {
     pub regressed: Vec<Change>,
     /// Periodic controls overdue, due within 30 days, or never logged.
     pub due: Vec<DueItem>,
+    /// Gaps whose due date has passed.
+    pub late_gaps: Vec<LateGap>,
+    /// Both kinds of overdue, counted apart.
+    pub overdue: Overdue,
     /// The earliest realistic report dates.
     pub timeline: Timeline,
     /// The evidence coverage of the observation window, per control.
@@ -98,15 +104,19 @@ impl Progress {
             }
             _ => (None, Vec::new(), Vec::new()),
         };
+        let due: Vec<DueItem> = calendar(questionnaire, assessment, today, DEFAULT_WITHIN_DAYS)
+            .into_iter()
+            .filter(|item| item.state != DueState::Upcoming)
+            .collect();
+        let late_gaps = late_gaps(questionnaire, assessment, &card.gaps, today);
         Self {
             points,
             since,
             improved,
             regressed,
-            due: calendar(questionnaire, assessment, today, DEFAULT_WITHIN_DAYS)
-                .into_iter()
-                .filter(|item| item.state != DueState::Upcoming)
-                .collect(),
+            overdue: Overdue::of(&late_gaps, &due),
+            due,
+            late_gaps,
             timeline: timeline(questionnaire, assessment, today),
             coverage: CoverageReport::of(questionnaire, assessment, today),
             claimed_not_evidenced: claims(questionnaire, assessment),

@@ -1,12 +1,12 @@
 //! The Markdown "Progress over time" section: report dates with their assumptions, the
 //! readiness of each stage at each snapshot, the controls improved and regressed, the
-//! periodic controls due and the answers that are claimed, not evidenced.
+//! gap due dates and periodic controls overdue or due, and the answers that are claimed, not evidenced.
 
 use std::fmt::Write;
 
 use super::{md, section, table};
+use crate::report::due_text;
 use crate::report::model::ReportModel;
-use crate::time::calendar::DueState;
 use crate::time::compare::Change;
 
 /// Rows of the readiness table at most (the latest snapshots).
@@ -51,23 +51,14 @@ pub fn write(out: &mut String, model: &ReportModel) {
             &progress.regressed,
         );
     }
-    let _ = writeln!(out, "### Periodic controls due\n");
-    if progress.due.is_empty() {
-        let _ = writeln!(out, "Nothing overdue or due in the next 30 days.");
+    let _ = writeln!(out, "### {}\n", due_text::HEADING);
+    let _ = writeln!(out, "{}", md(&due_text::lead(progress)));
+    let bullets = due_text::bullets(progress);
+    if !bullets.is_empty() {
+        out.push('\n');
     }
-    for item in &progress.due {
-        let when = match (item.state, item.due) {
-            (DueState::Overdue, Some(date)) => format!("overdue since {date}"),
-            (DueState::DueSoon, Some(date)) => format!("due {date}"),
-            _ => "in place, but no evidence says when it last ran".to_string(),
-        };
-        let _ = writeln!(
-            out,
-            "- {} {} ({}): {when}",
-            md(&item.question),
-            md(&item.title),
-            item.frequency.key()
-        );
+    for line in bullets {
+        let _ = writeln!(out, "- {}", md(&line));
     }
     out.push('\n');
     coverage(out, model);

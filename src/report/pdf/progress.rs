@@ -1,17 +1,17 @@
 //! The "Progress over time" section: the earliest realistic report dates with their
 //! assumptions, a drawn line chart of the three stages over the history snapshots, the
-//! controls improved and regressed since the first snapshot, the periodic controls that
-//! are due, and the evidence coverage of the observation window (with the answers that are
-//! claimed, not evidenced).
+//! controls improved and regressed since the first snapshot, what is overdue or due (gap
+//! due dates and periodic controls), and the evidence coverage of the observation window
+//! (with the answers that are claimed, not evidenced).
 
 use jiff::civil::Date;
 
 use super::blocks::{self, SMALL, SMALL_BOLD, TINY_MUTED};
 use super::canvas::Canvas;
 use super::theme::{self, Colour};
+use crate::report::due_text;
 use crate::report::model::ReportModel;
 use crate::scoring::Verdict;
-use crate::time::calendar::DueState;
 use crate::time::compare::Change;
 use crate::time::progress::Point;
 
@@ -159,27 +159,10 @@ fn changes(canvas: &mut Canvas<'_>, title: &str, changes: &[Change]) {
 }
 
 fn due(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    let due = &model.progress.due;
-    blocks::subheading(canvas, "Periodic controls due", 40.0);
-    if due.is_empty() {
-        blocks::paragraph(canvas, "Nothing overdue or due in the next 30 days.", SMALL);
-        return;
-    }
-    for item in due {
-        let when = match (item.state, item.due) {
-            (DueState::Overdue, Some(date)) => format!("overdue since {date}"),
-            (DueState::DueSoon, Some(date)) => format!("due {date}"),
-            _ => "in place, but no evidence says when it last ran".to_string(),
-        };
-        blocks::bullet(
-            canvas,
-            &format!(
-                "{} {} ({}): {when}",
-                item.question,
-                item.title,
-                item.frequency.key()
-            ),
-            SMALL,
-        );
+    let progress = &model.progress;
+    blocks::subheading(canvas, due_text::HEADING, 40.0);
+    blocks::paragraph(canvas, &due_text::lead(progress), SMALL);
+    for line in due_text::bullets(progress) {
+        blocks::bullet(canvas, &line, SMALL);
     }
 }

@@ -40,6 +40,12 @@ pub struct Session {
     /// Why the last attempt to save a change failed ("cannot save acme.toml: the disk is
     /// full"); `None` once a save succeeds.
     pub not_saved: Option<String>,
+    /// Shown under the sidebar once per session, the first time a criterion is fully
+    /// answered yet scores lower toward Type 2 than it would toward Type 1; cleared by the
+    /// next answer.
+    pub type2_note: Option<String>,
+    /// Whether that note was already shown in this session.
+    pub type2_explained: bool,
 }
 
 impl Session {
@@ -66,6 +72,8 @@ impl Session {
             stamp: None,
             conflict: false,
             not_saved: None,
+            type2_note: None,
+            type2_explained: false,
         }
     }
 

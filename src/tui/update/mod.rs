@@ -56,6 +56,11 @@ pub fn apply(app: &mut App, action: Action) {
         leave::sync_with_disk(app);
     }
     match action {
+        Action::Unbound(key) => {
+            if let Some(message) = app.context().unbound_message(key) {
+                app.status = Status::new(Tone::Info, message);
+            }
+        }
         Action::Quit => leave::request(app, Leave::Quit),
         // The run loop stops the process; the state does not change.
         Action::Suspend => {}
