@@ -6,6 +6,7 @@ pub mod backup;
 pub mod file;
 pub mod locker;
 pub mod migrate;
+pub mod package;
 pub mod sample;
 pub mod store;
 pub mod thresholds;

@@ -10,7 +10,7 @@ mod names;
 mod verify;
 
 pub use hash::{Progress, hash_bytes, hash_file, hash_stream, quiet};
-pub use names::safe_part;
+pub use names::{numbered, safe_part};
 pub use verify::{FileCheck, FileState, resolve, verify};
 
 use std::fmt;
@@ -274,7 +274,7 @@ pub fn discard(folder: &Path, kept: &[Kept]) {
 }
 
 /// Opens a file read-only without waiting on a FIFO, and checks that it is regular.
-fn open_regular(path: &Path) -> Result<fs::File, LockerError> {
+pub fn open_regular(path: &Path) -> Result<fs::File, LockerError> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
