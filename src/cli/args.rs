@@ -243,6 +243,19 @@ pub struct ReportArgs {
     /// answers) with the claims checker and add a "What you tell customers" section.
     #[arg(long, value_name = "PATH", num_args = 1..)]
     pub claims: Vec<PathBuf>,
+    /// The PDF's and Markdown's appendix of gap cards (steps, evidence, notes per gap);
+    /// `none` gives a short version with the gap register only (pdf and md only).
+    #[arg(long, value_enum, default_value_t = AppendixArg::Cards)]
+    pub appendix: AppendixArg,
+}
+
+/// Whether a report carries the gap cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AppendixArg {
+    /// The register only: a short version.
+    None,
+    /// Every gap's card after the register.
+    Cards,
 }
 
 /// Arguments of `answer`.

@@ -13,6 +13,7 @@ mod due;
 mod edit;
 mod evidence;
 mod evidence_files;
+mod help;
 mod history;
 mod list;
 mod lists;
@@ -28,7 +29,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store::{self, FileStamp, StoreError};
@@ -95,7 +96,10 @@ impl Output {
 
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = match Cli::from_arg_matches(&help::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     if let Some(command) = cli.command.as_mut()
         && let Err(failure) = locate::resolve(&cli.global, command)
     {

@@ -138,6 +138,7 @@ impl ReportModel {
             iso27001_head_start: head_start(questionnaire, assessment),
             claims: None,
             branding: Branding::default(),
+            gap_cards: true,
         };
         model.method.notes.push(thresholds_note(policy));
         model.summary = text::summary(&model);
