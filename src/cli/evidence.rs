@@ -225,7 +225,7 @@ fn files_line(kept: &[Kept], folder: &std::path::Path) -> String {
     let unit = if count == 1 { "file" } else { "files" };
     format!(
         " with {count} {unit} ({}, kept in {})",
-        evidence_files::size_text(bytes),
+        locker::size_text(bytes),
         folder.display()
     )
 }
@@ -285,7 +285,7 @@ fn list(questionnaire: &Questionnaire, assessment: &Assessment, only: Option<&st
                     out,
                     "     {}  {}  sha256 {}",
                     file.path,
-                    evidence_files::size_text(file.size),
+                    locker::size_text(file.size),
                     file.sha256
                 );
             }

@@ -20,21 +20,6 @@ use super::{Failure, Output};
 /// Below this many bytes in all, no progress bar is shown: it would only flicker.
 const BAR_FROM_BYTES: u64 = 32 << 20;
 
-/// A byte count for people: `512 B`, `3.4 KB`, `1.2 MB`, `2.0 GB`.
-pub fn size_text(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
-}
-
 /// A locker error as a command failure: a bad path is the user's input (exit 2), a
 /// failing disk the system's (exit 1).
 pub fn failure(error: LockerError, consequence: &str) -> Failure {
@@ -262,18 +247,4 @@ fn verify_text(folder: &Path, checks: &[FileCheck]) -> String {
         checks.len()
     );
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_like_a_file_manager() {
-        assert_eq!(size_text(0), "0 B");
-        assert_eq!(size_text(1023), "1023 B");
-        assert_eq!(size_text(1536), "1.5 KB");
-        assert_eq!(size_text(5 << 20), "5.0 MB");
-        assert_eq!(size_text(3 << 30), "3.0 GB");
-    }
 }

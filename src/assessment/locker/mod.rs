@@ -7,10 +7,12 @@
 
 mod hash;
 mod names;
+mod size;
 mod verify;
 
 pub use hash::{Progress, hash_bytes, hash_file, hash_stream, quiet};
 pub use names::{numbered, safe_part};
+pub use size::size_text;
 pub use verify::{FileCheck, FileState, resolve, verify};
 
 use std::fmt;
