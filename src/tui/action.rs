@@ -84,6 +84,10 @@ pub enum Action {
     ShowWizard,
     /// Open the export screen.
     Export,
+    /// In the evidence log: add a file or folder by path, kept in the evidence folder.
+    AddFile,
+    /// Complete the path typed so far (Tab in a path prompt).
+    Complete,
     /// Show the "certification" screen: ISO 27001 head start and claims checker.
     Certification,
     /// Run the claims checker on a folder (asks for it).

@@ -13,7 +13,7 @@ mod verify;
 pub use hash::{Progress, hash_bytes, hash_file, hash_stream, quiet};
 pub use names::{numbered, safe_part};
 pub use size::size_text;
-pub use verify::{FileCheck, FileState, resolve, verify};
+pub use verify::{FileCheck, FileState, check_file, resolve, verify};
 
 use std::fmt;
 use std::fs;

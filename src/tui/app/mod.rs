@@ -132,6 +132,9 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The evidence log of the current question, when open: the selected entry.
     pub evidence: Option<usize>,
+    /// The state of each file of the open evidence log, by its recorded path, as found
+    /// when the log was opened or last changed.
+    pub evidence_files: std::collections::BTreeMap<String, crate::assessment::locker::FileState>,
     /// The open question about unsaved changes, which comes before anything else.
     pub decision: Option<Decision>,
     /// The help overlay's scroll position, when it is open.
@@ -175,6 +178,7 @@ impl App {
             certification: CertificationView::default(),
             prompt: None,
             evidence: None,
+            evidence_files: Default::default(),
             decision: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),

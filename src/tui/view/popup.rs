@@ -56,9 +56,10 @@ pub fn field(frame: &mut Frame, area: Rect, theme: &Theme, input: &TextInput, fo
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let inner = open(frame, area, theme, prompt.kind.title(), 72, 5);
     field(frame, inner, theme, &prompt.input, true);
-    let (text, style) = match &prompt.error {
-        Some(error) => (error.as_str(), theme.bad),
-        None => (prompt.kind.hint(), theme.dim),
+    let (text, style) = match (&prompt.error, &prompt.choices) {
+        (Some(error), _) => (error.as_str(), theme.bad),
+        (None, Some(choices)) => (choices.as_str(), theme.dim),
+        (None, None) => (prompt.kind.hint(), theme.dim),
     };
     let below = Rect {
         y: inner.y.saturating_add(2),
