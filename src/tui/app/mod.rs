@@ -118,6 +118,8 @@ pub struct App {
     pub branding: Branding,
     /// The paper size the export screen starts with (the config's default, else A4).
     pub paper: Paper,
+    /// The config's `evidence_folder` setting (`None`: beside each assessment).
+    pub evidence_folder: Option<String>,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -168,6 +170,7 @@ impl App {
             form_template: Form::default(),
             branding: Branding::default(),
             paper: Paper::default(),
+            evidence_folder: None,
             session: None,
             gap: 0,
             export: None,

@@ -120,7 +120,7 @@ pub fn add_file(app: &mut App, path: &str, mut entry: Evidence) -> Result<(), St
     let Some(question) = session.question(&app.questionnaire) else {
         return Ok(());
     };
-    let folder = locker::folder_for(&session.path);
+    let folder = locker::folder_for(&session.path, app.evidence_folder.as_deref());
     let kept = app
         .storage
         .keep_evidence(&folder, &question.id, path)
@@ -150,7 +150,7 @@ pub fn refresh_files(app: &mut App) {
         .iter()
         .flat_map(|entry| entry.files.iter().cloned())
         .collect();
-    let folder = locker::folder_for(&session.path);
+    let folder = locker::folder_for(&session.path, app.evidence_folder.as_deref());
     let states = app.storage.check_evidence(&folder, &files);
     app.evidence_files = files
         .into_iter()
