@@ -13,6 +13,12 @@ report: nothing in it was tested or verified. Only an independent, licensed CPA 
 the controls and issue a SOC 2 report, and its scope, sampling and judgement may lead to \
 different conclusions. Use this report to plan the work, not to make claims to customers.";
 
+/// Why the register's gap numbers skip: each is the gap's rank among all gaps, the same
+/// number as its card, while the rows are grouped by when to close them.
+pub const GAP_NUMBERS: &str = "The number is each gap's rank among all gaps, most severe \
+first, and its card's number; the groups follow when to close a gap, so numbers skip within a \
+group.";
+
 /// What SOC 2 ends in.
 pub const ATTESTATION_NOTE: &str = "SOC 2 ends in an attestation report, not a certificate. \
 A licensed CPA firm examines the controls against the AICPA Trust Services Criteria and issues \

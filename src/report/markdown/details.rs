@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{cell, md, paragraph, section, table};
 use crate::report::model::{GapItem, QuestionRef, REGISTER_COLUMNS, ReportModel, due_text};
+use crate::report::text::GAP_NUMBERS;
 
 /// The gap register: one short table row per gap, a table per phase.
 pub fn register(out: &mut String, model: &ReportModel) {
@@ -16,7 +17,7 @@ pub fn register(out: &mut String, model: &ReportModel) {
     let _ = writeln!(
         out,
         "Answered questions below the level a SOC 2 {} report needs, by phase, most urgent first. \
-         Open questions are not gaps. {}\n",
+         Open questions are not gaps. {GAP_NUMBERS} {}\n",
         model.target.label(),
         if model.gap_cards {
             "Steps and evidence are under Gap details, by number."

@@ -10,10 +10,11 @@ use super::table::{Cell, Para, Row, Table};
 use super::theme;
 use crate::questionnaire::Stage;
 use crate::report::model::{GapItem, PhasePlan, REGISTER_COLUMNS, ReportModel};
+use crate::report::text::GAP_NUMBERS;
 
 /// Column widths: #, severity, control, criterion or stage, current → needed, owner, due,
 /// size.
-const WIDTHS: [f32; 8] = [0.045, 0.085, 0.235, 0.095, 0.28, 0.095, 0.115, 0.05];
+const WIDTHS: [f32; 8] = [0.045, 0.085, 0.265, 0.095, 0.26, 0.085, 0.115, 0.05];
 /// Cell padding of the register, tighter than other tables.
 const PAD: f32 = 1.8;
 
@@ -37,7 +38,7 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
          close them and most urgent first within each group. Open questions are not gaps and \
          are listed separately. Due dates in red are past the report date ({overdue} overdue). \
          Criterion names the stage for attestation and \u{201c}certification\u{201d} questions. \
-         Size: S one level short, M two, L three or more. {cards}",
+         Size: S one level short, M two, L three or more. {GAP_NUMBERS} {cards}",
         model.gaps.len(),
         model.target.label(),
         cards = if model.gap_cards {
