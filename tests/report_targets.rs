@@ -108,6 +108,14 @@ fn a_pipe_is_written_through_not_replaced() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // Drain the reader while the report is written: a report larger than the two pipe
+    // buffers would otherwise block the writer and this test forever.
+    let mut reader_out = reader.stdout.take().unwrap();
+    let drained = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut reader_out, &mut text).unwrap();
+        text
+    });
     let mut written = false;
     for _ in 0..200 {
         let output = report_to(dir.path(), "acme.toml", "out.md");
@@ -128,7 +136,8 @@ fn a_pipe_is_written_through_not_replaced() {
         // Replaced by a regular file: nothing will ever reach the reader.
         let _ = reader.kill();
     }
-    let text = String::from_utf8(reader.wait_with_output().unwrap().stdout).unwrap();
+    reader.wait().unwrap();
+    let text = drained.join().unwrap();
     assert!(written, "the reader never attached");
     assert!(still_a_pipe, "the pipe was replaced by a regular file");
     assert!(text.contains("\"organization\""));
