@@ -48,7 +48,7 @@ fn create_answer_quit_reopen_in_a_real_terminal() {
     tmux.type_text("Pat");
     tmux.send(&["Enter"]);
     tmux.wait_for("Created tmux-test-co.toml");
-    for (key, answered) in [("3", "1 / "), ("1", "2 / "), ("4", "3 / ")] {
+    for (key, answered) in [("3", " 1/"), ("1", " 2/"), ("4", " 3/")] {
         tmux.send(&[key]);
         tmux.wait_for(answered);
     }
@@ -66,7 +66,7 @@ fn create_answer_quit_reopen_in_a_real_terminal() {
     let home = tmux.wait_for("Tmux Test Co");
     assert!(home.contains("Type 2"), "{home}");
     tmux.send(&["Enter"]);
-    tmux.wait_for("3 / ");
+    tmux.wait_for(" 3/");
     tmux.send(&["Left"]);
     tmux.wait_for("Answer: Operating over time");
     tmux.send(&["Left"]);
@@ -129,7 +129,7 @@ fn kill_hard(tmux: &Tmux) {
 /// How many questions the title bar's gauge reports as answered.
 fn answered_on_screen(screen: &str) -> usize {
     let at = screen.find(" answered").expect("the gauge is on screen");
-    let (answered, _total) = screen[..at].rsplit_once(" / ").expect("N / M answered");
+    let (answered, _total) = screen[..at].rsplit_once('/').expect("N/M answered");
     // The gauge's bar may touch the number, so read the trailing digits only.
     let digits: String = answered
         .chars()

@@ -68,7 +68,8 @@ fn the_pdf_shows_progress_due_controls_and_report_dates() {
     expect(
         "Periodic control CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23",
     );
-    expect("Claimed, not evidenced");
+    expect("Evidence coverage of the observation window");
+    expect("claimed, not evidenced: 0 of the 3 months");
     // The cover and the summary both carry the dates.
     let dates = "Earliest realistic report: Type 1 ";
     assert_eq!(text.matches(dates).count(), 2, "{text}");
@@ -85,7 +86,7 @@ fn the_pdf_shows_progress_due_controls_and_report_dates() {
         "### Improved since 2026-11-20 (1)\n",
         "### Overdue and due soon\n",
         "- Periodic control CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23\n",
-        "### Claimed, not evidenced\n",
+        "### Evidence coverage of the observation window\n",
     ] {
         assert!(markdown.contains(needle), "{needle:?} not in {markdown}");
     }
