@@ -9,3 +9,4 @@ pub mod evidence;
 pub mod history;
 pub mod progress;
 pub mod timeline;
+pub mod timeline_window;

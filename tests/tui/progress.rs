@@ -71,7 +71,11 @@ fn the_dashboard_shows_trend_progress_report_dates_and_due_controls() {
         screen.contains("Since 2026-11-22: 2 answers improved, 1 regressed"),
         "{screen}"
     );
-    assert!(screen.contains("Type 1 by 2027-"), "{screen}");
+    // The Type 1 as-of date, when its report can follow at the earliest, and the Type 2 report.
+    assert!(
+        screen.contains("Type 1 as of 2026-12-22 (report 2027-01-19) · Type 2 report 2027-04-18"),
+        "{screen}"
+    );
     assert!(
         screen.contains("Due: 0 overdue · 0 due soon · 0 never logged · 0 claimed, not evidenced"),
         "{screen}"
