@@ -134,6 +134,7 @@ fn gap_weeks_follow_the_shortfall_the_key_flag_or_the_declared_effort() {
         crate::questionnaire::load(&crate::questionnaire::QuestionnaireSource::BuiltIn).unwrap();
     let mut question = questionnaire.question("CC6.1.mfa").unwrap().clone();
     question.key = true;
+    question.effort = None;
     assert_eq!(gap_weeks(&question, Level::NotInPlace, Level::Evidenced), 6);
     assert_eq!(gap_weeks(&question, Level::Evidenced, Level::Evidenced), 0);
     question.key = false;
@@ -143,6 +144,31 @@ fn gap_weeks_follow_the_shortfall_the_key_flag_or_the_declared_effort() {
     assert_eq!(gap_weeks(&question, Level::Planned, Level::Evidenced), 6);
     question.effort = Some(1);
     assert_eq!(gap_weeks(&question, Level::InPlace, Level::Evidenced), 1);
+}
+
+#[test]
+fn long_lead_items_carry_their_realistic_effort_in_the_built_in_files() {
+    let questionnaire =
+        crate::questionnaire::load(&crate::questionnaire::QuestionnaireSource::BuiltIn).unwrap();
+    let from_nothing = |id: &str| {
+        let question = questionnaire.question(id).unwrap();
+        gap_weeks(question, Level::NotInPlace, Level::Evidenced)
+    };
+    // A pen test from nothing: booking, testing and the retest take six to ten weeks.
+    assert!((6..=10).contains(&from_nothing("CC4.1.penetration-test")));
+    // Enforcing MFA takes days, not the six weeks a key control gets by default.
+    assert_eq!(from_nothing("CC6.1.mfa"), 1);
+    for id in [
+        "CC1.4.background-checks",
+        "CC6.7.mdm",
+        "CC3.2.annual-risk-assessment",
+        "ATT.system-description",
+        "ATT.auditor",
+    ] {
+        let weeks = from_nothing(id);
+        assert!((4..=8).contains(&weeks), "{id}: {weeks} weeks");
+        assert!(questionnaire.question(id).unwrap().effort.is_some(), "{id}");
+    }
 }
 
 #[test]
