@@ -199,9 +199,16 @@ fn the_months_of_evidence_question_shows_the_logs_suggestion() {
     type_text(&mut fixture.app, "ATT.evidence-months");
     press(&mut fixture.app, &[Key::Enter]);
     let screen = fixture.render(120, 40);
-    // One control with evidence, 4 whole months (1 July to 15 November): "3–5 months".
+    // One control with evidence, 4 whole months (1 July to 15 November), against the
+    // default 3-month window: more than the planned window.
     assert!(
-        screen.contains("3–5 months  ← needed for Type 2  ← suggested by the evidence log"),
+        screen.contains("3  At least the planned window  ← needed for Type 2   "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "4  More than the planned window, still running  ← suggested by the evidence log"
+        ),
         "{screen}"
     );
 }

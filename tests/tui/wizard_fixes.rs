@@ -250,7 +250,7 @@ fn an_engagement_question_is_shown_as_not_yet_relevant() {
             .contains(&"CERT.bridge-letter".to_string())
     );
     press(&mut fixture.app, &[Key::Tab]);
-    assert!(fixture.render(120, 40).contains("(4 not yet relevant)"));
+    assert!(fixture.render(120, 40).contains("(5 not yet relevant)"));
     press(&mut fixture.app, &[Key::Tab]);
 
     // Choosing a firm makes it count, and the note goes away.
