@@ -20,12 +20,14 @@ mod build;
 mod certification_md;
 mod certification_text;
 mod csv;
+mod due_text;
 mod insights;
 mod json;
 mod markdown;
 mod model;
 mod pdf;
 pub mod prepared;
+pub mod request_list;
 mod text;
 
 use std::fmt;

@@ -204,6 +204,8 @@ mod tests {
             location: String::new(),
             collected: to,
             period: Some((from, to)),
+            expires: None,
+            files: Vec::new(),
         }
     }
 
@@ -226,6 +228,8 @@ mod tests {
             location: String::new(),
             collected: date,
             period: None,
+            expires: None,
+            files: Vec::new(),
         }
     }
 

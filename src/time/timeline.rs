@@ -24,7 +24,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, AnswerRecord, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, Stage, Target};
 use crate::time::evidence;
 use crate::time::timeline_window;
@@ -65,7 +65,8 @@ pub struct Inputs {
     pub chosen_start: Option<Date>,
     /// The day since which the evidence log proves every key control operating, if it does.
     pub proven_since: Option<Date>,
-    /// Questions in scope still unanswered (assumed to need no work, said so).
+    /// Open questions: in scope for the target, relevant, no answer yet (the scorecard's
+    /// "open"; assumed to need no work, said so).
     pub unanswered: usize,
     /// Whether an engagement letter with the audit firm is signed (fieldwork booked).
     pub engaged: bool,
@@ -174,11 +175,11 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
     let unanswered = match inputs.unanswered {
         0 => None,
         1 => Some(
-            "1 unanswered question is assumed to need no work; answer it for a firmer date"
+            "1 open question (no answer yet) is assumed to need no work; answer it for a firmer date"
                 .to_string(),
         ),
         n => Some(format!(
-            "{n} unanswered questions are assumed to need no work; answer them for a firmer date"
+            "{n} open questions (no answer yet) are assumed to need no work; answer them for a firmer date"
         )),
     };
 
@@ -277,12 +278,17 @@ pub fn timeline(questionnaire: &Questionnaire, assessment: &Assessment, today: D
     let mut unanswered = 0;
     let mut proven_since = Some(Date::MIN);
     for question in questionnaire.questions() {
+        let record = assessment.record(&question.id);
+        let answer = record.and_then(AnswerRecord::effective_answer);
+        // Counted as the scorecard counts "open" (in scope for the target, relevant yet), so
+        // every surface gives one number; a "certification" question still never gates.
+        if answer.is_none() && assessment.counts_for(question, assessment.target) {
+            unanswered += 1;
+        }
         if !gates_the_report(assessment, question) {
             continue;
         }
-        let record = assessment.record(&question.id);
-        let Some(answer) = record.and_then(|record| record.answer) else {
-            unanswered += 1;
+        let Some(answer) = answer else {
             if question.key && question.stage == Stage::Compliance {
                 proven_since = None;
             }

@@ -117,12 +117,7 @@ mod tests {
     fn logged(assessment: &mut Assessment, id: &str, collected: Date) {
         assessment.edit(id, |record| {
             record.answer = Some(Answer::Level(Level::Operating));
-            record.evidence.push(Evidence {
-                title: "run".into(),
-                location: String::new(),
-                collected,
-                period: None,
-            });
+            record.evidence.push(Evidence::note("run", "", collected));
         });
     }
 
@@ -160,7 +155,10 @@ mod tests {
         // Run inside the window: no warning for it; N/A: none either.
         logged(&mut assessment, &annual[0], day(2027, 2, 1));
         for id in &annual[1..] {
-            assessment.edit(id, |record| record.answer = Some(Answer::NotApplicable));
+            assessment.edit(id, |record| {
+                record.answer = Some(Answer::NotApplicable);
+                record.na_reason = "not in this system".into();
+            });
         }
         let lines = warnings(&questionnaire, &assessment, window);
         for id in &annual {

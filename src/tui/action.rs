@@ -2,11 +2,14 @@
 //! [keymap](super::keymap)), mouse clicks and the mouse wheel become [`Action`]s;
 //! [`update`](mod@super::update) turns them into state changes.
 
+use super::keymap::Key;
 use crate::assessment::Answer;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// A key with no meaning where it was pressed: the status line says so.
+    Unbound(Key),
     /// Leave the program. Every change is saved as it is made; a change that could not be
     /// saved is tried again first, and the user is asked if it still fails.
     Quit,
@@ -81,6 +84,10 @@ pub enum Action {
     ShowWizard,
     /// Open the export screen.
     Export,
+    /// In the evidence log: add a file or folder by path, kept in the evidence folder.
+    AddFile,
+    /// Complete the path typed so far (Tab in a path prompt).
+    Complete,
     /// Show the "certification" screen: ISO 27001 head start and claims checker.
     Certification,
     /// Run the claims checker on a folder (asks for it).

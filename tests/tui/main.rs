@@ -3,7 +3,9 @@
 //! key list of `docs/tui.md`.
 
 mod certification;
+mod counts;
 mod docs;
+mod evidence_files;
 mod files;
 mod flows;
 mod hostile_text;

@@ -321,6 +321,12 @@ pub const EVIDENCE: &[Binding] = &[
         "add",
     ),
     bind(
+        &[K::Char('f')],
+        A::AddFile,
+        "add a file or folder by path (copied into the evidence folder, hashed)",
+        "add file",
+    ),
+    bind(
         &[K::Char('d'), K::Delete],
         A::Delete,
         "remove the selected entry",
@@ -379,6 +385,11 @@ pub const EXPORT: &[Binding] = &[
 pub const PROMPT: &[Binding] = &[
     bind(&[K::Enter], A::Confirm, "save the field", "save"),
     bind(&[K::Esc], A::Back, "cancel the edit", "cancel"),
+    more(
+        &[K::Tab],
+        A::Complete,
+        "complete the path typed so far (path fields)",
+    ),
 ];
 
 /// Editing any text field.
