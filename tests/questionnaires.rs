@@ -95,7 +95,7 @@ fn the_iso27001_crosswalk_maps_well_known_controls() {
     assert!(refs("CC6.1.mfa").contains(&"A.8.5"));
     assert!(refs("CC6.3.access-reviews").contains(&"A.5.18"));
     assert!(refs("CC8.1.change-approval").contains(&"A.8.32"));
-    assert!(refs("A1.2.backups").contains(&"A.8.13"));
+    assert!(refs("CC7.5.backup-operation").contains(&"A.8.13"));
     assert!(refs("C1.1.classification").contains(&"A.5.12"));
     assert!(refs("CC3.2.annual-risk-assessment").contains(&"6.1.2"));
     assert!(refs("CC4.1.self-assessment").contains(&"9.2"));
@@ -126,6 +126,7 @@ fn key_controls_follow_what_first_year_reports_fail_on() {
         "CC1.3.security-owner",
         "ATT.subservice-reports",
         "ATT.management-assertion",
+        "CC7.5.backup-operation",
     ] {
         assert!(question(id).key, "{id} should be a key control");
         assert!(question(id).weight >= 3, "{id}");

@@ -70,10 +70,7 @@ pub fn method_notes(ready_percent: u32, getting_there_percent: u32) -> Vec<Strin
     vec![
         "Readiness of a set of questions is the weighted credit divided by the weighted total. \
          Each question weighs 1 to 5; key controls are the ones an auditor will not let pass \
-         and a first report most often fails on (for example MFA, production and admin access \
-         limited and reviewed, patching on time, reviewed code and infrastructure changes, \
-         incident response, a named security owner, the review of the hosting provider's SOC 2 \
-         report, management's written assertion)."
+         or first reports most often fail on (e.g. MFA, admin access, patching, change review)."
             .to_string(),
         "Compliance credits a control once it is in place (level 2). Attestation credits it at \
          the level the report type needs — evidenced (3) for Type 1, operating over time (4) for \

@@ -299,7 +299,7 @@ fn answers_under_a_retired_id_move_on_open_with_a_status_line() {
     let mut fixture = fixture.open_acme();
     let status = fixture.app.status.text.clone();
     assert!(
-        status.contains("moved 1 answer(s) to renamed or merged questions: CC7.1.penetration-test → CC4.1.penetration-test"),
+        status.contains("moved 2 answer(s) to renamed or merged questions: A1.2.backups → CC7.5.backup-operation, CC7.1.penetration-test → CC4.1.penetration-test"),
         "{status}"
     );
     let session = fixture.app.session.as_ref().unwrap();
