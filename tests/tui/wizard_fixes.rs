@@ -424,3 +424,25 @@ fn the_new_assessment_form_explains_each_choice_and_estimates_the_time() {
             .contains("Type 1: the auditor checks")
     );
 }
+
+/// Issue 24 §3: the usual line-editing keys work in every text field.
+#[test]
+fn ctrl_u_ctrl_w_and_ctrl_k_edit_text_fields() {
+    let mut fixture = Fixture::new(false);
+    press(&mut fixture.app, &[Key::Char('n')]);
+    type_text(&mut fixture.app, "Globex Corporation");
+    press(&mut fixture.app, &[Key::Ctrl('w')]);
+    let form = fixture.app.home.form.as_ref().unwrap();
+    assert_eq!(form.organization.text(), "Globex ");
+    press(&mut fixture.app, &[Key::Ctrl('a'), Key::Ctrl('k')]);
+    assert_eq!(
+        fixture.app.home.form.as_ref().unwrap().organization.text(),
+        ""
+    );
+    type_text(&mut fixture.app, "Initech");
+    press(&mut fixture.app, &[Key::Ctrl('u')]);
+    assert_eq!(
+        fixture.app.home.form.as_ref().unwrap().organization.text(),
+        ""
+    );
+}

@@ -396,8 +396,23 @@ pub const PROMPT: &[Binding] = &[
 pub const EDITING: &[Binding] = &[
     more(&[K::Left], A::Left, "move the cursor left"),
     more(&[K::Right], A::Right, "move the cursor right"),
-    more(&[K::Home], A::Start, "cursor to the start"),
-    more(&[K::End], A::End, "cursor to the end"),
+    more(&[K::Home, K::Ctrl('a')], A::Start, "cursor to the start"),
+    more(&[K::End, K::Ctrl('e')], A::End, "cursor to the end"),
+    more(
+        &[K::Ctrl('u')],
+        A::DeleteToStart,
+        "delete from the start to the cursor",
+    ),
+    more(
+        &[K::Ctrl('k')],
+        A::DeleteToEnd,
+        "delete from the cursor to the end",
+    ),
+    more(
+        &[K::Ctrl('w')],
+        A::DeleteWord,
+        "delete the word before the cursor",
+    ),
     more(&[K::Backspace], A::Backspace, "delete before the cursor"),
     more(&[K::Delete], A::DeleteForward, "delete under the cursor"),
 ];
