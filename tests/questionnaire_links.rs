@@ -62,6 +62,7 @@ fn engagement_questions_wait_for_an_audit_firm() {
     assert_eq!(
         ids,
         [
+            "CERT.scope-claims",
             "CERT.report-currency",
             "CERT.renewal",
             "CERT.bridge-letter",
@@ -126,7 +127,7 @@ fn score_moves_old_answers_in_memory_and_says_so_on_one_line() {
     assert!(notices[0].contains("kept 1 answer(s) under their old id"));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("Not yet relevant (left out until the answer they wait for is given): CERT.report-currency, CERT.renewal, CERT.bridge-letter, CERT.exception-communication"),
+        stdout.contains("Not yet relevant (left out until the answer they wait for is given): CERT.scope-claims, CERT.report-currency, CERT.renewal, CERT.bridge-letter, CERT.exception-communication"),
         "{stdout}"
     );
     // Scoring never writes: the file is as it was.
@@ -143,7 +144,7 @@ fn score_json_lists_the_questions_not_yet_relevant() {
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let waiting = json["not_yet_relevant"].as_array().unwrap();
-    assert_eq!(waiting.len(), 4, "no audit firm chosen yet: {waiting:?}");
+    assert_eq!(waiting.len(), 5, "no audit firm chosen yet: {waiting:?}");
     let gaps = json["gaps"].as_array().unwrap();
     assert!(
         gaps.iter()
@@ -178,6 +179,53 @@ fn the_portfolio_list_counts_moved_answers_like_score_does() {
     // Two answers under current ids, three moved from retired ones (one stays under its old id):
     // five given, of which one is N/A, so 4 answered by the one definition `score` uses too.
     assert_eq!(rows[1][column("answered")], "4", "{text}");
-    // The same denominator as `score`: four "certification" questions wait for a firm.
-    assert_eq!(rows[1][column("questions")], "160", "{text}");
+    // The same denominator as `score`: five "certification" questions wait for a firm.
+    assert_eq!(rows[1][column("questions")], "169", "{text}");
+}
+
+#[test]
+fn backups_and_the_restore_test_are_one_control_each_and_their_answers_move() {
+    let questionnaire = built_in();
+    // One backup control and one restore test, asked in Security and counted for
+    // availability as well: the calendar shows the restore test once, quarterly.
+    for (id, also) in [
+        ("CC7.5.backup-operation", "A1.2"),
+        ("CC7.5.restore-capability", "A1.3"),
+    ] {
+        let question = questionnaire.question(id).unwrap();
+        assert_eq!(question.also_supports, [also], "{id}");
+        assert!(question.key, "{id}");
+    }
+    let restore = questionnaire.question("CC7.5.restore-capability").unwrap();
+    assert_eq!(
+        restore.frequency,
+        Some(soc2_ready::questionnaire::Frequency::Quarterly)
+    );
+    for old in ["A1.2.backups", "A1.3.restore-test"] {
+        assert!(questionnaire.question(old).is_none(), "{old} is retired");
+    }
+    // A file answered against the old ids keeps every record under the new ones.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old-backups.toml");
+    std::fs::write(
+        &path,
+        "schema = 2\norganization = \"A\"\ncreated = \"2026-11-24\"\ntarget = \"type2\"\n\
+         scope = [\"security\", \"availability\"]\n\n\
+         [answers.\"A1.2.backups\"]\nanswer = \"evidenced\"\nnote = \"Nightly snapshots\"\n\n\
+         [answers.\"A1.3.restore-test\"]\nanswer = \"in_place\"\nowner = \"CTO\"\n",
+    )
+    .unwrap();
+    let before = store::load(&path).expect("loads");
+    let mut after = before.clone();
+    let migration = migrate(&mut after, &questionnaire);
+    assert_eq!(migration.moved.len(), 2, "{migration:?}");
+    assert_eq!(
+        after.record("CC7.5.backup-operation"),
+        before.record("A1.2.backups")
+    );
+    assert_eq!(
+        after.record("CC7.5.restore-capability"),
+        before.record("A1.3.restore-test")
+    );
+    assert_eq!(after.unknown_ids(&questionnaire).count(), 0);
 }

@@ -1,6 +1,6 @@
 //! The shipped questionnaires: they load, validate and cover all 61 criteria.
 
-use soc2_ready::questionnaire::{CRITERIA, Category, QuestionnaireSource, Stage, load};
+use soc2_ready::questionnaire::{CRITERIA, Category, Level, QuestionnaireSource, Stage, load};
 
 #[test]
 fn built_in_questionnaires_load_and_validate() {
@@ -95,7 +95,7 @@ fn the_iso27001_crosswalk_maps_well_known_controls() {
     assert!(refs("CC6.1.mfa").contains(&"A.8.5"));
     assert!(refs("CC6.3.access-reviews").contains(&"A.5.18"));
     assert!(refs("CC8.1.change-approval").contains(&"A.8.32"));
-    assert!(refs("A1.2.backups").contains(&"A.8.13"));
+    assert!(refs("CC7.5.backup-operation").contains(&"A.8.13"));
     assert!(refs("C1.1.classification").contains(&"A.5.12"));
     assert!(refs("CC3.2.annual-risk-assessment").contains(&"6.1.2"));
     assert!(refs("CC4.1.self-assessment").contains(&"9.2"));
@@ -110,4 +110,51 @@ fn the_iso27001_crosswalk_maps_well_known_controls() {
         .filter(|q| q.stage == Stage::Compliance)
         .count();
     assert!(mapped * 100 >= compliance * 95, "{mapped} of {compliance}");
+}
+
+#[test]
+fn key_controls_follow_what_first_year_reports_fail_on() {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+    let question = |id: &str| questionnaire.question(id).unwrap_or_else(|| panic!("{id}"));
+    // Block "ready": the most common first-year exceptions and what the report cannot do
+    // without (issue 25 §2).
+    for id in [
+        "CC6.1.production-access",
+        "CC6.3.privileged-access",
+        "CC7.1.patch-deadlines",
+        "CC8.1.infrastructure-changes",
+        "CC1.3.security-owner",
+        "ATT.subservice-reports",
+        "ATT.management-assertion",
+        "CC7.5.backup-operation",
+    ] {
+        assert!(question(id).key, "{id} should be a key control");
+        assert!(question(id).weight >= 3, "{id}");
+    }
+    // Complementary subservice organisation controls are required for a carve-out
+    // description: heavier, and needed at the evidenced level.
+    let csocs = question("ATT.csocs");
+    assert!(csocs.weight >= 2);
+    assert_eq!(csocs.required, Level::Evidenced);
+    // Do not block: a point of focus, hygiene, and a question with no report to compare yet.
+    for id in [
+        "CC1.4.background-checks",
+        "CERT.team-understanding",
+        "CERT.scope-claims",
+    ] {
+        assert!(!question(id).key, "{id} should not block ready");
+    }
+    assert!(
+        question("CC1.4.background-checks")
+            .prompt
+            .contains("your own policy promises")
+    );
+    let waits = question("CERT.scope-claims")
+        .relevant_when
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        (waits.question.as_str(), waits.at_least),
+        ("ATT.auditor", Level::Evidenced)
+    );
 }

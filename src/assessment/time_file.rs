@@ -236,7 +236,7 @@ pub(super) fn read_audit(
             _ => audit.report(
                 "window_months",
                 format!(
-                    "must be 3, 6 or 12 (months of the Type 2 observation window), found {months}"
+                    "must be 3, 6, 9 or 12 (months of the Type 2 observation window), found {months}"
                 ),
             ),
         }
@@ -416,6 +416,15 @@ mod tests {
     }
 
     #[test]
+    fn every_offered_window_length_loads() {
+        for months in WINDOW_MONTHS {
+            let text = format!("{HEAD}[audit]\nwindow_months = {months}\n");
+            assert_eq!(parse(&text).unwrap().audit.window_months, months);
+        }
+        assert!(WINDOW_MONTHS.contains(&9), "a nine-month window is offered");
+    }
+
+    #[test]
     fn schema_1_files_load_and_are_marked_for_upgrade() {
         let old = parse("schema = 1\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n[answers.\"CC6.1.mfa\"]\nanswer = \"evidenced\"\n").unwrap();
         assert_eq!(old.migrated_from, Some(1));
@@ -479,7 +488,7 @@ mod tests {
         );
         let problems = parse(&text).unwrap_err();
         let expected = [
-            "a.toml:6:17: field `window_months`: must be 3, 6 or 12",
+            "a.toml:6:17: field `window_months`: must be 3, 6, 9 or 12",
             "a.toml:7:9: field `start`: expected a date such as 2027-01-31, found \"soon\"",
             "a.toml:10:1: CC6.2.x: field `title`: missing required field",
             "a.toml:12:13: CC6.2.x: field `collected`: expected a date such as 2027-01-31, found \"2026-11-31\"",

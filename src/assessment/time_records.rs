@@ -106,13 +106,13 @@ pub struct Snapshot {
 }
 
 /// Observation window lengths a Type 2 report may plan for, in months.
-pub const WINDOW_MONTHS: [u8; 3] = [3, 6, 12];
+pub const WINDOW_MONTHS: [u8; 4] = [3, 6, 9, 12];
 
 /// The planned audit: the observation window of a Type 2 report and when it starts. The
 /// report type itself is the assessment's `target`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuditPlan {
-    /// Length of the Type 2 observation window: 3, 6 or 12 months.
+    /// Length of the Type 2 observation window: 3, 6, 9 or 12 months.
     pub window_months: u8,
     /// A chosen start of the window, if the company has picked one.
     pub start: Option<Date>,

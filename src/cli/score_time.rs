@@ -7,7 +7,7 @@ use std::fmt::Write;
 use jiff::civil::Date;
 use serde::Serialize;
 use soc2_ready::assessment::Assessment;
-use soc2_ready::questionnaire::Questionnaire;
+use soc2_ready::questionnaire::{Questionnaire, Target};
 use soc2_ready::time::coverage::CoverageReport;
 use soc2_ready::time::evidence::{self, ClaimedAnswer};
 use soc2_ready::time::timeline::{Timeline, timeline};
@@ -47,8 +47,11 @@ impl TimeFacts {
             "\nEarliest realistic report dates (as of {})",
             self.today
         );
-        for (name, estimate) in [("Type 1", &timeline.type1), ("Type 2", &timeline.type2)] {
-            let _ = writeln!(out, "  {name}  {}", estimate.date);
+        for (target, estimate) in [
+            (Target::Type1, &timeline.type1),
+            (Target::Type2, &timeline.type2),
+        ] {
+            let _ = writeln!(out, "  {}", timeline.headline(target));
             for assumption in &estimate.assumptions {
                 let _ = writeln!(out, "          - {assumption}");
             }

@@ -73,7 +73,7 @@ fn gaps_are_ranked_by_severity_and_sorted_into_phases() {
         ("CC8.1.branch-protection", level(Level::Planned)), // heavy, not in place: High, before Type 1
         ("CC6.1.password-policy", level(Level::Evidenced)), // evidenced: Low, Type 2 window
         ("CC6.1.mfa", level(Level::NotInPlace)),            // key, nothing: Critical, now
-        ("A1.2.backups", level(Level::Evidenced)),          // key, evidenced: High, Type 2 window
+        ("CC7.5.backup-operation", level(Level::Evidenced)), // key, evidenced: High, Type 2 window
         ("CC6.1.sso", level(Level::Planned)),               // not in place: Medium, before Type 1
         ("ATT.evidence-months", level(Level::Planned)),     // Type 2 only: Type 2 window
         ("CC8.1.change-approval", level(Level::Operating)), // no gap
@@ -106,7 +106,7 @@ fn gaps_are_ranked_by_severity_and_sorted_into_phases() {
                 Severity::High,
                 Phase::BeforeType1
             ),
-            ("A1.2.backups", Severity::High, Phase::Type2Window),
+            ("CC7.5.backup-operation", Severity::High, Phase::Type2Window),
             ("CC6.1.sso", Severity::Medium, Phase::BeforeType1),
             ("CC6.1.password-policy", Severity::Low, Phase::Type2Window),
         ]
@@ -125,7 +125,7 @@ fn gaps_are_ranked_by_severity_and_sorted_into_phases() {
         phase_ids(Phase::Type2Window),
         [
             "ATT.evidence-months",
-            "A1.2.backups",
+            "CC7.5.backup-operation",
             "CC6.1.password-policy"
         ]
     );

@@ -123,7 +123,7 @@ fn heat_map_groups_criteria_into_families_in_order() {
     let model = build(
         &[
             ("CC6.1.mfa", Answer::Level(Level::Operating)),
-            ("A1.2.backups", Answer::Level(Level::Operating)),
+            ("CC7.5.backup-operation", Answer::Level(Level::Operating)),
         ],
         |_| {},
     );

@@ -76,7 +76,7 @@ pub fn method_notes(ready_percent: u32, getting_there_percent: u32) -> Vec<Strin
     vec![
         "Readiness of a set of questions is the weighted credit divided by the weighted total. \
          Each question weighs 1 to 5; key controls are the ones an auditor will not let pass \
-         (for example MFA, access reviews, incident response, change approval)."
+         or first reports most often fail on (e.g. MFA, admin access, patching, change review)."
             .to_string(),
         "Compliance credits a control once it is in place (level 2). Attestation credits it at \
          the level the report type needs — evidenced (3) for Type 1, operating over time (4) for \

@@ -142,12 +142,25 @@ pub fn claims(questionnaire: &Questionnaire, assessment: &Assessment) -> Vec<Cla
 /// What the log suggests for the months-of-evidence question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct MonthsSuggestion {
-    /// The suggested answer level (its labels: none, under 1, 1–2, 3–5, 6 or more months).
+    /// The suggested answer level (its labels measure months against the planned window:
+    /// none, under 1 month, less than the window, the window, more than the window).
     pub level: Level,
     /// Controls in scope with at least one evidence entry.
     pub controls: usize,
     /// The median of their months of evidence.
     pub median_months: u32,
+}
+
+/// The months-of-evidence level for `months` of evidence against a `window_months` window:
+/// "ready" is at least the planned window, not a fixed number of months.
+pub fn months_level(months: u32, window_months: u8) -> Level {
+    let window = u32::from(window_months);
+    match months {
+        0 => Level::Planned,
+        m if m < window => Level::InPlace,
+        m if m == window => Level::Evidenced,
+        _ => Level::Operating,
+    }
 }
 
 /// The months-of-evidence answer the log suggests: the median months over the controls
@@ -169,12 +182,7 @@ pub fn suggest_months(
     }
     per_control.sort_unstable();
     let median_months = per_control[(per_control.len() - 1) / 2];
-    let level = match median_months {
-        0 => Level::Planned,
-        1..=2 => Level::InPlace,
-        3..=5 => Level::Evidenced,
-        _ => Level::Operating,
-    };
+    let level = months_level(median_months, assessment.audit.window_months);
     Some(MonthsSuggestion {
         level,
         controls: per_control.len(),
@@ -199,6 +207,19 @@ mod tests {
             expires: None,
             files: Vec::new(),
         }
+    }
+
+    #[test]
+    fn months_of_evidence_are_measured_against_the_planned_window() {
+        assert_eq!(months_level(0, 3), Level::Planned);
+        assert_eq!(months_level(2, 3), Level::InPlace);
+        assert_eq!(months_level(3, 3), Level::Evidenced);
+        assert_eq!(months_level(4, 3), Level::Operating);
+        // Three months are not enough for a six- or nine-month window.
+        assert_eq!(months_level(3, 6), Level::InPlace);
+        assert_eq!(months_level(8, 9), Level::InPlace);
+        assert_eq!(months_level(9, 9), Level::Evidenced);
+        assert_eq!(months_level(12, 12), Level::Evidenced);
     }
 
     fn on(date: Date) -> Evidence {

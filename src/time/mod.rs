@@ -11,3 +11,4 @@ pub mod history;
 pub mod overdue;
 pub mod progress;
 pub mod timeline;
+pub mod timeline_window;

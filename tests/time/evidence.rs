@@ -116,7 +116,7 @@ fn add_list_and_remove_evidence() {
     let listed = stdout(&run(&["evidence", "list", file, "CC7.2.central-logging"]));
     assert!(listed.contains("1 month of operating evidence; claimed, not evidenced: 1 of the 3 months of the observation window"), "{listed}");
     let listed = stdout(&run(&["evidence", "list", file]));
-    assert!(listed.contains("Suggested for ATT.evidence-months: \"1–2 months\" (the median of the 2 controls with evidence is 1 months)"), "{listed}");
+    assert!(listed.contains("Suggested for ATT.evidence-months: \"A month or more, less than the planned window\" (the median of the 2 controls with evidence is 1 months)"), "{listed}");
 }
 
 #[test]

@@ -73,7 +73,11 @@ fn the_dashboard_shows_trend_progress_report_dates_and_due_controls() {
         screen.contains("Since 2026-11-22: 2 answers improved, 1 regressed"),
         "{screen}"
     );
-    assert!(screen.contains("Type 1 by 2027-"), "{screen}");
+    // The Type 1 as-of date, when its report can follow at the earliest, and the Type 2 report.
+    assert!(
+        screen.contains("Type 1 as of 2026-12-22 (report 2027-01-19) · Type 2 report 2027-04-18"),
+        "{screen}"
+    );
     assert!(
         screen.contains("Nothing overdue · 0 due soon · 0 never logged · 0 claimed, not evidenced"),
         "{screen}"
@@ -223,9 +227,16 @@ fn the_months_of_evidence_question_shows_the_logs_suggestion() {
     type_text(&mut fixture.app, "ATT.evidence-months");
     press(&mut fixture.app, &[Key::Enter]);
     let screen = fixture.render(120, 40);
-    // One control with evidence, 4 whole months (1 July to 15 November): "3–5 months".
+    // One control with evidence, 4 whole months (1 July to 15 November), against the
+    // default 3-month window: more than the planned window.
     assert!(
-        screen.contains("3–5 months  ← needed for Type 2  ← suggested by the evidence log"),
+        screen.contains("3  At least the planned window  ← needed for Type 2   "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "4  More than the planned window, still running  ← suggested by the evidence log"
+        ),
         "{screen}"
     );
 }

@@ -257,7 +257,7 @@ fn an_engagement_question_is_shown_as_not_yet_relevant() {
             .contains(&"CERT.bridge-letter".to_string())
     );
     press(&mut fixture.app, &[Key::Tab]);
-    assert!(fixture.render(120, 40).contains("(4 not yet relevant)"));
+    assert!(fixture.render(120, 40).contains("(5 not yet relevant)"));
     press(&mut fixture.app, &[Key::Tab]);
 
     // Choosing a firm makes it count, and the note goes away.
@@ -299,7 +299,7 @@ fn answers_under_a_retired_id_move_on_open_with_a_status_line() {
     let mut fixture = fixture.open_acme();
     let status = fixture.app.status.text.clone();
     assert!(
-        status.contains("moved 1 answer(s) to renamed or merged questions: CC7.1.penetration-test → CC4.1.penetration-test"),
+        status.contains("moved 2 answer(s) to renamed or merged questions: A1.2.backups → CC7.5.backup-operation, CC7.1.penetration-test → CC4.1.penetration-test"),
         "{status}"
     );
     let session = fixture.app.session.as_ref().unwrap();

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::{md, section, table};
+use crate::questionnaire::Target;
 use crate::report::due_text;
 use crate::report::model::ReportModel;
 use crate::time::compare::Change;
@@ -16,14 +17,14 @@ const ROWS: usize = 24;
 pub fn write(out: &mut String, model: &ReportModel) {
     let progress = &model.progress;
     section(out, "Progress over time", model);
-    for (name, estimate) in [
-        ("Type 1", &progress.timeline.type1),
-        ("Type 2", &progress.timeline.type2),
+    for (target, estimate) in [
+        (Target::Type1, &progress.timeline.type1),
+        (Target::Type2, &progress.timeline.type2),
     ] {
         let _ = writeln!(
             out,
-            "**Earliest realistic {name} report: {}**\n",
-            estimate.date
+            "**Earliest realistic dates: {}**\n",
+            progress.timeline.headline(target)
         );
         for assumption in &estimate.assumptions {
             let _ = writeln!(out, "- {assumption}");

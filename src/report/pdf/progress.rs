@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use super::blocks::{self, SMALL, SMALL_BOLD, TINY_MUTED};
 use super::canvas::Canvas;
 use super::theme::{self, Colour};
+use crate::questionnaire::Target;
 use crate::report::due_text;
 use crate::report::model::ReportModel;
 use crate::scoring::Verdict;
@@ -44,11 +45,11 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let progress = &model.progress;
     blocks::heading(canvas, "Progress over time", 160.0);
     blocks::subheading(canvas, "Earliest realistic report dates", 60.0);
-    for (name, estimate) in [
-        ("Type 1", &progress.timeline.type1),
-        ("Type 2", &progress.timeline.type2),
+    for (target, estimate) in [
+        (Target::Type1, &progress.timeline.type1),
+        (Target::Type2, &progress.timeline.type2),
     ] {
-        blocks::paragraph(canvas, &format!("{name}: {}", estimate.date), SMALL_BOLD);
+        blocks::paragraph(canvas, &progress.timeline.headline(target), SMALL_BOLD);
         for assumption in &estimate.assumptions {
             blocks::bullet(canvas, assumption, SMALL);
         }

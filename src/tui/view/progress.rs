@@ -113,8 +113,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let assessment = &session.assessment;
     let plan = timeline(&app.questionnaire, assessment, today);
     let dates = format!(
-        "Type 1 by {} · Type 2 by {} · window from {}",
-        plan.type1.date, plan.type2.date, plan.window_start
+        "Type 1 as of {} (report {}) · Type 2 report {}",
+        plan.type1.as_of, plan.type1.date, plan.type2.date
     );
     let due = calendar(&app.questionnaire, assessment, today, DEFAULT_WITHIN_DAYS);
     let count = |state: DueState| due.iter().filter(|item| item.state == state).count();
