@@ -34,6 +34,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
         Command::Score(args) => vec![&mut args.path],
         Command::Report(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
+        Command::Import(args) => vec![&mut args.into],
         Command::History(args) => vec![&mut args.path],
         Command::Due(args) => vec![&mut args.path],
         Command::Compare(args) => std::iter::once(&mut args.path)

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::ImportError;
 use super::table::{Row, Table};
-use super::{Finding, Findings, Source, count, name_list};
+use super::{Finding, Findings, Source, agree, all, count, name_list};
 
 const WHAT: &str = "an AWS IAM credential report (user, arn, password_enabled, mfa_active, …)";
 /// How many days unused or unrotated credentials may age.
@@ -222,87 +222,113 @@ impl Tally {
     }
 
     fn findings(self) -> Vec<Finding> {
+        let keys = |n| count(n, "active access key", "active access keys");
         let users = |n| count(n, "IAM user", "IAM users");
-        let mut findings = vec![Finding {
-            question: "CC6.1.mfa".into(),
-            checked: self.console,
-            sentence: if self.no_mfa.is_empty() {
+        let mut findings = vec![finding(
+            "CC6.1.mfa",
+            self.console,
+            self.no_mfa,
+            format!(
+                "{} with a console password {} MFA",
+                all(self.console, "IAM user", "IAM users"),
+                agree(self.console, "has", "have")
+            ),
+            |failing| {
                 format!(
-                    "all {} with a console password have MFA",
-                    users(self.console)
-                )
-            } else {
-                format!(
-                    "{} of {} with a console password have no MFA: {}",
-                    self.no_mfa.len(),
+                    "{} of {} with a console password {} no MFA: {}",
+                    failing.len(),
                     users(self.console),
-                    name_list(&self.no_mfa, 5)
+                    agree(failing.len(), "has", "have"),
+                    name_list(failing, 5)
                 )
             },
-            fix: if self.no_mfa.is_empty() {
-                String::new()
-            } else {
-                "turn on MFA for each of them (or remove their console password if they do not sign in)".into()
-            },
-            failing: self.no_mfa,
-        }];
+            "turn on MFA for each of them (or remove the console password of those who do not sign in)",
+        )];
         if self.keys > 0 {
-            findings.push(Finding {
-                question: "CC6.1.secrets-management".into(),
-                checked: self.keys,
-                sentence: if self.unrotated.is_empty() {
-                    format!("all {} were rotated in the last {MAX_AGE_DAYS} days", count(self.keys, "active access key", "active access keys"))
-                } else {
+            findings.push(finding(
+                "CC6.1.secrets-management",
+                self.keys,
+                self.unrotated,
+                format!(
+                    "{} {} rotated in the last {MAX_AGE_DAYS} days",
+                    all(self.keys, "active access key", "active access keys"),
+                    agree(self.keys, "was", "were")
+                ),
+                |failing| {
                     format!(
-                        "{} of {} are older than {MAX_AGE_DAYS} days: {}",
-                        self.unrotated.len(),
-                        count(self.keys, "active access key", "active access keys"),
-                        name_list(&self.unrotated, 5)
+                        "{} of {} {} older than {MAX_AGE_DAYS} days: {}",
+                        failing.len(),
+                        keys(self.keys),
+                        agree(failing.len(), "is", "are"),
+                        name_list(failing, 5)
                     )
                 },
-                fix: if self.unrotated.is_empty() { String::new() } else {
-                    "rotate each key (create a new one, switch to it, delete the old), or replace it with a role".into()
-                },
-                failing: self.unrotated,
-            });
+                "rotate each key (create a new one, switch to it, delete the old one), or replace it with a role",
+            ));
         }
         if self.root_checked {
-            findings.push(Finding {
-                question: "CC6.3.privileged-access".into(),
-                checked: 1,
-                sentence: if self.root.is_empty() {
-                    format!("the root account has no access keys and was not used in the last {MAX_AGE_DAYS} days")
-                } else {
-                    self.root.join("; ")
-                },
-                fix: if self.root.is_empty() { String::new() } else {
-                    "delete the root account's access keys and keep it for the few tasks only root can do".into()
-                },
-                failing: if self.root.is_empty() { Vec::new() } else { vec!["the root account".into()] },
-            });
+            let failing = if self.root.is_empty() {
+                Vec::new()
+            } else {
+                vec!["the root account".to_string()]
+            };
+            let said = self.root.join("; ");
+            findings.push(finding(
+                "CC6.3.privileged-access",
+                1,
+                failing,
+                format!("the root account has no access keys and was not used in the last {MAX_AGE_DAYS} days"),
+                |_| said,
+                "delete the root account's access keys and keep it for the few tasks only root can do",
+            ));
         }
         if self.with_credentials > 0 {
-            findings.push(Finding {
-                question: "CC6.3.access-reviews".into(),
-                checked: self.with_credentials,
-                sentence: if self.unused.is_empty() {
-                    format!("every credential of the {} was used in the last {MAX_AGE_DAYS} days", users(self.with_credentials))
-                } else {
+            findings.push(finding(
+                "CC6.3.access-reviews",
+                self.with_credentials,
+                self.unused,
+                format!(
+                    "every credential of {} was used in the last {MAX_AGE_DAYS} days",
+                    all(self.with_credentials, "IAM user", "IAM users")
+                ),
+                |failing| {
                     format!(
-                        "{} of {} hold credentials unused for {MAX_AGE_DAYS} days: {}",
-                        self.unused.len(),
+                        "{} of {} {} credentials unused for {MAX_AGE_DAYS} days: {}",
+                        failing.len(),
                         users(self.with_credentials),
-                        name_list(&self.unused, 5)
+                        agree(failing.len(), "holds", "hold"),
+                        name_list(failing, 5)
                     )
                 },
-                fix: if self.unused.is_empty() { String::new() } else {
-                    "remove the unused passwords and keys (an access review would), or record why each is still needed".into()
-                },
-                failing: self.unused,
-            });
+                "remove the unused passwords and keys (as an access review would), or record why each is still needed",
+            ));
         }
         findings.sort_by(|a, b| a.question.cmp(&b.question));
         findings
+    }
+}
+
+/// A finding that says `passed` when nothing fails, else what `failed` says of the
+/// failing names, with `fix`.
+fn finding(
+    question: &str,
+    checked: usize,
+    failing: Vec<String>,
+    passed: String,
+    failed: impl FnOnce(&[String]) -> String,
+    fix: &str,
+) -> Finding {
+    let (sentence, fix) = if failing.is_empty() {
+        (passed, String::new())
+    } else {
+        (failed(&failing), fix.to_string())
+    };
+    Finding {
+        question: question.to_string(),
+        checked,
+        failing,
+        sentence,
+        fix,
     }
 }
 

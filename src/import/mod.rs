@@ -118,6 +118,20 @@ pub fn name_list(names: &[String], shown: usize) -> String {
     text
 }
 
+/// `the 1 user`, `all 3 users`.
+pub fn all(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("the 1 {one}")
+    } else {
+        format!("all {n} {many}")
+    }
+}
+
+/// `one` when `n` is 1, else `many`: a verb agreeing with a count.
+pub fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// `1 user`, `3 users`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -134,6 +148,12 @@ mod tests {
         assert_eq!(name_list(&names, 2), "alice, bob and 1 more");
         assert_eq!(count(1, "user", "users"), "1 user");
         assert_eq!(count(2, "user", "users"), "2 users");
+        assert_eq!(all(1, "user", "users"), "the 1 user");
+        assert_eq!(all(4, "user", "users"), "all 4 users");
+        assert_eq!(
+            (agree(1, "has", "have"), agree(0, "has", "have")),
+            ("has", "have")
+        );
     }
 
     #[test]

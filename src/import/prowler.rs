@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use super::ImportError;
 use super::table::{Row, Table};
-use super::{Finding, Findings, Source, count, name_list, prowler_rules};
+use super::{Finding, Findings, Source, agree, all, count, name_list, prowler_rules};
 
 const WHAT: &str = "a Prowler SOC 2 compliance CSV (output/compliance/…_soc2_aws.csv)";
 
@@ -136,7 +136,9 @@ fn finding(question: &str, group: Group) -> Finding {
     let criteria = group.criteria.into_iter().collect::<Vec<_>>().join(", ");
     let results = count(group.checked, "Prowler result", "Prowler results");
     let (sentence, fix) = if group.failing.is_empty() {
-        (format!("all {results} pass ({criteria})"), String::new())
+        let every = all(group.checked, "Prowler result", "Prowler results");
+        let verb = agree(group.checked, "passes", "pass");
+        (format!("{every} {verb} ({criteria})"), String::new())
     } else {
         let first = group
             .first_failure
@@ -144,8 +146,9 @@ fn finding(question: &str, group: Group) -> Finding {
             .unwrap_or_default();
         (
             format!(
-                "{} of {results} fail ({criteria}): {}",
+                "{} of {results} {} ({criteria}): {}",
                 group.failing.len(),
+                agree(group.failing.len(), "fails", "fail"),
                 name_list(&group.failing, 5)
             ),
             format!(
@@ -178,8 +181,9 @@ fn notes(
     if !manual.is_empty() {
         let ids: Vec<String> = manual.iter().cloned().collect();
         notes.push(format!(
-            "{} need a manual check Prowler cannot make: {}",
+            "{} {} a manual check Prowler cannot make: {}",
             count(ids.len(), "requirement", "requirements"),
+            agree(ids.len(), "needs", "need"),
             name_list(&ids, 8)
         ));
     }
@@ -194,8 +198,9 @@ fn notes(
             })
             .collect();
         notes.push(format!(
-            "{} bear on no question of the questionnaire and were not counted: {}",
-            count(checks.len(), "check", "checks"),
+            "{} on no question of the questionnaire and {} not counted: {}",
+            count(checks.len(), "check bears", "checks bear"),
+            agree(checks.len(), "was", "were"),
             name_list(&checks, 5)
         ));
     }

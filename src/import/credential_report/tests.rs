@@ -93,7 +93,7 @@ fn a_clean_report_passes_everything() {
     );
     assert_eq!(
         sentence(&findings, "CC6.1.mfa"),
-        "all 1 IAM user with a console password have MFA"
+        "the 1 IAM user with a console password has MFA"
     );
 }
 

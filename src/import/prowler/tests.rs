@@ -22,14 +22,14 @@ fn results_become_one_finding_per_question() {
     );
     assert_eq!(
         mfa.sentence,
-        "1 of 2 Prowler results fail (CC6.1, CC6.2): alice (iam_user_mfa_enabled_console_access)"
+        "1 of 2 Prowler results fails (CC6.1, CC6.2): alice (iam_user_mfa_enabled_console_access)"
     );
     assert!(mfa.fix.contains("MFA disabled"), "{}", mfa.fix);
     let encryption = finding(&findings, "CC6.1.encryption-at-rest");
     assert_eq!((encryption.checked, encryption.failing.len()), (3, 1));
     assert_eq!(
         finding(&findings, "CC7.2.cloud-audit-logs").sentence,
-        "all 1 Prowler result pass (CC7.2)"
+        "the 1 Prowler result passes (CC7.2)"
     );
     assert!(finding(&findings, "CC7.2.cloud-audit-logs").passes());
 }
@@ -46,8 +46,8 @@ fn muted_manual_and_unmapped_results_are_counted_apart() {
         findings.notes,
         [
             "1 result is muted in Prowler, counted neither as passing nor failing",
-            "1 requirement need a manual check Prowler cannot make: CC1.1",
-            "1 check bear on no question of the questionnaire and were not counted: organizations_account_part_of_organizations (CC7.2)",
+            "1 requirement needs a manual check Prowler cannot make: CC1.1",
+            "1 check bears on no question of the questionnaire and was not counted: organizations_account_part_of_organizations (CC7.2)",
         ]
     );
 }
