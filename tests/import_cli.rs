@@ -5,82 +5,10 @@
 //! byte for byte what it was.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use assert_cmd::cargo::CommandCargoExt;
+mod import;
 
-/// A copy of the sample assessment in a fresh folder.
-struct Sample {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-impl Sample {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("northwind.toml");
-        fs::copy(fixture("assessments/report-complete.toml"), &path).expect("copy sample");
-        Self { _dir: dir, path }
-    }
-
-    fn import(&self, args: &[&str]) -> Output {
-        let mut command = Command::cargo_bin("soc2-ready").expect("binary");
-        command
-            .env_remove("SOC2_READY_DATA_DIR")
-            .env("SOC2_READY_TODAY", "2026-12-01")
-            .arg("import")
-            .args(args)
-            .arg("--into")
-            .arg(&self.path);
-        command.output().expect("runs")
-    }
-
-    fn answer(&self, question: &str) -> String {
-        let text = fs::read_to_string(&self.path).expect("assessment");
-        let value: toml::Value = toml::from_str(&text).expect("toml");
-        value["answers"][question]["answer"]
-            .as_str()
-            .unwrap_or("unanswered")
-            .to_string()
-    }
-
-    /// Every evidence entry as `evidence list --format json` gives it.
-    fn evidence(&self) -> Vec<serde_json::Value> {
-        let output = Command::cargo_bin("soc2-ready")
-            .expect("binary")
-            .env("SOC2_READY_TODAY", "2026-12-01")
-            .args(["evidence", "list"])
-            .arg(&self.path)
-            .args(["--format", "json"])
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{}", text(&output.stderr));
-        let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
-        value["entries"].as_array().cloned().unwrap_or_default()
-    }
-
-    fn imported(&self, title_start: &str) -> Vec<serde_json::Value> {
-        self.evidence()
-            .into_iter()
-            .filter(|entry| {
-                entry["title"]
-                    .as_str()
-                    .is_some_and(|t| t.starts_with(title_start))
-            })
-            .collect()
-    }
-}
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use import::{Sample, fixture, text};
 
 const PROWLER: &str = "import/prowler-soc2_aws.csv";
 const CREDENTIALS: &str = "import/aws-credential-report.csv";

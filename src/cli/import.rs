@@ -46,6 +46,12 @@ pub enum SourceArg {
     Prowler,
     /// The AWS IAM credential report CSV (aws iam get-credential-report, decoded).
     AwsCredentialReport,
+    /// GitHub branch protection or ruleset JSON (one object or an array).
+    GithubBranchProtection,
+    /// The Google Workspace admin console's user download (CSV).
+    GoogleWorkspaceUsers,
+    /// Okta's /api/v1/users JSON with each user's factors.
+    OktaUsers,
 }
 
 impl SourceArg {
@@ -53,6 +59,9 @@ impl SourceArg {
         match self {
             SourceArg::Prowler => Source::Prowler,
             SourceArg::AwsCredentialReport => Source::AwsCredentialReport,
+            SourceArg::GithubBranchProtection => Source::GithubBranchProtection,
+            SourceArg::GoogleWorkspaceUsers => Source::GoogleWorkspaceUsers,
+            SourceArg::OktaUsers => Source::OktaUsers,
         }
     }
 }

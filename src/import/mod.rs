@@ -4,6 +4,11 @@
 //! shows. Pure: no file or terminal I/O; the CLI reads the file and applies the result.
 
 mod credential_report;
+mod github;
+mod google_workspace;
+mod json;
+mod okta;
+mod people;
 mod propose;
 mod prowler;
 mod prowler_rules;
@@ -28,17 +33,32 @@ pub enum Source {
     Prowler,
     /// The AWS IAM credential report CSV (`aws iam get-credential-report`, decoded).
     AwsCredentialReport,
+    /// GitHub branch protection or repository ruleset JSON (one or an array).
+    GithubBranchProtection,
+    /// The Google Workspace admin console's user download (CSV).
+    GoogleWorkspaceUsers,
+    /// Okta's `/api/v1/users` JSON, with each user's factors.
+    OktaUsers,
 }
 
 impl Source {
     /// Every source, in the order help lists them.
-    pub const ALL: [Source; 2] = [Source::Prowler, Source::AwsCredentialReport];
+    pub const ALL: [Source; 5] = [
+        Source::Prowler,
+        Source::AwsCredentialReport,
+        Source::GithubBranchProtection,
+        Source::GoogleWorkspaceUsers,
+        Source::OktaUsers,
+    ];
 
     /// The name given on the command line.
     pub fn key(self) -> &'static str {
         match self {
             Source::Prowler => "prowler",
             Source::AwsCredentialReport => "aws-credential-report",
+            Source::GithubBranchProtection => "github-branch-protection",
+            Source::GoogleWorkspaceUsers => "google-workspace-users",
+            Source::OktaUsers => "okta-users",
         }
     }
 
@@ -47,6 +67,9 @@ impl Source {
         match self {
             Source::Prowler => "Prowler SOC 2 compliance scan",
             Source::AwsCredentialReport => "AWS IAM credential report",
+            Source::GithubBranchProtection => "GitHub branch protection",
+            Source::GoogleWorkspaceUsers => "Google Workspace user download",
+            Source::OktaUsers => "Okta user list",
         }
     }
 
@@ -62,6 +85,9 @@ impl Source {
         match self {
             Source::Prowler => prowler::read(name, &text),
             Source::AwsCredentialReport => credential_report::read(name, &text, today),
+            Source::GithubBranchProtection => github::read(name, &text),
+            Source::GoogleWorkspaceUsers => google_workspace::read(name, &text, today),
+            Source::OktaUsers => okta::read(name, &text, today),
         }
     }
 }

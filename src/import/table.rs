@@ -67,11 +67,15 @@ impl<'a> Table<'a> {
             .into_records()
     }
 
-    /// The column named `name` (any case).
+    /// The column named `name` (any case; a note in brackets after the name, as in
+    /// Google's `Status [READ ONLY]`, is not part of it).
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.headers
-            .iter()
-            .position(|header| header.eq_ignore_ascii_case(name))
+        self.headers.iter().position(|header| {
+            let bare = header
+                .split_once(" [")
+                .map_or(header.as_str(), |(bare, _)| bare);
+            header.eq_ignore_ascii_case(name) || bare.trim().eq_ignore_ascii_case(name)
+        })
     }
 
     /// The columns named `names`; when any is missing, a problem naming them all and
@@ -208,6 +212,13 @@ mod tests {
     fn header_columns_are_found_in_any_case() {
         let table = Table::new("a.csv", "User;ARN\r\nalice;x\r\n\r\nbob;yz\r\n", b";").unwrap();
         assert_eq!(table.find("user"), Some(0));
+        let google = Table::new(
+            "u.csv",
+            "Email Address [Required],Status [READ ONLY]\n",
+            b",",
+        )
+        .unwrap();
+        assert_eq!(google.find("status"), Some(1));
         assert_eq!(table.columns(["arn", "USER"], "a test").unwrap(), [1, 0]);
         let rows: Vec<Row> = table.rows().collect::<Result<_, _>>().unwrap();
         assert_eq!((rows[0].get(0), rows[0].get(1)), ("alice", "x"));
