@@ -127,3 +127,52 @@ fn each_source_refuses_the_others_files() {
     }
     assert_eq!(fs::read(&sample.path).unwrap(), before);
 }
+
+#[test]
+fn a_csv_mapping_from_the_config_reads_any_export() {
+    let sample = Sample::new();
+    let config = path("config.toml");
+    let output = sample.import(&[
+        "csv",
+        &path("mdm-laptops.csv"),
+        "--mapping",
+        "laptops",
+        "--config",
+        &config,
+        "--apply",
+    ]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        stdout.contains("MDM laptop export, taken 2026-12-01, 3 rows"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 of 3 rows fails FileVault: mac-ben (FileVault \"Off\")"),
+        "{stdout}"
+    );
+    assert_eq!(sample.answer("CC6.7.device-encryption"), "planned");
+    assert_eq!(sample.imported("MDM laptop export").len(), 1);
+    for (args, expected) in [
+        (
+            vec!["csv", "--mapping", "phones"],
+            "no [[import.csv]] mapping named \"phones\" (it has laptops)",
+        ),
+        (vec!["csv"], "import csv needs --mapping NAME"),
+        (
+            vec!["prowler", "--mapping", "laptops"],
+            "--mapping is for `import csv`",
+        ),
+    ] {
+        let file = path("mdm-laptops.csv");
+        let mut all = vec![args[0], file.as_str(), "--config", config.as_str()];
+        all.extend(&args[1..]);
+        let output = sample.import(&all);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&output.stderr).contains(expected),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+    }
+}

@@ -18,7 +18,7 @@ use soc2_ready::questionnaire::Questionnaire;
 
 use super::edit::{date_arg, edit};
 use super::evidence_files::{self, CopyProgress};
-use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire};
 
 /// Arguments of `import`.
 #[derive(Debug, Args)]
@@ -37,6 +37,9 @@ pub struct ImportArgs {
     /// The day the export was taken, for files that do not say (default: today).
     #[arg(long, value_name = "DATE")]
     pub taken: Option<String>,
+    /// With `csv`: the name of the config's `[[import.csv]]` mapping to read the file with.
+    #[arg(long, value_name = "NAME")]
+    pub mapping: Option<String>,
 }
 
 /// The sources on the command line.
@@ -52,16 +55,20 @@ pub enum SourceArg {
     GoogleWorkspaceUsers,
     /// Okta's /api/v1/users JSON with each user's factors.
     OktaUsers,
+    /// Any CSV, read with a mapping from the config (--mapping NAME).
+    Csv,
 }
 
 impl SourceArg {
-    fn source(self) -> Source {
+    /// The built-in source; `None` for `csv`.
+    fn source(self) -> Option<Source> {
         match self {
-            SourceArg::Prowler => Source::Prowler,
-            SourceArg::AwsCredentialReport => Source::AwsCredentialReport,
-            SourceArg::GithubBranchProtection => Source::GithubBranchProtection,
-            SourceArg::GoogleWorkspaceUsers => Source::GoogleWorkspaceUsers,
-            SourceArg::OktaUsers => Source::OktaUsers,
+            SourceArg::Prowler => Some(Source::Prowler),
+            SourceArg::AwsCredentialReport => Some(Source::AwsCredentialReport),
+            SourceArg::GithubBranchProtection => Some(Source::GithubBranchProtection),
+            SourceArg::GoogleWorkspaceUsers => Some(Source::GoogleWorkspaceUsers),
+            SourceArg::OktaUsers => Some(Source::OktaUsers),
+            SourceArg::Csv => None,
         }
     }
 }
@@ -82,10 +89,7 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
     }
     let bytes = read_export(&args.file)?;
     let name = args.file.display().to_string();
-    let source = args.source.source();
-    let findings = source
-        .read(&name, &bytes, taken)
-        .map_err(|problem| Failure::Invalid(format!("{problem}; nothing was recorded")))?;
+    let findings = read_findings(global, &questionnaire, args, &name, &bytes, taken)?;
     let dated = findings.dated.unwrap_or(taken);
     if dated > today {
         return Err(Failure::Invalid(format!(
@@ -138,6 +142,47 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
     outcome
 }
 
+/// The findings of the export, read as its source (or with its `--mapping`).
+fn read_findings(
+    global: &GlobalArgs,
+    questionnaire: &Questionnaire,
+    args: &ImportArgs,
+    name: &str,
+    bytes: &[u8],
+    taken: Date,
+) -> Result<Findings, Failure> {
+    let refused = |problem: Box<soc2_ready::diagnostics::Problem>| {
+        Failure::Invalid(format!("{problem}; nothing was recorded"))
+    };
+    match (args.source.source(), &args.mapping) {
+        (Some(source), None) => source.read(name, bytes, taken).map_err(refused),
+        (Some(source), Some(_)) => Err(Failure::Invalid(format!(
+            "--mapping is for `import csv`; {} files are read without one",
+            source.key()
+        ))),
+        (None, None) => Err(Failure::Invalid(
+            "import csv needs --mapping NAME, a [[import.csv]] mapping of the config (see README, \"Importing evidence\")".into(),
+        )),
+        (None, Some(wanted)) => {
+            let config = load_config(global)?;
+            let Some(mapping) = config.imports.iter().find(|mapping| &mapping.name == wanted) else {
+                let known: Vec<&str> = config.imports.iter().map(|mapping| mapping.name.as_str()).collect();
+                return Err(Failure::Invalid(format!(
+                    "--mapping: the config has no [[import.csv]] mapping named \"{wanted}\" ({})",
+                    if known.is_empty() { "it has none".to_string() } else { format!("it has {}", known.join(", ")) }
+                )));
+            };
+            if questionnaire.question(&mapping.question).is_none() {
+                return Err(Failure::Invalid(format!(
+                    "the mapping \"{wanted}\" names the question \"{}\", which this questionnaire does not have",
+                    mapping.question
+                )));
+            }
+            import::read_csv(name, bytes, mapping).map_err(refused)
+        }
+    }
+}
+
 /// What is known of the file being recorded.
 struct Recorded<'a> {
     name: &'a str,
@@ -166,7 +211,7 @@ fn record(
         (None, Some(kept)) => {
             for proposal in &proposals {
                 let entry = Evidence {
-                    title: format!("{}: {}", findings.source.describe(), sentences(proposal)),
+                    title: format!("{}: {}", findings.title, sentences(proposal)),
                     location: file.name.to_string(),
                     collected: file.dated,
                     period: None,
@@ -281,7 +326,7 @@ fn header(name: &str, findings: &Findings, dated: Date) -> String {
     };
     let mut out = format!(
         "{name}: {}, {source_date} {dated}, {}\n",
-        findings.source.describe(),
+        findings.title,
         import::count(findings.rows, "row", "rows")
     );
     for note in &findings.notes {
@@ -358,7 +403,7 @@ fn diff(questionnaire: &Questionnaire, proposals: &[Proposal<'_>], applied: bool
 fn nothing_in_scope(name: &str, findings: &Findings) -> String {
     format!(
         "{name}: {}, {}; nothing in it bears on a question in this assessment's scope, so nothing was recorded.\n",
-        findings.source.describe(),
+        findings.title,
         import::count(findings.rows, "row", "rows")
     )
 }

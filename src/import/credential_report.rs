@@ -102,7 +102,7 @@ pub fn read(name: &str, text: &str, as_of: Date) -> Result<Findings, ImportError
         return Err(table.no_rows());
     }
     Ok(Findings {
-        source: Source::AwsCredentialReport,
+        title: Source::AwsCredentialReport.describe().to_string(),
         dated: None,
         rows,
         findings: tally.findings(),

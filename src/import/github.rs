@@ -39,7 +39,7 @@ pub fn read(name: &str, text: &str) -> Result<Findings, ImportError> {
         ));
     }
     Ok(Findings {
-        source: Source::GithubBranchProtection,
+        title: Source::GithubBranchProtection.describe().to_string(),
         dated: None,
         rows: rules.len(),
         findings: vec![approval(&rules), protection(&rules)],

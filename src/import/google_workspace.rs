@@ -40,7 +40,7 @@ pub fn read(name: &str, text: &str, as_of: Date) -> Result<Findings, ImportError
         as_of,
     );
     Ok(Findings {
-        source: Source::GoogleWorkspaceUsers,
+        title: Source::GoogleWorkspaceUsers.describe().to_string(),
         dated: None,
         rows: accounts.len(),
         findings,

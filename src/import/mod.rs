@@ -7,6 +7,7 @@ mod credential_report;
 mod github;
 mod google_workspace;
 mod json;
+mod mapping;
 mod okta;
 mod people;
 mod propose;
@@ -15,6 +16,7 @@ mod prowler_rules;
 mod table;
 mod text;
 
+pub use mapping::{CsvMapping, read_csv, read_mappings};
 pub use propose::{Proposal, propose};
 pub use table::Table;
 pub use text::{MAX_BYTES, decode};
@@ -117,8 +119,8 @@ impl Finding {
 /// Everything one export shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Findings {
-    /// The source it came from.
-    pub source: Source,
+    /// What the export is, in words (the title of its evidence entries).
+    pub title: String,
     /// The export's own date, when the file has one.
     pub dated: Option<Date>,
     /// Data rows read.

@@ -31,7 +31,7 @@ pub fn read(name: &str, text: &str, as_of: Date) -> Result<Findings, ImportError
         .collect::<Result<Vec<_>, _>>()?;
     let (findings, notes) = people::findings(("Okta user", "Okta users"), &accounts, as_of);
     Ok(Findings {
-        source: Source::OktaUsers,
+        title: Source::OktaUsers.describe().to_string(),
         dated: None,
         rows: accounts.len(),
         findings,

@@ -123,7 +123,7 @@ pub fn read(name: &str, text: &str) -> Result<Findings, ImportError> {
         .map(|(question, group)| finding(question, group))
         .collect();
     Ok(Findings {
-        source: Source::Prowler,
+        title: Source::Prowler.describe().to_string(),
         dated: date,
         rows,
         findings,
