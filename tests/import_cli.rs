@@ -5,6 +5,9 @@
 //! byte for byte what it was.
 
 use std::fs;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
 
 mod import;
 
@@ -276,5 +279,46 @@ fn a_missing_file_or_a_folder_is_named() {
         text(&output.stderr).contains("not a regular file"),
         "{}",
         text(&output.stderr)
+    );
+}
+
+#[test]
+fn findings_appear_in_score_and_on_the_report_cards() {
+    let sample = Sample::new();
+    assert!(
+        sample
+            .import(&["prowler", &prowler(), "--apply"])
+            .status
+            .success()
+    );
+    let run = |args: &[&str]| {
+        Command::cargo_bin("soc2-ready")
+            .unwrap()
+            .env("SOC2_READY_TODAY", "2026-12-01")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let path = sample.path.display().to_string();
+    let score = run(&["score", &path]);
+    let stdout = text(&score.stdout);
+    assert!(
+        stdout.contains("      Imported 2026-11-30: Prowler SOC 2 compliance scan: 1 of 2 Prowler results fails (CC6.1, CC6.2): alice"),
+        "{stdout}"
+    );
+    let markdown = sample.path.with_extension("md");
+    let report = run(&[
+        "report",
+        &path,
+        "--format",
+        "md",
+        "--output",
+        &markdown.display().to_string(),
+    ]);
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    let card = fs::read_to_string(&markdown).unwrap();
+    assert!(
+        card.contains("Imported 2026-11-30: Prowler SOC 2 compliance scan: 1 of 3 Prowler results fails (CC6.1): acme-logs"),
+        "the encryption card carries the finding"
     );
 }

@@ -126,6 +126,7 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
             kept.as_ref(),
             args.apply,
             Recorded {
+                source: &source_word(args),
                 name: &name,
                 dated,
                 earlier,
@@ -183,8 +184,17 @@ fn read_findings(
     }
 }
 
+/// The one word naming the source in the entry's location: `prowler`, `csv:laptops`.
+fn source_word(args: &ImportArgs) -> String {
+    match (args.source.source(), &args.mapping) {
+        (Some(source), _) => source.key().to_string(),
+        (None, mapping) => format!("csv:{}", mapping.as_deref().unwrap_or_default()),
+    }
+}
+
 /// What is known of the file being recorded.
 struct Recorded<'a> {
+    source: &'a str,
     name: &'a str,
     dated: Date,
     earlier: Option<Date>,
@@ -212,7 +222,7 @@ fn record(
             for proposal in &proposals {
                 let entry = Evidence {
                     title: format!("{}: {}", findings.title, sentences(proposal)),
-                    location: file.name.to_string(),
+                    location: import::recorded::location(file.source, file.name),
                     collected: file.dated,
                     period: None,
                     expires: None,

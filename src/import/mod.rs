@@ -13,6 +13,7 @@ mod people;
 mod propose;
 mod prowler;
 mod prowler_rules;
+pub mod recorded;
 mod table;
 mod text;
 
