@@ -89,14 +89,19 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
     }
     let bytes = read_export(&args.file)?;
     let name = args.file.display().to_string();
-    let findings = read_findings(global, &questionnaire, args, &name, &bytes, taken)?;
+    // Hashing a large export takes as long as reading it: both at once, on two cores.
+    let (findings, sha256) = std::thread::scope(|scope| {
+        let hash = scope.spawn(|| locker::hash_bytes(&bytes));
+        let findings = read_findings(global, &questionnaire, args, &name, &bytes, taken);
+        (findings, hash.join().expect("hashing never panics"))
+    });
+    let findings = findings?;
     let dated = findings.dated.unwrap_or(taken);
     if dated > today {
         return Err(Failure::Invalid(format!(
             "{name}: the export is dated {dated}, after today ({today}); nothing was recorded"
         )));
     }
-    let sha256 = locker::hash_bytes(&bytes);
     let (assessment, _) = load_assessment(&args.into, &questionnaire)?;
     let (proposals, _) = import::propose(&questionnaire, &assessment, &findings);
     let Some(first) = proposals.first() else {

@@ -224,7 +224,7 @@ impl Tally {
     fn findings(self) -> Vec<Finding> {
         let keys = |n| count(n, "active access key", "active access keys");
         let users = |n| count(n, "IAM user", "IAM users");
-        let mut findings = vec![finding(
+        let mut findings = vec![Finding::judged(
             "CC6.1.mfa",
             self.console,
             self.no_mfa,
@@ -245,7 +245,7 @@ impl Tally {
             "turn on MFA for each of them (or remove the console password of those who do not sign in)",
         )];
         if self.keys > 0 {
-            findings.push(finding(
+            findings.push(Finding::judged(
                 "CC6.1.secrets-management",
                 self.keys,
                 self.unrotated,
@@ -273,7 +273,7 @@ impl Tally {
                 vec!["the root account".to_string()]
             };
             let said = self.root.join("; ");
-            findings.push(finding(
+            findings.push(Finding::judged(
                 "CC6.3.privileged-access",
                 1,
                 failing,
@@ -283,7 +283,7 @@ impl Tally {
             ));
         }
         if self.with_credentials > 0 {
-            findings.push(finding(
+            findings.push(Finding::judged(
                 "CC6.3.access-reviews",
                 self.with_credentials,
                 self.unused,
@@ -305,30 +305,6 @@ impl Tally {
         }
         findings.sort_by(|a, b| a.question.cmp(&b.question));
         findings
-    }
-}
-
-/// A finding that says `passed` when nothing fails, else what `failed` says of the
-/// failing names, with `fix`.
-fn finding(
-    question: &str,
-    checked: usize,
-    failing: Vec<String>,
-    passed: String,
-    failed: impl FnOnce(&[String]) -> String,
-    fix: &str,
-) -> Finding {
-    let (sentence, fix) = if failing.is_empty() {
-        (passed, String::new())
-    } else {
-        (failed(&failing), fix.to_string())
-    };
-    Finding {
-        question: question.to_string(),
-        checked,
-        failing,
-        sentence,
-        fix,
     }
 }
 

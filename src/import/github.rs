@@ -185,32 +185,26 @@ fn protection(rules: &[Rules]) -> Finding {
 
 /// The finding of `checked` protected branches of which `failing` fall short.
 fn finding(question: &str, checked: usize, failing: Vec<String>, fix: &str) -> Finding {
-    let sentence = if failing.is_empty() {
+    Finding::judged(
+        question,
+        checked,
+        failing,
         format!(
             "{} {} this",
             all(checked, "protected branch", "protected branches"),
             agree(checked, "requires", "require")
-        )
-    } else {
-        format!(
-            "{} of {} {} short: {}",
-            failing.len(),
-            count(checked, "protected branch", "protected branches"),
-            agree(failing.len(), "falls", "fall"),
-            name_list(&failing, 5)
-        )
-    };
-    Finding {
-        question: question.to_string(),
-        checked,
-        fix: if failing.is_empty() {
-            String::new()
-        } else {
-            fix.to_string()
+        ),
+        |failing| {
+            format!(
+                "{} of {} {} short: {}",
+                failing.len(),
+                count(checked, "protected branch", "protected branches"),
+                agree(failing.len(), "falls", "fall"),
+                name_list(failing, 5)
+            )
         },
-        failing,
-        sentence,
-    }
+        fix,
+    )
 }
 
 #[cfg(test)]
@@ -223,13 +217,8 @@ mod tests {
     fn protection_and_rulesets_give_approval_and_protection_findings() {
         let findings = read("protection.json", GOOD).unwrap();
         assert_eq!(findings.rows, 3);
-        let sentences: Vec<&str> = findings
-            .findings
-            .iter()
-            .map(|f| f.sentence.as_str())
-            .collect();
         assert_eq!(
-            sentences,
+            findings.sentences(),
             [
                 "2 of 3 protected branches fall short: acme/web (main) (no approving review required), acme/infra ruleset \"main\" (approvals kept after new pushes)",
                 "1 of 3 protected branches falls short: acme/web (main) (admins exempt, no required status checks, force pushes allowed)",

@@ -143,13 +143,8 @@ mod tests {
     fn the_download_with_bom_and_crlf_gives_mfa_and_offboarding_findings() {
         let findings = read("users.csv", &good(), date(2026, 12, 1)).unwrap();
         assert_eq!(findings.rows, 5);
-        let sentences: Vec<&str> = findings
-            .findings
-            .iter()
-            .map(|f| f.sentence.as_str())
-            .collect();
         assert_eq!(
-            sentences,
+            findings.sentences(),
             [
                 "2 of 4 active Google Workspace users are not required to use a second factor: carol@northwind.example (not enforced), dan@northwind.example (not enrolled)",
                 "1 of 4 active Google Workspace users has not signed in for 90 days, leavers an offboarding may have missed: dan@northwind.example (never signed in)",

@@ -111,6 +111,30 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding on `question` of `checked` items: `passed` when none fails, else what
+    /// `failed` says of the `failing` names, with `fix`.
+    pub fn judged(
+        question: &str,
+        checked: usize,
+        failing: Vec<String>,
+        passed: String,
+        failed: impl FnOnce(&[String]) -> String,
+        fix: &str,
+    ) -> Finding {
+        let (sentence, fix) = if failing.is_empty() {
+            (passed, String::new())
+        } else {
+            (failed(&failing), fix.to_string())
+        };
+        Finding {
+            question: question.to_string(),
+            checked,
+            failing,
+            sentence,
+            fix,
+        }
+    }
+
     /// Whether nothing checked fails.
     pub fn passes(&self) -> bool {
         self.failing.is_empty()
@@ -131,6 +155,16 @@ pub struct Findings {
     /// What was read but bears on no question (muted results, manual requirements,
     /// checks no question covers), in words.
     pub notes: Vec<String>,
+}
+
+impl Findings {
+    /// The sentence of every finding, in order.
+    pub fn sentences(&self) -> Vec<&str> {
+        self.findings
+            .iter()
+            .map(|finding| finding.sentence.as_str())
+            .collect()
+    }
 }
 
 /// `names` joined for a sentence, the first `shown` of them and "and N more".

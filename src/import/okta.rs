@@ -121,13 +121,8 @@ mod tests {
     fn users_with_factors_give_mfa_and_offboarding_findings() {
         let findings = read("users.json", GOOD, date(2026, 12, 1)).unwrap();
         assert_eq!(findings.rows, 4);
-        let sentences: Vec<&str> = findings
-            .findings
-            .iter()
-            .map(|f| f.sentence.as_str())
-            .collect();
         assert_eq!(
-            sentences,
+            findings.sentences(),
             [
                 "1 of 3 active Okta users is not required to use a second factor: kim@northwind.example (not enrolled)",
                 "1 of 3 active Okta users has not signed in for 90 days, leavers an offboarding may have missed: lee@northwind.example (last sign-in 2026-07-14)",

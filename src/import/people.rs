@@ -72,40 +72,27 @@ pub fn findings(kind: (&str, &str), people: &[Person], as_of: Date) -> (Vec<Find
                 SecondFactor::Enrolled | SecondFactor::Unknown => None,
             })
             .collect();
-        let sentence = if failing.is_empty() {
+        let (one_active, many_active) = (format!("active {one}"), format!("active {many}"));
+        findings.push(Finding::judged(
+            "CC6.1.mfa",
+            known.len(),
+            failing,
             format!(
                 "{} {} to use a second factor",
-                all(
-                    known.len(),
-                    &format!("active {one}"),
-                    &format!("active {many}")
-                ),
+                all(known.len(), &one_active, &many_active),
                 agree(known.len(), "is required", "are required")
-            )
-        } else {
-            format!(
-                "{} of {} {} not required to use a second factor: {}",
-                failing.len(),
-                count(
-                    known.len(),
-                    &format!("active {one}"),
-                    &format!("active {many}")
-                ),
-                agree(failing.len(), "is", "are"),
-                name_list(&failing, 5)
-            )
-        };
-        findings.push(Finding {
-            question: "CC6.1.mfa".into(),
-            checked: known.len(),
-            fix: if failing.is_empty() {
-                String::new()
-            } else {
-                "enrol each of them and enforce a second factor for everyone in the identity provider".into()
+            ),
+            |failing| {
+                format!(
+                    "{} of {} {} not required to use a second factor: {}",
+                    failing.len(),
+                    count(known.len(), &one_active, &many_active),
+                    agree(failing.len(), "is", "are"),
+                    name_list(failing, 5)
+                )
             },
-            failing,
-            sentence,
-        });
+            "enrol each of them and enforce a second factor for everyone in the identity provider",
+        ));
     }
     if !active.is_empty() {
         findings.push(idle(kind, &active, as_of));
@@ -125,40 +112,27 @@ fn idle((one, many): (&str, &str), active: &[&Person], as_of: Date) -> Finding {
             Some(_) => None,
         })
         .collect();
-    let sentence = if failing.is_empty() {
+    let (one_active, many_active) = (format!("active {one}"), format!("active {many}"));
+    Finding::judged(
+        "CC6.3.offboarding",
+        active.len(),
+        failing,
         format!(
             "{} signed in within the last {MAX_IDLE_DAYS} days (or {} new)",
-            all(
-                active.len(),
-                &format!("active {one}"),
-                &format!("active {many}")
-            ),
+            all(active.len(), &one_active, &many_active),
             agree(active.len(), "is", "are")
-        )
-    } else {
-        format!(
-            "{} of {} {} not signed in for {MAX_IDLE_DAYS} days, leavers an offboarding may have missed: {}",
-            failing.len(),
-            count(
-                active.len(),
-                &format!("active {one}"),
-                &format!("active {many}")
-            ),
-            agree(failing.len(), "has", "have"),
-            name_list(&failing, 5)
-        )
-    };
-    Finding {
-        question: "CC6.3.offboarding".into(),
-        checked: active.len(),
-        fix: if failing.is_empty() {
-            String::new()
-        } else {
-            "suspend the accounts of people who have left, and record why each other idle account is still needed".into()
+        ),
+        |failing| {
+            format!(
+                "{} of {} {} not signed in for {MAX_IDLE_DAYS} days, leavers an offboarding may have missed: {}",
+                failing.len(),
+                count(active.len(), &one_active, &many_active),
+                agree(failing.len(), "has", "have"),
+                name_list(failing, 5)
+            )
         },
-        failing,
-        sentence,
-    }
+        "suspend the accounts of people who have left, and record why each other idle account is still needed",
+    )
 }
 
 #[cfg(test)]
