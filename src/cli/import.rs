@@ -118,7 +118,8 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
         out.push_str(&diff(&questionnaire, &proposals, false));
         return Ok(Output::text(out));
     }
-    let folder = locker::folder_for(&args.into);
+    let setting = load_config(global)?.defaults.evidence_folder;
+    let folder = locker::folder_for(&args.into, setting.as_deref());
     let kept = match earlier {
         Some(_) => None,
         None => Some(keep(&folder, &first.question, &args.file, &sha256)?),
@@ -245,7 +246,7 @@ fn record(
                 "Evidence recorded on {} (sha256 {}, {}, kept in {}).",
                 import::count(proposals.len(), "question", "questions"),
                 &file.sha256[..12],
-                evidence_files::size_text(kept.file.size),
+                locker::size_text(kept.file.size),
                 file.folder.join(&kept.file.path).display()
             );
         }
@@ -280,8 +281,8 @@ fn read_export(path: &Path) -> Result<Vec<u8>, Failure> {
         return Err(Failure::Invalid(format!(
             "{} is {}; exports over {} are not read (split it, or export one account at a time); nothing was recorded",
             path.display(),
-            evidence_files::size_text(size),
-            evidence_files::size_text(MAX_BYTES)
+            locker::size_text(size),
+            locker::size_text(MAX_BYTES)
         )));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));

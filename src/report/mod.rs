@@ -27,6 +27,7 @@ mod markdown;
 mod model;
 mod pdf;
 pub mod prepared;
+pub mod request_list;
 mod text;
 
 use std::fmt;
