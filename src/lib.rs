@@ -9,6 +9,7 @@ pub mod claims_scan;
 pub mod clock;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod portfolio;
 pub mod questionnaire;
 pub mod report;

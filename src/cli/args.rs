@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
+pub use super::import::ImportArgs;
 pub use super::list::PortfolioArgs;
 pub use super::validate::ValidateArgs;
 
@@ -74,6 +75,9 @@ pub enum Command {
     /// Keep the dated evidence log of a control: add, list, remove.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// Record an export (Prowler, AWS credential report) as evidence and propose the answers
+    /// it shows; --apply sets them.
+    Import(ImportArgs),
     /// List the dated snapshots of an assessment with the three stage readiness figures.
     History(HistoryArgs),
     /// Show what changed: since a date (or the last snapshot), or between two files.

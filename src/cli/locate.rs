@@ -35,6 +35,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
         Command::Report(args) => vec![&mut args.path],
         Command::Package(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
+        Command::Import(args) => vec![&mut args.into],
         Command::History(args) => vec![&mut args.path],
         Command::Due(args) => vec![&mut args.path],
         Command::Compare(args) => std::iter::once(&mut args.path)

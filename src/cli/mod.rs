@@ -15,6 +15,7 @@ mod evidence;
 mod evidence_files;
 mod help;
 mod history;
+mod import;
 mod list;
 mod lists;
 mod locate;
@@ -117,6 +118,7 @@ pub fn run() -> ExitCode {
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::Package(args)) => package::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
+        Some(Command::Import(args)) => import::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
         Some(Command::Due(args)) => due::run(&cli.global, &args),
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 use soc2_ready::assessment::Assessment;
+use soc2_ready::import::recorded;
 use soc2_ready::questionnaire::{Questionnaire, Stage};
 use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard};
 use soc2_ready::text_safety::json_escaped;
@@ -135,6 +136,13 @@ fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard
         );
         if let Some(step) = question.remediation.first() {
             let _ = writeln!(out, "      Next step: {step}");
+        }
+        for line in assessment
+            .record(&gap.question)
+            .map(recorded::finding_lines)
+            .unwrap_or_default()
+        {
+            let _ = writeln!(out, "      {line}");
         }
     }
     out

@@ -63,6 +63,8 @@ pub struct Config {
     pub branding: Branding,
     /// The 1-based line of every key that was set, by dotted name (`defaults.paper`).
     pub lines: BTreeMap<String, usize>,
+    /// The generic CSV import mappings (`[[import.csv]]`).
+    pub imports: Vec<crate::import::CsvMapping>,
 }
 
 impl Config {

@@ -24,6 +24,7 @@ pub fn parse(
     let thresholds_table = top.table(thresholds::TABLE);
     let defaults_table = top.table("defaults");
     let report_table = top.table("report");
+    let import_table = top.table("import");
     let mut problems = top.finish();
     let mut config = Config::default();
     if let Some((table, span)) = thresholds_table.clone() {
@@ -41,6 +42,11 @@ pub fn parse(
     }
     if let Some((table, span)) = report_table.clone() {
         config.branding = read_branding(source, table, span, resolve_logo, &mut problems);
+    }
+    if let Some((table, span)) = import_table {
+        let (mappings, found) = crate::import::read_mappings(source, table, span);
+        problems.extend(found);
+        config.imports = mappings;
     }
     for (section, table) in [
         (thresholds::TABLE, thresholds_table),

@@ -202,6 +202,7 @@ fn gap_items(
             let question = questionnaire.question(&gap.question)?;
             let record = assessment.record(&question.id).cloned().unwrap_or_default();
             let level = answer.effective_level().unwrap_or(Level::NotInPlace);
+            let note = crate::import::recorded::card_note(&record);
             Some(GapItem {
                 rank: 0,
                 question: QuestionRef::to(question),
@@ -219,7 +220,7 @@ fn gap_items(
                 due: record.due,
                 overdue: record.due.is_some_and(|due| is_late(due, today)),
                 size: Size::of(question, level, gap.needed),
-                note: record.note,
+                note,
                 iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),
             })
         })
