@@ -63,7 +63,7 @@ pub enum Command {
     New(NewArgs),
     /// Score an assessment: readiness per stage, verdicts, top gaps.
     Score(ScoreArgs),
-    /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
+    /// Write the gap report of an assessment (PDF, Markdown, JSON, CSV or an XLSX workbook).
     Report(ReportArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
@@ -211,6 +211,8 @@ pub enum ReportFormat {
     Json,
     /// The gap list, one row per gap.
     Csv,
+    /// A workbook: summary, gaps, answers, owners, calendar.
+    Xlsx,
 }
 
 /// Paper size of a PDF report.

@@ -1,5 +1,6 @@
 //! The gap report: a [`ReportModel`] built once from the scorecard, rendered as PDF,
-//! Markdown, JSON or CSV by pure functions, and written to disk atomically by [`export`].
+//! Markdown, JSON, CSV or an XLSX workbook by pure functions, and written to disk
+//! atomically by [`export`].
 //!
 //! The CLI (`soc2-ready report`) and the wizard's Export screen both go through this module:
 //!
@@ -26,7 +27,9 @@ mod markdown;
 mod model;
 mod pdf;
 pub mod prepared;
+mod schedule;
 mod text;
+mod xlsx;
 
 use std::fmt;
 use std::io;
@@ -39,6 +42,7 @@ pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
     QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
+pub use schedule::ScheduledControl;
 
 use crate::assessment::store::safe_file_stem;
 use crate::atomic_file;
@@ -56,11 +60,19 @@ pub enum Format {
     Json,
     /// The gap list, one row per gap, for spreadsheets and trackers.
     Csv,
+    /// A workbook: summary, gaps, answers, owners, calendar.
+    Xlsx,
 }
 
 impl Format {
-    /// All formats.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Markdown, Format::Json, Format::Csv];
+    /// All formats, in the order the Export screen offers them.
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Markdown,
+        Format::Json,
+        Format::Csv,
+        Format::Xlsx,
+    ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -69,6 +81,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -79,7 +92,13 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
             Format::Csv => "CSV (gap list)",
+            Format::Xlsx => "XLSX",
         }
+    }
+
+    /// Whether the file is text (UTF-8) that can go to standard output.
+    pub fn is_text(self) -> bool {
+        !matches!(self, Format::Pdf | Format::Xlsx)
     }
 }
 
@@ -109,21 +128,22 @@ pub struct Rendered {
 }
 
 /// Renders `model` in `format`; `paper` only matters for PDF. Control characters from the
-/// files are made visible in Markdown and CSV and written as escapes in JSON.
+/// files are made visible in Markdown, CSV and XLSX and written as escapes in JSON.
 pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
-    let text = |bytes: Vec<u8>| Rendered {
+    let file = |bytes: Vec<u8>| Rendered {
         bytes,
         undrawable: Vec::new(),
     };
     match format {
         Format::Pdf => pdf::render(model, paper),
-        Format::Markdown => text(
+        Format::Markdown => file(
             visible_text(&markdown::render(model))
                 .into_owned()
                 .into_bytes(),
         ),
-        Format::Json => text(json_escaped(&json::render(model)).into_owned().into_bytes()),
-        Format::Csv => text(csv::render(model).into_bytes()),
+        Format::Json => file(json_escaped(&json::render(model)).into_owned().into_bytes()),
+        Format::Csv => file(csv::render(model).into_bytes()),
+        Format::Xlsx => file(xlsx::render(model)),
     }
 }
 

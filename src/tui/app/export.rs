@@ -83,7 +83,7 @@ mod tests {
             form.path.text(),
             "/data/acme-inc-soc2-gap-report-2026-11-24.md"
         );
-        for _ in 0..3 {
+        for _ in 1..Format::ALL.len() {
             form.next_format();
         }
         assert_eq!(form.format, Format::Pdf);

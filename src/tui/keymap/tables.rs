@@ -356,7 +356,7 @@ pub const EXPORT: &[Binding] = &[
     bind(
         &[K::Tab],
         A::NextFormat,
-        "next format (PDF, Markdown, JSON, CSV)",
+        "next format (PDF, Markdown, JSON, CSV, XLSX)",
         "format",
     ),
     bind(

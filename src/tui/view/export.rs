@@ -1,10 +1,10 @@
-//! The export screen: the format as tabs, the paper size, the path being typed, what the
+//! The export screen: the formats in a row, the paper size, the path being typed, what the
 //! chosen format holds, and where the report went or why it could not be written.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, popup};
 use crate::report::{Format, Paper};
@@ -20,26 +20,47 @@ fn purpose(format: Format) -> &'static str {
         Format::Markdown => "The same report as text, for a wiki or a ticket.",
         Format::Json => "Every fact of the report, for scripts.",
         Format::Csv => "The gap list, one row per gap, for a spreadsheet or a tracker.",
+        Format::Xlsx => {
+            "A workbook: summary, gaps, answers, owners and the control calendar, with filters and real dates."
+        }
     }
 }
 
-/// The paper sizes offered, the chosen one highlighted.
-fn paper_line(theme: &Theme, chosen: Paper, format: Format) -> Line<'static> {
-    let mut spans = vec![Span::styled("Paper ", theme.dim)];
-    for (at, (paper, label)) in [(Paper::A4, "A4"), (Paper::Letter, "Letter")]
-        .into_iter()
-        .enumerate()
-    {
+/// One span per choice, `separator` between them, the chosen one highlighted.
+fn choices<T: PartialEq>(
+    theme: &Theme,
+    items: impl IntoIterator<Item = (T, &'static str)>,
+    chosen: &T,
+    separator: &'static str,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (at, (item, label)) in items.into_iter().enumerate() {
         if at > 0 {
-            spans.push(Span::styled(" · ", theme.dim));
+            spans.push(Span::styled(separator, theme.dim));
         }
-        let style = if paper == chosen {
+        let style = if item == *chosen {
             theme.selected
         } else {
             theme.dim
         };
         spans.push(Span::styled(format!(" {label} "), style));
     }
+    spans
+}
+
+/// The formats offered, the chosen one highlighted; wraps onto a second line when narrow.
+fn format_line(theme: &Theme, chosen: Format) -> Line<'static> {
+    let formats = Format::ALL
+        .into_iter()
+        .map(|format| (format, format.label()));
+    Line::from(choices(theme, formats, &chosen, "│"))
+}
+
+/// The paper sizes offered, the chosen one highlighted.
+fn paper_line(theme: &Theme, chosen: Paper, format: Format) -> Line<'static> {
+    let mut spans = vec![Span::styled("Paper ", theme.dim)];
+    let papers = [(Paper::A4, "A4"), (Paper::Letter, "Letter")];
+    spans.extend(choices(theme, papers, &chosen, " · "));
     let note = if format == Format::Pdf {
         "  ↑/↓ changes it"
     } else {
@@ -59,7 +80,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let inner = outer.inner(body);
     frame.render_widget(outer, body);
     let [tabs_area, paper_area, _, label, path, _, about, outcome] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -69,11 +90,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    let tabs = Tabs::new(Format::ALL.iter().map(|format| format.label()))
-        .select(Format::ALL.iter().position(|&format| format == form.format))
-        .style(theme.dim)
-        .highlight_style(theme.selected);
-    frame.render_widget(tabs, tabs_area);
+    frame.render_widget(
+        Paragraph::new(format_line(theme, form.format)).wrap(Wrap { trim: false }),
+        tabs_area,
+    );
     frame.render_widget(paper_line(theme, form.paper, form.format), paper_area);
     frame.render_widget(
         Line::styled("Save as (type to change the path)", theme.heading),
