@@ -89,6 +89,8 @@ fn add_a_year(path: &Path) {
                         collected,
                     )
                 }),
+                expires: None,
+                files: Vec::new(),
             });
         });
     }

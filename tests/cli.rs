@@ -329,6 +329,62 @@ fn score_prints_stages_categories_counts_and_gaps() {
 }
 
 #[test]
+fn n_a_without_a_reason_is_named_with_its_line_and_counted_as_open() {
+    let path = fixture("assessments/cli-na-without-reason.toml");
+    let before = fs::read(&path).unwrap();
+    let name = path.to_str().unwrap();
+    let expected = format!(
+        "warning: {name}: N/A needs a reason: CC6.4.office-access at line 18 (counted as open until a reason is given)"
+    );
+    let output = run(&["score", name]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("150 questions in scope: 2 answered, 0 N/A, 1 unsure, 147 open"),
+        "counted as open, not N/A: {}",
+        stdout(&output)
+    );
+    let output = run(&["validate", name]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains(&format!(
+            "Assessment {name}: readable, 5 answer(s), 2 warning(s) below."
+        )),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(fs::read(&path).unwrap(), before, "the file is not changed");
+    // With the reason given the warning goes and the answer is N/A again.
+    let output = run(&[
+        "validate",
+        fixture("assessments/cli-partial.toml").to_str().unwrap(),
+    ]);
+    assert!(
+        !stderr(&output).contains("N/A needs a reason"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn validate_names_every_problem_of_an_invalid_assessment() {
+    let path = fixture("invalid/assessments");
+    let file = fs::read_dir(&path)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .unwrap();
+    let output = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(file.to_str().unwrap()),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn score_json_is_machine_readable() {
     let path = fixture("assessments/cli-partial.toml");
     let output = run(&["score", path.to_str().unwrap(), "--format", "json"]);

@@ -77,3 +77,52 @@ fn the_man_page_documents_every_command_and_its_options() {
         "no exit status section"
     );
 }
+
+#[test]
+fn global_options_are_in_the_top_level_help_only_and_still_work_after_a_command() {
+    let top = stdout(&run(&["--help"]));
+    for option in ["--theme", "--data-dir", "--questionnaires", "--config"] {
+        assert!(top.contains(option), "--help lacks {option}: {top}");
+    }
+    for command in [&["evidence", "add", "--help"][..], &["report", "--help"]] {
+        let help = stdout(&run(command));
+        assert!(!help.contains("--theme <"), "{command:?}: {help}");
+        assert!(!help.contains("--data-dir <"), "{command:?}: {help}");
+        assert!(help.contains("`soc2-ready --help` lists them"), "{help}");
+    }
+    // A global option after a nested sub-command is still honoured.
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(&[
+        "evidence",
+        "list",
+        "missing.toml",
+        "--theme",
+        "light",
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let looked = dir.path().join("missing.toml");
+    assert!(stderr.contains(looked.to_str().unwrap()), "{stderr}");
+}
+
+#[test]
+fn completions_offer_the_global_options_under_commands_and_the_man_page_lists_them() {
+    let bash = stdout(&run(&["completions", "bash"]));
+    let add = bash
+        .split("soc2__subcmd__ready__subcmd__evidence__subcmd__add)")
+        .nth(1)
+        .expect("a case for evidence add");
+    let add = add.split(";;").next().unwrap();
+    assert!(
+        add.contains("--theme") && add.contains("--data-dir"),
+        "{add}"
+    );
+    // The man page lists them once, in the options of the program before the commands.
+    let page = stdout(&run(&["man"]));
+    let overview = page.split(".SH \"SOC2-READY ").next().unwrap();
+    for option in ["theme", "data\\-dir", "questionnaires", "config"] {
+        assert!(overview.contains(&format!("\\-\\-{option}")), "{overview}");
+    }
+}

@@ -168,3 +168,61 @@ fn markdown_and_json_carry_the_same_facts() {
         assert!(markdown.contains("A report, not a certificate."));
     }
 }
+
+#[test]
+fn appendix_none_shortens_markdown_and_is_refused_for_json_and_csv() {
+    let fixture = fixture("early-stage");
+    let markdown = |extra: &[&str]| {
+        let mut args = vec![fixture.to_str().unwrap(), "--format", "md", "--output", "-"];
+        args.extend_from_slice(extra);
+        let output = report_support::report(&args);
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let full = markdown(&[]);
+    let short = markdown(&["--appendix", "none"]);
+    assert_eq!(
+        full,
+        markdown(&["--appendix", "cards"]),
+        "cards is the default"
+    );
+    assert!(full.contains("## Gap details"));
+    assert!(!short.contains("## Gap details"), "{short}");
+    assert!(short.contains("`--appendix cards` adds them"));
+    assert!(
+        short.len() * 2 < full.len(),
+        "{} vs {}",
+        short.len(),
+        full.len()
+    );
+    let model = json("early-stage");
+    for gap in model["gaps"].as_array().unwrap() {
+        // Every gap keeps its register row with its id; its detail heading goes.
+        let row = format!("| {} |", gap["rank"]);
+        let id = format!("({})", gap["id"].as_str().unwrap());
+        assert!(short.contains(&row) && short.contains(&id), "{row} {id}");
+        let heading = format!("### {}. ", gap["rank"]);
+        assert!(
+            full.contains(&heading) && !short.contains(&heading),
+            "{heading}"
+        );
+    }
+    for format in ["json", "csv"] {
+        let output = report_support::report(&[
+            fixture.to_str().unwrap(),
+            "--format",
+            format,
+            "--appendix",
+            "none",
+            "--output",
+            "-",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("--appendix none shortens pdf and md"),
+            "{stderr}"
+        );
+    }
+}

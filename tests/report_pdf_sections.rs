@@ -24,14 +24,16 @@ fn pages_with(pdf: &report_support::Pdf, needle: &str) -> Vec<u32> {
         .collect()
 }
 
-#[test]
-fn the_early_stage_report_fits_25_a4_pages_with_every_gap() {
-    let pdf = pdf("early-stage", None);
-    let model = json("early-stage");
+/// Fails unless the PDF of fixture `name` has at most 25 A4 pages with every gap's id and
+/// the start of every remediation step.
+fn assert_fits_25_pages_with_every_gap(name: &str) {
+    let pdf = pdf(name, None);
+    let model = json(name);
     let gaps = model["gaps"].as_array().unwrap();
     assert!(gaps.len() > 150, "{} gaps", gaps.len());
-    assert!(pdf.pages() <= 25, "{} pages", pdf.pages());
+    assert!(pdf.pages() <= 25, "{name}: {} pages", pdf.pages());
     assert!(pdf.bytes.len() < 1_000_000, "{} bytes", pdf.bytes.len());
+    pdf.assert_contains("Appendix A Gap details");
     for gap in gaps {
         // In the register by title (possibly shortened) and in the details with id and steps.
         pdf.assert_contains(gap["id"].as_str().unwrap());
@@ -39,6 +41,88 @@ fn the_early_stage_report_fits_25_a4_pages_with_every_gap() {
             let words: Vec<&str> = step.as_str().unwrap().split_whitespace().take(4).collect();
             pdf.assert_contains(&words.join(" "));
         }
+        for item in gap["evidence"].as_array().unwrap() {
+            let words: Vec<&str> = item.as_str().unwrap().split_whitespace().take(3).collect();
+            pdf.assert_contains(&words.join(" "));
+        }
+    }
+}
+
+#[test]
+fn the_early_stage_report_fits_25_a4_pages_with_every_gap() {
+    assert_fits_25_pages_with_every_gap("early-stage");
+}
+
+/// The compliance question ids of the built-in questionnaire, from `questions --format tsv`.
+fn compliance_questions() -> Vec<String> {
+    let output = report_support::soc2_ready()
+        .args(["questions", "--format", "tsv"])
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter(|line| line.split('\t').nth(2) == Some("compliance"))
+        .map(|line| line.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_question_of_every_category_planned_fits_25_a4_pages() {
+    // The fixture is what issue 23 means: every compliance question of all five categories
+    // in scope answered "planned", so every one of them is a gap with a card.
+    let model = json("all-planned");
+    let gaps = model["gaps"].as_array().unwrap();
+    let mut ids: Vec<&str> = gaps.iter().map(|gap| gap["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    let mut expected = compliance_questions();
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+    assert_eq!(model["scope"].as_array().unwrap().len(), 5);
+    assert!(gaps.iter().all(|gap| gap["current_key"] == "planned"));
+    assert_fits_25_pages_with_every_gap("all-planned");
+}
+
+#[test]
+fn appendix_none_is_a_short_version_with_every_gap_in_the_register() {
+    let model = json("all-planned");
+    let full = pdf("all-planned", None);
+    let short = report_support::pdf_with("all-planned", &["--appendix", "none"]);
+    assert!(
+        short.pages() + 8 < full.pages(),
+        "{} of {} pages",
+        short.pages(),
+        full.pages()
+    );
+    assert!(!short.text.contains("Gap details"));
+    assert!(
+        !short.text.contains("Evidence •"),
+        "no card's evidence list"
+    );
+    short.assert_contains("(`--appendix cards` adds them)");
+    full.assert_contains("Gap details");
+    for gap in model["gaps"].as_array().unwrap() {
+        // Every gap keeps its register row: number, severity and the start of its title.
+        let severity = gap["severity"].as_str().unwrap();
+        let severity = format!("{}{}", severity[..1].to_uppercase(), &severity[1..]);
+        let first = gap["title"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap();
+        let row = format!("{} {severity} {first}", gap["rank"]);
+        short.assert_contains(&row);
+        // Its card (headed "N. Title (id)") is left out of the short version.
+        let card = format!(
+            "{}. {} ({})",
+            gap["rank"],
+            gap["title"].as_str().unwrap(),
+            gap["id"].as_str().unwrap()
+        );
+        assert!(!short.text.contains(&card), "{card} in the short version");
+        full.assert_contains(&card);
     }
 }
 

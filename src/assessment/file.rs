@@ -163,6 +163,9 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
     };
+    let na_lines = answers_table.map_or_else(BTreeMap::new, |(table, _)| {
+        na_lines(source, table, &answers)
+    });
     match (organization, created, target) {
         (Some(organization), Some(created), Some(target)) if problems.is_empty() => {
             let mut assessment = Assessment::new(&organization, &assessor, created, target, scope);
@@ -174,6 +177,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.audit = audit;
             assessment.history = history;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
+            assessment.na_lines = na_lines;
             Ok(assessment)
         }
         _ => {
@@ -275,6 +279,32 @@ fn read_answers(
     answers
 }
 
+/// The line of the `answer` field of every N/A answer read without a reason.
+fn na_lines(
+    source: SourceText<'_>,
+    table: &DeTable<'_>,
+    answers: &BTreeMap<String, AnswerRecord>,
+) -> BTreeMap<String, usize> {
+    table
+        .iter()
+        .filter(|(id, _)| {
+            answers
+                .get(id.get_ref().as_ref())
+                .is_some_and(AnswerRecord::lacks_na_reason)
+        })
+        .filter_map(|(id, value)| {
+            let toml::de::DeValue::Table(record) = value.get_ref() else {
+                return None;
+            };
+            let answer = record.get("answer")?;
+            Some((
+                id.get_ref().to_string(),
+                source.line_column(answer.span().start).0,
+            ))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +348,21 @@ mod tests {
         let text = to_toml(&assessment);
         assert!(text.contains("reviewed_by = \"Sam Lee\""), "{text}");
         assert_eq!(parse(&text), Ok(assessment));
+    }
+
+    #[test]
+    fn n_a_without_a_reason_is_kept_and_its_line_remembered() {
+        let text = "schema = 2\norganization = \"A\"\ncreated = \"2026-11-24\"\ntarget = \"type1\"\n\n[answers.\"CC6.4.office-access\"]\nnote = \"remote\"\nanswer = \"na\"\n\n[answers.\"CC6.1.mfa\"]\nanswer = \"na\"\nna_reason = \"no logins\"\n";
+        let assessment = parse(text).unwrap();
+        assert_eq!(
+            assessment.na_lines,
+            BTreeMap::from([("CC6.4.office-access".to_string(), 8)])
+        );
+        let record = assessment.record("CC6.4.office-access").unwrap();
+        assert_eq!(record.answer, Some(Answer::NotApplicable));
+        assert_eq!(assessment.answer("CC6.4.office-access"), None);
+        // Written back as it was read: the file keeps its N/A.
+        assert!(to_toml(&assessment).contains("answer = \"na\""));
     }
 
     #[test]
@@ -422,10 +467,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 3\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 4\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 3)"),
+            problems[0].contains("newer soc2-ready (schema 4)"),
             "{problems:?}"
         );
         let problems =

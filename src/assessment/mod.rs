@@ -4,14 +4,18 @@
 
 pub mod backup;
 pub mod file;
+pub mod locker;
 pub mod migrate;
+pub mod package;
 pub mod sample;
 pub mod store;
 pub mod thresholds;
 mod time_file;
 mod time_records;
 
-pub use time_records::{AuditPlan, Evidence, Snapshot, WINDOW_MONTHS};
+pub use time_records::{
+    AuditPlan, Evidence, EvidenceFile, Snapshot, WINDOW_MONTHS, check_locker_path, is_sha256_hex,
+};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +25,7 @@ use jiff::civil::Date;
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Questionnaire, Target};
 
 /// The assessment file schema this version writes.
-pub const SCHEMA: i64 = 2;
+pub const SCHEMA: i64 = 3;
 
 /// One answer on the scale, or yes/no, N/A or unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -111,6 +115,17 @@ pub struct AnswerRecord {
 }
 
 impl AnswerRecord {
+    /// The answer that counts: an N/A without a reason counts as open (`None`) until a
+    /// reason is given, because a file edited by hand can hold one the wizard never allows.
+    pub fn effective_answer(&self) -> Option<Answer> {
+        self.answer.filter(|_| !self.lacks_na_reason())
+    }
+
+    /// Whether the record says N/A but gives no reason.
+    pub fn lacks_na_reason(&self) -> bool {
+        self.answer == Some(Answer::NotApplicable) && self.na_reason.trim().is_empty()
+    }
+
     /// Whether the record holds nothing worth saving.
     pub fn is_blank(&self) -> bool {
         self.answer.is_none()
@@ -152,6 +167,9 @@ pub struct Assessment {
     /// The older schema the file was read from, when it was (its first save upgrades it
     /// and keeps a backup of the old file).
     pub migrated_from: Option<i64>,
+    /// The file line of each N/A answer that was read without a reason, by question id, so
+    /// messages can point at it (empty for an assessment made in memory).
+    pub na_lines: BTreeMap<String, usize>,
 }
 
 /// Free text the gap report prints as written: the assessor's commentary and the sign-off.
@@ -189,6 +207,7 @@ impl Assessment {
             audit: AuditPlan::default(),
             history: Vec::new(),
             migrated_from: None,
+            na_lines: BTreeMap::new(),
         };
         assessment.set_scope(scope);
         assessment
@@ -244,9 +263,12 @@ impl Assessment {
         self.answers.get(id)
     }
 
-    /// The answer given to a question id, if any.
+    /// The answer that counts for a question id, if any: an N/A without a reason counts as
+    /// open (see [`AnswerRecord::effective_answer`]).
     pub fn answer(&self, id: &str) -> Option<Answer> {
-        self.answers.get(id).and_then(|record| record.answer)
+        self.answers
+            .get(id)
+            .and_then(AnswerRecord::effective_answer)
     }
 
     /// Changes the record of a question id; a record left blank is removed.
@@ -278,10 +300,19 @@ impl Assessment {
     pub fn na_without_reason(&self) -> impl Iterator<Item = &str> {
         self.answers
             .iter()
-            .filter(|(_, record)| {
-                record.answer == Some(Answer::NotApplicable) && record.na_reason.trim().is_empty()
-            })
+            .filter(|(_, record)| record.lacks_na_reason())
             .map(|(id, _)| id.as_str())
+    }
+
+    /// One message for each N/A answer without a reason, naming the question and, when the
+    /// assessment was read from a file, its line: "N/A needs a reason: CC6.4.office at line 41".
+    pub fn na_reason_messages(&self) -> Vec<String> {
+        self.na_without_reason()
+            .map(|id| match self.na_lines.get(id) {
+                Some(line) => format!("N/A needs a reason: {id} at line {line} (counted as open until a reason is given)"),
+                None => format!("N/A needs a reason: {id} (counted as open until a reason is given)"),
+            })
+            .collect()
     }
 }
 
@@ -354,9 +385,23 @@ mod tests {
             assessment.na_without_reason().collect::<Vec<_>>(),
             ["CC6.4.office"]
         );
+        // Until a reason is given the answer counts as open, not as N/A.
+        assert_eq!(assessment.answer("CC6.4.office"), None);
+        assessment.na_lines.insert("CC6.4.office".into(), 41);
+        assert_eq!(
+            assessment.na_reason_messages(),
+            [
+                "N/A needs a reason: CC6.4.office at line 41 (counted as open until a reason is given)"
+            ]
+        );
         assessment.edit("CC6.4.office", |record| {
             record.na_reason = "fully remote".into()
         });
         assert_eq!(assessment.na_without_reason().count(), 0);
+        assert!(assessment.na_reason_messages().is_empty());
+        assert_eq!(
+            assessment.answer("CC6.4.office"),
+            Some(Answer::NotApplicable)
+        );
     }
 }

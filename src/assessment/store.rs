@@ -3,6 +3,7 @@
 //! submodules hold the careful parts: reading only regular files of sane size, the edit
 //! lock, file names, and what a report may never overwrite.
 
+mod locate;
 mod lock;
 mod names;
 mod read;
@@ -16,9 +17,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-pub use lock::{EditLock, LockError, lock_for_editing};
+pub use locate::{NotFound, candidates, locate};
+pub use lock::{EditLock, Holder, LockError, lock_for_command, lock_for_editing};
 pub use names::{MAX_STEM_BYTES, candidate_names, safe_file_stem};
-pub use read::{FileStamp, MAX_FILE_BYTES, TextStyle, read_regular, real_path, stamp};
+pub use read::{FileStamp, MAX_FILE_BYTES, TextStyle, kind_of, read_regular, real_path, stamp};
 pub use target::{check_report_target, holds_assessment};
 
 use super::file::{from_toml, to_toml};

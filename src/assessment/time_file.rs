@@ -5,7 +5,8 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{Answer, AuditPlan, Evidence, Snapshot, WINDOW_MONTHS};
+use super::time_records::{check_locker_path, is_sha256_hex};
+use super::{Answer, AuditPlan, Evidence, EvidenceFile, Snapshot, WINDOW_MONTHS};
 use crate::diagnostics::{Problem, SourceText};
 use crate::toml_fields::Fields;
 
@@ -23,6 +24,21 @@ pub(super) struct EvidenceOut<'a> {
     from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires: Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    files: &'a [EvidenceFile],
+}
+
+impl serde::Serialize for EvidenceFile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("EvidenceFile", 3)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("size", &self.size)?;
+        out.serialize_field("sha256", &self.sha256)?;
+        out.end()
+    }
 }
 
 impl<'a> EvidenceOut<'a> {
@@ -34,6 +50,8 @@ impl<'a> EvidenceOut<'a> {
             collected: evidence.collected.to_string(),
             from: evidence.period.map(|(from, _)| from.to_string()),
             to: evidence.period.map(|(_, to)| to.to_string()),
+            expires: evidence.expires.map(|date| date.to_string()),
+            files: &evidence.files,
         }
     }
 }
@@ -133,19 +151,73 @@ pub(super) fn read_evidence(
                 None
             }
         };
+        let expires = date(&mut entry, "expires");
+        let (files, file_problems) = read_files(&mut entry, source, id);
         let entry_problems = entry.finish();
-        let valid = entry_problems.is_empty();
+        let valid = entry_problems.is_empty() && file_problems.is_empty();
         problems.extend(entry_problems);
+        problems.extend(file_problems);
         if let (true, Some(title), Some(collected)) = (valid, title, collected) {
             entries.push(Evidence {
                 title,
                 location,
                 collected,
                 period,
+                expires,
+                files,
             });
         }
     }
     (entries, problems)
+}
+
+/// Reads the `[[answers."id".evidence.files]]` records of one evidence entry. A path must
+/// stay inside the evidence folder: relative, `/`-separated, no `..`, no control characters.
+fn read_files(
+    entry: &mut Fields<'_, '_>,
+    source: SourceText<'_>,
+    id: &str,
+) -> (Vec<EvidenceFile>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for (table, span) in entry.tables("files") {
+        let mut fields = Fields::new(source, table, span);
+        fields.set_item(id);
+        let path = fields.required_text("path");
+        if let Some(path) = &path
+            && let Err(why) = check_locker_path(path)
+        {
+            fields.report("path", why);
+        }
+        let size = fields.integer("size");
+        if fields.value("size").is_none() {
+            fields.report("size", "missing required field (the size in bytes)");
+        }
+        let size = size.and_then(|size| {
+            let size = u64::try_from(size).ok();
+            if size.is_none() {
+                fields.report("size", "must not be negative");
+            }
+            size
+        });
+        let sha256 = fields.required_text("sha256");
+        if let Some(hash) = &sha256
+            && !is_sha256_hex(hash)
+        {
+            fields.report(
+                "sha256",
+                format!("expected 64 lowercase hexadecimal digits, found \"{hash}\""),
+            );
+        }
+        let file_problems = fields.finish();
+        if let (true, Some(path), Some(size), Some(sha256)) =
+            (file_problems.is_empty(), path, size, sha256)
+        {
+            files.push(EvidenceFile { path, size, sha256 });
+        }
+        problems.extend(file_problems);
+    }
+    (files, problems)
 }
 
 /// Reads the `[audit]` table; missing means the default plan.
@@ -260,6 +332,7 @@ fn read_readiness(entry: &mut Fields<'_, '_>) -> Option<[u8; 3]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::EvidenceFile;
     use crate::assessment::file::{from_toml, to_toml};
     use crate::assessment::{AnswerRecord, Assessment};
     use crate::questionnaire::{Level, Target};
@@ -286,12 +359,16 @@ mod tests {
                         location: "JIRA-12".into(),
                         collected: Date::constant(2026, 10, 2),
                         period: Some((Date::constant(2026, 7, 1), Date::constant(2026, 9, 30))),
+                        expires: None,
+                        files: Vec::new(),
                     },
                     Evidence {
                         title: "Screenshot".into(),
                         location: String::new(),
                         collected: Date::constant(2026, 11, 1),
                         period: None,
+                        expires: None,
+                        files: Vec::new(),
                     },
                 ],
                 ..AnswerRecord::default()
@@ -345,8 +422,49 @@ mod tests {
         assert_eq!(old.audit, AuditPlan::default());
         assert!(old.history.is_empty());
         let text = to_toml(&old);
-        assert!(text.contains("schema = 2"), "{text}");
+        assert!(text.contains("schema = 3"), "{text}");
         assert_eq!(parse(&text).unwrap().migrated_from, None);
+    }
+
+    #[test]
+    fn schema_2_text_entries_load_and_schema_3_keeps_files_and_expiry() {
+        let old = parse("schema = 2\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type2\"\n[[answers.\"CC7.1.scans\".evidence]]\ntitle = \"scan\"\ncollected = 2026-11-01\n").unwrap();
+        assert_eq!(old.migrated_from, Some(2));
+        let mut assessment = old.clone();
+        assessment.edit("CC7.1.scans", |record| {
+            let entry = &mut record.evidence[0];
+            assert!(entry.files.is_empty() && entry.expires.is_none());
+            entry.expires = Some(Date::constant(2027, 6, 30));
+            entry.files.push(EvidenceFile {
+                path: "CC7.1.scans/scan report.pdf".into(),
+                size: 1234,
+                sha256: "ab".repeat(32),
+            });
+        });
+        assessment.migrated_from = None;
+        let text = to_toml(&assessment);
+        assert!(
+            text.contains("[[answers.\"CC7.1.scans\".evidence.files]]"),
+            "{text}"
+        );
+        assert_eq!(parse(&text), Ok(assessment));
+    }
+
+    #[test]
+    fn recorded_files_must_stay_in_the_folder_and_carry_a_real_hash() {
+        let text = "schema = 3\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type2\"\n[[answers.\"Q\".evidence]]\ntitle = \"t\"\ncollected = 2026-11-01\nexpires = \"soon\"\n[[answers.\"Q\".evidence.files]]\npath = \"../../etc/passwd\"\nsize = -1\nsha256 = \"XYZ\"\n[[answers.\"Q\".evidence.files]]\npath = \"/abs\"\n";
+        let problems = parse(text).unwrap_err().join("\n");
+        for expected in [
+            "a.toml:8:11",
+            "field `expires`: expected a date",
+            "no empty, `.` or `..` parts",
+            "field `size`: must not be negative",
+            "64 lowercase hexadecimal digits",
+            "is absolute",
+            "field `sha256`: missing",
+        ] {
+            assert!(problems.contains(expected), "{expected} in\n{problems}");
+        }
     }
 
     #[test]

@@ -8,9 +8,14 @@
 //! certifications" stay quiet; "certified public accountant" and similar titles are skipped;
 //! a negation just before the phrase ("not", "no", "rather than"), quotation marks around it,
 //! a question, or a word that marks an explanation ("misnomer", "called", "avoid",
-//! "difference"…) silences the sentence.
+//! "difference"…) silences the sentence. Wider shapes (SOC 2 in a list of certifications,
+//! "SOC 2, the leading certification", "the report certifies", "the certification" right
+//! after a SOC 2 sentence, a bare "SOC" on a page about SOC 2) live in `described` and
+//! `names` and keep to sentences that name no other framework.
 
+mod described;
 mod markup;
+mod names;
 mod rules;
 mod sentences;
 
@@ -96,9 +101,20 @@ pub struct Finding {
 /// Every inaccurate statement about SOC 2 in `text`, in reading order.
 pub fn check(text: &str, markup: Markup) -> Vec<Finding> {
     let visible = markup::visible_text(text, markup);
+    let sentences = sentences::sentences(&visible);
+    let about_soc2 = sentences.iter().any(|sentence| {
+        sentence
+            .words
+            .windows(2)
+            .any(|pair| pair[0].text == "soc" && matches!(pair[1].text.as_str(), "2" | "ii"))
+    });
     let mut findings = Vec::new();
-    for sentence in sentences::sentences(&visible) {
-        let mut hits = rules::hits(&sentence);
+    for (at, sentence) in sentences.iter().enumerate() {
+        let context = rules::Context {
+            about_soc2,
+            previous: at.checked_sub(1).map(|before| &sentences[before]),
+        };
+        let mut hits = rules::hits(sentence, context);
         hits.sort_by_key(|hit| (hit.first, std::cmp::Reverse(hit.last)));
         let mut covered_to = None;
         for hit in hits {

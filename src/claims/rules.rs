@@ -4,7 +4,20 @@
 //! framework ("ISO 27001 certified") or a sentence that explains the difference is not flagged.
 
 use super::Rule;
+use super::described;
+use super::names::{NUMBERS, soc_name_ending, soc_name_starting};
 use super::sentences::{Sentence, Word};
+
+/// What the rules know beyond the sentence itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The text names SOC 2 somewhere, so a bare "SOC" ("SOC-certified") is read as SOC 2;
+    /// a text that names only SOC 1 or SOC 3, or no SOC report, keeps "SOC" as it is (it
+    /// may be a security operations centre).
+    pub about_soc2: bool,
+    /// The sentence before, when it is in the same paragraph.
+    pub previous: Option<&'a Sentence>,
+}
 
 /// One rule hit in a sentence: the words from `first` to `last` (inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +32,7 @@ pub struct Hit {
     pub report_type: Option<u8>,
 }
 
-const CERT_WORDS: &[&str] = &[
+pub(super) const CERT_WORDS: &[&str] = &[
     "certified",
     "certification",
     "certifications",
@@ -44,10 +57,10 @@ const AICPA_WORDS: &[&str] = &[
     "accredits",
 ];
 /// Titles of people and things that are rightly called certified.
-const CERTIFIED_TITLES: &[&str] = &["public", "information", "internal", "fraud", "ethical"];
-const NUMBERS: &[&str] = &["1", "2", "3", "i", "ii", "iii"];
+pub(super) const CERTIFIED_TITLES: &[&str] =
+    &["public", "information", "internal", "fraud", "ethical"];
 /// Other standards and frameworks, which do have certifications.
-const FRAMEWORKS: &[&str] = &[
+pub(super) const FRAMEWORKS: &[&str] = &[
     "iso",
     "iec",
     "27001",
@@ -70,7 +83,7 @@ const FRAMEWORKS: &[&str] = &[
     "cyber",
     "essentials",
 ];
-const CONJUNCTIONS: &[&str] = &["and", "or", "plus"];
+pub(super) const CONJUNCTIONS: &[&str] = &["and", "or", "plus"];
 /// Words that may stand between "certified" and the framework it is about.
 const LINKS_AFTER: &[&str] = &[
     "for",
@@ -95,8 +108,10 @@ const LINKS_AFTER: &[&str] = &[
     "or",
     "type",
     "being",
+    "such",
+    "like",
 ];
-const NEGATIONS: &[&str] = &[
+pub(super) const NEGATIONS: &[&str] = &[
     "not", "no", "never", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
     "nor", "neither", "without", "rather", "instead", "cannot", "can't", "won't",
 ];
@@ -130,7 +145,7 @@ const EXPLAINING: &[&str] = &[
     "difference",
     "unlike",
 ];
-const DOCUMENTS: &[&str] = &[
+pub(super) const DOCUMENTS: &[&str] = &[
     "report",
     "reports",
     "letter",
@@ -182,7 +197,7 @@ const NOT_YET: &[&str] = &[
 ];
 
 /// Every hit in one sentence, before overlap is resolved.
-pub fn hits(sentence: &Sentence) -> Vec<Hit> {
+pub fn hits(sentence: &Sentence, context: Context) -> Vec<Hit> {
     let words = &sentence.words;
     if sentence.question || words.iter().any(|w| is(w, EXPLAINING)) {
         return Vec::new();
@@ -192,32 +207,43 @@ pub fn hits(sentence: &Sentence) -> Vec<Hit> {
         if word.quoted {
             continue;
         }
-        if is(word, CERT_WORDS) || is(word, AICPA_WORDS) {
-            found.extend(certification(words, at));
+        let title = words
+            .get(at + 1)
+            .is_some_and(|next| is(next, CERTIFIED_TITLES));
+        if (is(word, CERT_WORDS) || is(word, AICPA_WORDS)) && !title {
+            found.extend(certification(words, at, context));
+            found.extend(described::hits(sentence, at, context));
         }
         if matches!(word.text.as_str(), "compliance" | "compliant") {
-            found.extend(compliance_as_report(words, at));
+            found.extend(compliance_as_report(words, at, context));
         }
         if is(word, BADGES) {
-            found.extend(badge_without_report(words, at));
+            found.extend(badge_without_report(words, at, context));
         }
     }
     found.retain(|hit| !negated(words, hit));
     found
 }
 
-fn is(word: &Word, list: &[&str]) -> bool {
+/// Whether `word` is one of `list`.
+pub(super) fn is(word: &Word, list: &[&str]) -> bool {
     list.contains(&word.text.as_str())
 }
 
-/// Whether a SOC report name (`soc 2`, `soc ii`, `soc 1`…) ends at word `at`.
-fn soc_ends_at(words: &[Word], at: usize) -> bool {
-    at > 0 && words[at - 1].text == "soc" && is(&words[at], NUMBERS)
+/// Whether a SOC report name or another framework starts at word `at` (a list item).
+fn list_item_at(words: &[Word], at: usize, context: Context) -> bool {
+    let item = |at: usize| {
+        at < words.len()
+            && (is(&words[at], FRAMEWORKS) || soc_name_starting(words, at, context).is_some())
+    };
+    item(at) || is(&words[at], CONJUNCTIONS) && item(at + 1)
 }
 
-/// Whether a SOC report name starts at word `at`.
-fn soc_starts_at(words: &[Word], at: usize) -> bool {
-    words[at].text == "soc" && words.get(at + 1).is_some_and(|w| is(w, NUMBERS))
+/// "Certifications held by Acme: SOC 2": the first word after a colon close behind `at`.
+fn after_colon(words: &[Word], at: usize) -> Option<usize> {
+    (at + 1..words.len().min(at + 5))
+        .take_while(|&ahead| !words[ahead].after_pause || words[ahead].after_colon)
+        .find(|&ahead| words[ahead].after_colon)
 }
 
 /// The report type named in words `first..=last` ("type 2", "type ii").
@@ -231,7 +257,8 @@ fn report_type(words: &[Word], first: usize, last: usize) -> Option<u8> {
     )
 }
 
-fn hit(words: &[Word], rule: Rule, first: usize, last: usize) -> Hit {
+/// A hit of `rule` on words `first..=last`, with the report type they name.
+pub(super) fn hit(words: &[Word], rule: Rule, first: usize, last: usize) -> Hit {
     Hit {
         rule,
         first,
@@ -240,26 +267,24 @@ fn hit(words: &[Word], rule: Rule, first: usize, last: usize) -> Hit {
     }
 }
 
-/// "SOC 2 certified", "certified by the AICPA", "Type II certified", "certifications: SOC 2".
-fn certification(words: &[Word], at: usize) -> Option<Hit> {
-    if words
-        .get(at + 1)
-        .is_some_and(|next| is(next, CERTIFIED_TITLES))
-    {
-        return None;
-    }
+/// "SOC 2 certified", "certified by the AICPA", "Type II certified", "certifications: SOC 2",
+/// "SOC 2, ISO 27001 and HIPAA certifications", "certifications such as SOC 2, HIPAA".
+fn certification(words: &[Word], at: usize, context: Context) -> Option<Hit> {
     let aicpa_only = is(&words[at], AICPA_WORDS);
-    // Backwards over "Type 2", "and ISO 27001" to what the word is about.
+    // Backwards over "Type 2", "and ISO 27001", "ISO 27001, " to what the word is about.
     let mut other_framework = false;
     let mut type_start = None;
     let mut back = at;
-    while back > 0 && !words[back].after_pause {
+    while back > 0
+        && (!words[back].after_pause
+            || back < at && (is(&words[back - 1], FRAMEWORKS) || is(&words[back - 1], NUMBERS)))
+    {
         let word = &words[back - 1];
         if word.text == "aicpa" {
             return Some(hit(words, Rule::AicpaCertification, back - 1, at));
         }
-        if soc_ends_at(words, back - 1) {
-            return (!aicpa_only).then(|| hit(words, Rule::Certification, back - 2, at));
+        if let Some(first) = soc_name_ending(words, back - 1, context) {
+            return (!aicpa_only).then(|| hit(words, Rule::Certification, first, at));
         }
         if word.text == "type" {
             type_start = Some(back - 1);
@@ -273,18 +298,31 @@ fn certification(words: &[Word], at: usize) -> Option<Hit> {
     if other_framework {
         return None;
     }
-    // Forwards: "certified for SOC 2", "certified by the AICPA", "certifications: SOC 2".
-    let mut ahead = at + 1;
-    while ahead < words.len() && ahead <= at + 8 && !words[ahead].after_pause {
+    // Forwards: "certified for SOC 2", "certified by the AICPA", "certifications: SOC 2",
+    // and on through a list once it has started ("ISO 27001, SOC 2 and HIPAA").
+    let colon = after_colon(words, at);
+    let plural = words[at].text.ends_with('s');
+    let mut in_list = colon.is_some();
+    let mut ahead = colon.unwrap_or(at + 1);
+    while ahead < words.len() && ahead <= at + 12 {
         let word = &words[ahead];
+        let item = list_item_at(words, ahead, context);
+        let opens_list = ahead == at + 1 && plural || colon == Some(ahead);
+        if word.after_pause && !(item && (in_list || opens_list)) {
+            break;
+        }
         let first = type_start.unwrap_or(at);
         if word.text == "aicpa" {
             return Some(hit(words, Rule::AicpaCertification, first, ahead));
         }
-        if soc_starts_at(words, ahead) && !aicpa_only {
-            return Some(hit(words, Rule::Certification, first, ahead + 1));
+        if let Some(last) = soc_name_starting(words, ahead, context)
+            && !aicpa_only
+        {
+            return Some(hit(words, Rule::Certification, first, last));
         }
-        if !is(word, LINKS_AFTER) && !is(word, FRAMEWORKS) && !is(word, NUMBERS) {
+        if is(word, FRAMEWORKS) || is(word, NUMBERS) {
+            in_list = true;
+        } else if in_list && !is(word, CONJUNCTIONS) || !in_list && !is(word, LINKS_AFTER) {
             break;
         }
         ahead += 1;
@@ -296,11 +334,11 @@ fn certification(words: &[Word], at: usize) -> Option<Hit> {
 }
 
 /// "SOC 2 compliance report", "achieved SOC 2 compliance".
-fn compliance_as_report(words: &[Word], at: usize) -> Option<Hit> {
+fn compliance_as_report(words: &[Word], at: usize, context: Context) -> Option<Hit> {
     // The SOC name right before, perhaps with its type: "SOC 2 Type II compliance".
     let mut soc = None;
     for back in 1..=4.min(at) {
-        if soc_starts_at(words, at - back) {
+        if soc_name_starting(words, at - back, context).is_some() {
             soc = Some(at - back);
             break;
         }
@@ -330,12 +368,13 @@ fn compliance_as_report(words: &[Word], at: usize) -> Option<Hit> {
 }
 
 /// "the AICPA SOC 2 badge" in a sentence that says the report is still to come.
-fn badge_without_report(words: &[Word], at: usize) -> Option<Hit> {
+fn badge_without_report(words: &[Word], at: usize, context: Context) -> Option<Hit> {
     if !words.iter().any(|w| is(w, NOT_YET)) {
         return None;
     }
-    let first = (at.saturating_sub(4)..at)
-        .find(|&back| words[back].text == "aicpa" || soc_starts_at(words, back))?;
+    let first = (at.saturating_sub(4)..at).find(|&back| {
+        words[back].text == "aicpa" || soc_name_starting(words, back, context).is_some()
+    })?;
     Some(hit(words, Rule::BadgeWithoutReport, first, at))
 }
 

@@ -19,15 +19,20 @@ pub struct Word {
     /// A comma, semicolon, dash, bracket or table bar stands between this word and the one
     /// before.
     pub after_pause: bool,
+    /// A colon stands between this word and the one before ("Certifications: SOC 2").
+    pub after_colon: bool,
 }
 
-/// One sentence: its words and whether it asks a question.
+/// One sentence: its words, whether it asks a question and whether it continues a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sentence {
     /// The words in order.
     pub words: Vec<Word>,
     /// The sentence ends with a question mark.
     pub question: bool,
+    /// The sentence before it is in the same paragraph (no blank line, list item, heading or
+    /// block tag between them), so "the certification" may refer back to it.
+    pub follows_on: bool,
 }
 
 /// Splits `chars` into sentences.
@@ -43,18 +48,19 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
             continue;
         }
         match c {
-            '.' | '!' | '?' if ends_sentence(chars, at) => splitter.end(c == '?'),
-            BREAK => splitter.end(false),
-            '\n' if starts_block(chars, at + 1) => splitter.end(false),
+            '.' | '!' | '?' if ends_sentence(chars, at) => splitter.end(c == '?', false),
+            BREAK => splitter.end(false, true),
+            '\n' if starts_block(chars, at + 1) => splitter.end(false, true),
             // A straight apostrophe after a letter is a possessive (`customers'`), not a quote.
             '\'' if splitter.quote.is_none() && at > 0 && chars[at - 1].is_alphanumeric() => {}
             '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' => splitter.quote(c),
             ',' | ';' | '—' | '–' | '(' | ')' | '|' => splitter.pause = true,
+            ':' => splitter.colon = true,
             _ => {}
         }
         at += 1;
     }
-    splitter.end(false);
+    splitter.end(false, true);
     splitter.done
 }
 
@@ -64,6 +70,9 @@ struct Splitter {
     done: Vec<Sentence>,
     quote: Option<char>,
     pause: bool,
+    colon: bool,
+    /// The last sentence ended with punctuation rather than a block break.
+    in_paragraph: bool,
 }
 
 impl Splitter {
@@ -75,13 +84,15 @@ impl Splitter {
             .to_lowercase();
         let quoted = self.quote.is_some();
         let after_pause = std::mem::take(&mut self.pause);
-        let mut push = |text: &str, start: usize, end: usize, after_pause: bool| {
+        let after_colon = std::mem::take(&mut self.colon);
+        let mut push = |text: &str, start: usize, end: usize, first: bool| {
             self.current.words.push(Word {
                 text: text.to_string(),
                 start,
                 end,
                 quoted,
-                after_pause,
+                after_pause: first && after_pause,
+                after_colon: first && after_colon,
             });
         };
         // `soc2`, `socii`, `type2`, `typeii`: two words, as if written with a space.
@@ -90,12 +101,12 @@ impl Splitter {
                 && matches!(number, "1" | "2" | "i" | "ii")
             {
                 let split = start + prefix.len();
-                push(prefix, start, split, after_pause);
+                push(prefix, start, split, true);
                 push(number, split, end, false);
                 return;
             }
         }
-        push(&text, start, end, after_pause);
+        push(&text, start, end, true);
     }
 
     fn quote(&mut self, c: char) {
@@ -107,15 +118,21 @@ impl Splitter {
         };
     }
 
-    fn end(&mut self, question: bool) {
+    /// Ends the current sentence; `block` when a block break rather than punctuation ends it.
+    fn end(&mut self, question: bool, block: bool) {
         self.quote = None;
         self.pause = false;
-        if self.current.words.is_empty() {
-            return;
+        self.colon = false;
+        if !self.current.words.is_empty() {
+            let mut sentence = std::mem::take(&mut self.current);
+            sentence.question = question;
+            sentence.follows_on = self.in_paragraph;
+            self.done.push(sentence);
+            self.in_paragraph = true;
         }
-        let mut sentence = std::mem::take(&mut self.current);
-        sentence.question = question;
-        self.done.push(sentence);
+        if block {
+            self.in_paragraph = false;
+        }
     }
 }
 

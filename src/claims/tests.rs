@@ -107,3 +107,57 @@ fn block_ends_keep_claims_apart() {
     assert!(check("<li>SOC 2</li><li>Certified engineers</li>", Markup::Html).is_empty());
     assert!(phrases("Reports: SOC 2\n\nCertified staff on call").is_empty());
 }
+
+#[test]
+fn a_bare_soc_is_soc_2_only_on_a_page_that_names_soc_2() {
+    let page = "Our SOC 2 Type 2 report is out.\n\nWe host with a SOC-certified partner.";
+    assert_eq!(phrases(page), ["SOC-certified"]);
+    // A page about SOC 1 or SOC 3 only, or about a security operations centre: quiet.
+    assert!(phrases("Our SOC 1 report is out. We host with a SOC certified partner.").is_empty());
+    assert!(phrases("Our SOC certified analysts watch alerts all night.").is_empty());
+}
+
+#[test]
+fn a_reference_back_needs_the_sentence_right_before_in_the_same_paragraph() {
+    let same = "We completed our SOC 2 audit. The certification covers security.";
+    assert_eq!(phrases(same), ["The certification"]);
+    assert!(
+        phrases("We completed our SOC 2 audit.\n\nThe certification covers security.").is_empty()
+    );
+    assert!(
+        phrases("We completed our SOC 2 audit.\n- The certification covers security.").is_empty()
+    );
+    // A singular noun after a sentence naming two frameworks refers to the other one.
+    assert!(
+        phrases("We have a SOC 2 report and ISO 27001. The certification covers the ISMS.")
+            .is_empty()
+    );
+    assert_eq!(
+        phrases("We hold ISO 27001 and SOC 2. These certifications cover every region."),
+        ["These certifications"]
+    );
+}
+
+#[test]
+fn lists_and_descriptions_name_the_rule_and_phrase() {
+    let findings = check(
+        "We hold certifications such as SOC 2, HIPAA and PCI DSS.",
+        Markup::Text,
+    );
+    assert_eq!(findings[0].phrase, "certifications such as SOC 2");
+    assert_eq!(findings[0].rule, Rule::Certification);
+    assert_eq!(
+        phrases("SOC 2, the leading security certification for SaaS, matters."),
+        ["SOC 2, the leading security certification"]
+    );
+    let findings = check("The AICPA has certified our controls.", Markup::Text);
+    assert_eq!(findings[0].rule, Rule::AicpaCertification);
+    assert_eq!(
+        phrases("A Type 2 is the certification buyers want."),
+        ["Type 2 is the certification"]
+    );
+    // The same shapes about another framework, or negated, stay quiet.
+    assert!(phrases("ISO 27001 is the leading security certification.").is_empty());
+    assert!(phrases("SOC 2 is not the leading security certification.").is_empty());
+    assert!(phrases("A certification body certifies our ISO 27001 system.").is_empty());
+}

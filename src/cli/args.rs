@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
 pub use super::list::PortfolioArgs;
+pub use super::validate::ValidateArgs;
 
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
 /// readiness separately and exports a gap report. Run without a command to open the wizard.
@@ -53,8 +54,8 @@ pub enum ThemeArg {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check questionnaire files and summarise them.
-    Validate,
+    /// Check questionnaire files and summarise them (and an assessment file, if given).
+    Validate(ValidateArgs),
     /// List the 61 Trust Services Criteria with their question counts.
     Criteria(ListArgs),
     /// List every question.
@@ -67,6 +68,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
+    /// Write the auditor's package: a ZIP with the request list, the evidence files, the
+    /// gap report and SHA256SUMS, checkable with `sha256sum -c`.
+    Package(super::package::PackageArgs),
     /// Keep the dated evidence log of a control: add, list, remove.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
@@ -74,7 +78,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Show what changed: since a date (or the last snapshot), or between two files.
     Compare(CompareArgs),
-    /// List periodic controls that are overdue or due soon (exit code 1 when any is overdue).
+    /// List gaps past their due date and periodic controls overdue or due soon (exit code 1
+    /// when either is overdue).
     Due(DueArgs),
     /// List the ISO/IEC 27001:2022 references of every compliance question.
     Crosswalk(CrosswalkArgs),
@@ -243,6 +248,19 @@ pub struct ReportArgs {
     /// answers) with the claims checker and add a "What you tell customers" section.
     #[arg(long, value_name = "PATH", num_args = 1..)]
     pub claims: Vec<PathBuf>,
+    /// The PDF's and Markdown's appendix of gap cards (steps, evidence, notes per gap);
+    /// `none` gives a short version with the gap register only (pdf and md only).
+    #[arg(long, value_enum, default_value_t = AppendixArg::Cards)]
+    pub appendix: AppendixArg,
+}
+
+/// Whether a report carries the gap cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AppendixArg {
+    /// The register only: a short version.
+    None,
+    /// Every gap's card after the register.
+    Cards,
 }
 
 /// Arguments of `answer`.
@@ -313,12 +331,24 @@ pub struct DueArgs {
 pub enum EvidenceCommand {
     /// Add an evidence entry to a question.
     Add(EvidenceAddArgs),
-    /// List the evidence of every question, or of one.
+    /// List the evidence of every question, or of one, with its files.
     List {
         /// The assessment file.
         path: PathBuf,
         /// Only this question.
         question: Option<String>,
+        /// Output format (json: every entry with its files, sha256, size, period, expiry).
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+    },
+    /// Re-hash every evidence file and name each one changed, missing or unreadable
+    /// (exit 1 when any, 0 when all hold).
+    Verify {
+        /// The assessment file.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
     },
     /// Remove entry N (as numbered by `evidence list`) of a question.
     Remove {
@@ -353,6 +383,16 @@ pub struct EvidenceAddArgs {
     /// Last day of the period it covers (with --from).
     #[arg(long, value_name = "DATE", requires = "from")]
     pub to: Option<String>,
+    /// The period it covers, both days included (e.g. 2026-07-01..2026-09-30).
+    #[arg(long, value_name = "FROM..TO", conflicts_with_all = ["from", "to"])]
+    pub covers: Option<String>,
+    /// The day it stops counting (a pen-test report, a vendor's SOC 2 report).
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// A file to keep as this evidence, copied into the evidence folder and hashed
+    /// (repeatable; a folder adds every file inside it).
+    #[arg(long, value_name = "FILE")]
+    pub file: Vec<PathBuf>,
 }
 
 #[cfg(test)]

@@ -1,24 +1,33 @@
-//! `soc2-ready due`: the periodic controls that are overdue, due soon or never logged, from
-//! the control calendar; exit code 1 when anything is overdue, so a cron job or CI can nag.
+//! `soc2-ready due`: what is late, of both kinds — gaps past the due date their owner set,
+//! and periodic controls overdue, due soon or never logged on the control calendar; exit
+//! code 1 when either kind is overdue, so a cron job or CI can nag.
 
 use std::fmt::Write;
 
 use serde::Serialize;
+use soc2_ready::scoring::score;
 use soc2_ready::time::calendar::{DueItem, DueState, calendar};
+use soc2_ready::time::overdue::{LateGap, Overdue, late_gaps};
 
 use super::args::{DueArgs, ScoreFormat};
-use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire};
 
 #[derive(Serialize)]
 struct DueReport<'a> {
     today: jiff::civil::Date,
     within_days: i32,
+    /// Everything overdue: late gaps and overdue periodic controls.
     overdue: usize,
+    /// The two kinds apart.
+    overdue_kinds: Overdue,
+    /// Gaps whose due date has passed.
+    gaps: &'a [LateGap],
     controls: &'a [DueItem],
 }
 
 /// Lists what is due in the assessment at `args.path`.
 pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
+    let policy = load_config(global)?.policy();
     let questionnaire = load_questionnaire(global)?;
     let today = clock()?.today();
     let (assessment, warnings) = load_assessment(&args.path, &questionnaire)?;
@@ -26,41 +35,68 @@ pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
         .into_iter()
         .filter(|item| item.state != DueState::Upcoming)
         .collect();
-    let overdue = items
-        .iter()
-        .filter(|item| item.state == DueState::Overdue)
-        .count();
+    let card = score(&questionnaire, &assessment, &policy);
+    let late = late_gaps(&questionnaire, &assessment, &card.gaps, today);
+    let kinds = Overdue::of(&late, &items);
+    let overdue = kinds.total();
     let stdout = match args.format {
         ScoreFormat::Json => {
             let report = DueReport {
                 today,
                 within_days: args.within,
                 overdue,
+                overdue_kinds: kinds,
+                gaps: &late,
                 controls: &items,
             };
             let mut text = serde_json::to_string_pretty(&report).expect("serializes");
             text.push('\n');
             text
         }
-        ScoreFormat::Text => text(&items, args.within),
+        ScoreFormat::Text => {
+            let mut out = gap_text(&late);
+            out.push_str(&text(&items, args.within, late.is_empty()));
+            out
+        }
     };
     if overdue > 0 {
-        let noun = if overdue == 1 {
-            "control is"
-        } else {
-            "controls are"
-        };
         return Err(Failure::Finding {
             stdout,
-            message: format!("{overdue} periodic {noun} overdue"),
+            message: kinds.sentence(),
         });
     }
     Ok(Output { stdout, warnings })
 }
 
-fn text(items: &[DueItem], within: i32) -> String {
+/// One line per late gap, marked as a gap due date.
+fn gap_text(late: &[LateGap]) -> String {
+    let mut out = String::new();
+    for gap in late {
+        let owner = match gap.owner.trim() {
+            "" => String::new(),
+            owner => format!(", owner {owner}"),
+        };
+        let _ = writeln!(
+            out,
+            "{:<13} {} · {} (gap due date{owner}): was due {} ({} ago)",
+            "overdue",
+            gap.question,
+            gap.title,
+            gap.due,
+            days_text(gap.days_late),
+        );
+    }
+    out
+}
+
+/// One line per periodic control; `alone` when no late gap was printed above.
+fn text(items: &[DueItem], within: i32, alone: bool) -> String {
     if items.is_empty() {
-        return format!("Nothing overdue or due in the next {within} days.\n");
+        return if alone {
+            format!("Nothing overdue or due in the next {within} days.\n")
+        } else {
+            format!("No periodic control overdue or due in the next {within} days.\n")
+        };
     }
     let mut out = String::new();
     for item in items {

@@ -1,15 +1,19 @@
-//! `soc2-ready evidence add|list|remove`: the dated evidence log of each control, with the
-//! months of operating evidence it proves and the *claimed, not evidenced* flags.
+//! `soc2-ready evidence add|list|verify|remove`: the dated evidence log of each control,
+//! with the files kept for it, the months of operating evidence it proves and the
+//! *claimed, not evidenced* flags.
 
 use std::fmt::Write;
 
+use jiff::civil::Date;
+use soc2_ready::assessment::locker::{self, Kept};
 use soc2_ready::assessment::{AnswerRecord, Assessment, Evidence};
 use soc2_ready::questionnaire::Questionnaire;
 use soc2_ready::time::evidence::{self, EVIDENCE_MONTHS_QUESTION};
 
 use super::answer::find_question;
-use super::args::{EvidenceAddArgs, EvidenceCommand};
+use super::args::{EvidenceAddArgs, EvidenceCommand, ScoreFormat};
 use super::edit::{date_arg, edit};
+use super::evidence_files::{self, CopyProgress};
 use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_questionnaire};
 
 /// Runs one `evidence` subcommand.
@@ -17,15 +21,29 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
     let questionnaire = load_questionnaire(global)?;
     match command {
         EvidenceCommand::Add(args) => add(&questionnaire, args),
-        EvidenceCommand::List { path, question } => {
+        EvidenceCommand::List {
+            path,
+            question,
+            format,
+        } => {
             let (assessment, warnings) = load_assessment(path, &questionnaire)?;
             if let Some(id) = question {
                 find_question(&questionnaire, id)?;
             }
-            Ok(Output {
-                stdout: list(&questionnaire, &assessment, question.as_deref()),
-                warnings,
-            })
+            let stdout = match format {
+                ScoreFormat::Text => list(&questionnaire, &assessment, question.as_deref()),
+                ScoreFormat::Json => evidence_files::list_json(
+                    path,
+                    &assessment,
+                    question.as_deref(),
+                    clock()?.today(),
+                ),
+            };
+            Ok(Output { stdout, warnings })
+        }
+        EvidenceCommand::Verify { path, format } => {
+            let (assessment, warnings) = load_assessment(path, &questionnaire)?;
+            evidence_files::verify(path, &assessment, *format, warnings)
         }
         EvidenceCommand::Remove {
             path,
@@ -78,25 +96,31 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
             "--collected: {collected} is in the future (today is {today})"
         )));
     }
-    let period = match (&args.from, &args.to) {
-        (Some(from), Some(to)) => {
-            let (from, to) = (date_arg("--from", from)?, date_arg("--to", to)?);
-            if from > to {
-                return Err(Failure::Invalid(format!(
-                    "--to: the period ends ({to}) before it starts ({from})"
-                )));
-            }
-            Some((from, to))
-        }
-        _ => None,
+    let period = period(args)?;
+    let expires = match &args.expires {
+        Some(text) => Some(date_arg("--expires", text)?),
+        None => None,
     };
+    if let Some(expires) = expires
+        && expires <= collected
+    {
+        return Err(Failure::Invalid(format!(
+            "--expires: {expires} is not after the day it was collected ({collected})"
+        )));
+    }
+    load_assessment(&args.path, questionnaire)?;
+    let folder = locker::folder_for(&args.path);
+    let (kept, skipped) = keep_files(&folder, &question.id, &args.file)?;
     let entry = Evidence {
         title: title.to_string(),
         location: args.location.trim().to_string(),
         collected,
         period,
+        expires,
+        files: kept.iter().map(|kept| kept.file.clone()).collect(),
     };
-    edit(&args.path, &clock, questionnaire, |assessment| {
+    let files = files_line(&kept, &folder);
+    let outcome = edit(&args.path, &clock, questionnaire, |assessment| {
         let window = assessment.audit.window_months;
         let mut summary = String::new();
         assessment.edit(&question.id, |record| {
@@ -105,7 +129,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
                 .partition_point(|existing| existing.collected <= entry.collected);
             record.evidence.insert(at, entry);
             summary = format!(
-                "{}: added evidence {} of {}; {}\n",
+                "{}: added evidence {} of {}{files}; {}\n",
                 question.id,
                 at + 1,
                 record.evidence.len(),
@@ -113,7 +137,97 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
             );
         });
         Ok(summary)
+    });
+    if outcome.is_err() {
+        locker::discard(&folder, &kept);
+    }
+    outcome.map(|mut output| {
+        output.warnings.extend(skipped);
+        output
     })
+}
+
+/// The period from `--covers FROM..TO` or `--from` and `--to`, checked.
+fn period(args: &EvidenceAddArgs) -> Result<Option<(Date, Date)>, Failure> {
+    let (from, to, option) = match (&args.covers, &args.from, &args.to) {
+        (Some(covers), _, _) => {
+            let (from, to) = covers.split_once("..").ok_or_else(|| {
+                Failure::Invalid(format!(
+                    "--covers: expected FROM..TO such as 2026-07-01..2026-09-30, found \"{covers}\""
+                ))
+            })?;
+            (
+                date_arg("--covers", from)?,
+                date_arg("--covers", to)?,
+                "--covers",
+            )
+        }
+        (None, Some(from), Some(to)) => (date_arg("--from", from)?, date_arg("--to", to)?, "--to"),
+        _ => return Ok(None),
+    };
+    if from > to {
+        return Err(Failure::Invalid(format!(
+            "{option}: the period ends ({to}) before it starts ({from})"
+        )));
+    }
+    Ok(Some((from, to)))
+}
+
+/// Copies every `--file` into the locker, with notes on what a folder held that is not a
+/// regular file; on any failure, removes what this call copied and nothing is recorded.
+fn keep_files(
+    folder: &std::path::Path,
+    question: &str,
+    paths: &[std::path::PathBuf],
+) -> Result<(Vec<Kept>, Vec<String>), Failure> {
+    if paths.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let (sources, skipped) = locker::sources(paths)
+        .map_err(|error| evidence_files::failure(error, "nothing was recorded"))?;
+    if sources.is_empty() {
+        return Err(Failure::Invalid(format!(
+            "--file: no regular file found in {}; nothing was recorded",
+            paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let mut progress = CopyProgress::new(sources.iter().map(|source| source.size).sum());
+    let mut kept = Vec::new();
+    for source in &sources {
+        let result = locker::keep(folder, question, source, &mut progress.callback());
+        match result {
+            Ok(file) => {
+                progress.finish_file(source.size);
+                kept.push(file);
+            }
+            Err(error) => {
+                progress.clear();
+                locker::discard(folder, &kept);
+                return Err(evidence_files::failure(error, "nothing was recorded"));
+            }
+        }
+    }
+    progress.clear();
+    Ok((kept, skipped))
+}
+
+/// ` with 2 files (1.2 MB) in acme.evidence/`, or nothing without files.
+fn files_line(kept: &[Kept], folder: &std::path::Path) -> String {
+    if kept.is_empty() {
+        return String::new();
+    }
+    let bytes: u64 = kept.iter().map(|kept| kept.file.size).sum();
+    let count = kept.len();
+    let unit = if count == 1 { "file" } else { "files" };
+    format!(
+        " with {count} {unit} ({}, kept in {})",
+        locker::size_text(bytes),
+        folder.display()
+    )
 }
 
 /// Months of evidence and the flag, in words.
@@ -157,11 +271,24 @@ fn list(questionnaire: &Questionnaire, assessment: &Assessment, only: Option<&st
             };
             let _ = writeln!(
                 out,
-                "  {}. {}  {}{period}{location}",
+                "  {}. {}  {}{period}{location}{}",
                 number + 1,
                 entry.collected,
-                entry.title
+                entry.title,
+                entry
+                    .expires
+                    .map(|expires| format!("  expires {expires}"))
+                    .unwrap_or_default()
             );
+            for file in &entry.files {
+                let _ = writeln!(
+                    out,
+                    "     {}  {}  sha256 {}",
+                    file.path,
+                    locker::size_text(file.size),
+                    file.sha256
+                );
+            }
         }
     }
     if out.is_empty() {

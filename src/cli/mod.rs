@@ -12,10 +12,14 @@ mod docs;
 mod due;
 mod edit;
 mod evidence;
+mod evidence_files;
+mod help;
 mod history;
 mod list;
 mod lists;
+mod locate;
 mod new;
+mod package;
 mod report;
 mod score;
 mod score_time;
@@ -26,7 +30,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::migrate::migrate;
 use soc2_ready::assessment::store::{self, FileStamp, StoreError};
@@ -93,9 +97,17 @@ impl Output {
 
 /// Parses the command line, runs the command and turns the outcome into an exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = match Cli::from_arg_matches(&help::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    if let Some(command) = cli.command.as_mut()
+        && let Err(failure) = locate::resolve(&cli.global, command)
+    {
+        return finish(Err(failure));
+    }
     let outcome = match cli.command {
-        Some(Command::Validate) => validate::run(&cli.global),
+        Some(Command::Validate(args)) => validate::run(&cli.global, &args),
         Some(Command::Criteria(args)) => lists::criteria(&cli.global, &args),
         Some(Command::Questions(args)) => lists::questions(&cli.global, &args),
         Some(Command::New(args)) => new::run(&cli.global, &args),
@@ -103,6 +115,7 @@ pub fn run() -> ExitCode {
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
+        Some(Command::Package(args)) => package::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
         Some(Command::Due(args)) => due::run(&cli.global, &args),
@@ -115,6 +128,11 @@ pub fn run() -> ExitCode {
         Some(Command::Man) => docs::man(),
         None => wizard::run(&cli.global, None),
     };
+    finish(outcome)
+}
+
+/// Prints a command's outcome and turns it into the exit code.
+fn finish(outcome: Result<Output, Failure>) -> ExitCode {
     match outcome {
         Ok(output) => {
             let code = print_stdout(&visible_text(&output.stdout));
@@ -200,6 +218,33 @@ pub fn open_assessment(
     let (mut assessment, stamp) = store::open(path)?;
     let notice = migrate(&mut assessment, questionnaire).notice();
     Ok((assessment, notice.into_iter().collect(), stamp))
+}
+
+/// What a loaded assessment file holds that is kept but not scored as written: answers to
+/// questions the questionnaire does not know, and N/A answers without a reason (with their
+/// line), each as a warning naming the file.
+pub fn answer_warnings(
+    path: &std::path::Path,
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let unknown: Vec<_> = assessment.unknown_ids(questionnaire).collect();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
+            unknown.len(),
+            summarise_ids(&unknown)
+        ));
+    }
+    let file = path.display();
+    warnings.extend(
+        assessment
+            .na_reason_messages()
+            .into_iter()
+            .map(|message| format!("{file}: {message}")),
+    );
+    warnings
 }
 
 /// The data directory: `--data-dir`, `SOC2_READY_DATA_DIR` or the platform default.

@@ -9,9 +9,9 @@ use soc2_ready::assessment::store;
 use soc2_ready::claims_scan::{self, ClaimsScan};
 use soc2_ready::config::Config;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
-use soc2_ready::scoring::score;
+use soc2_ready::time::coverage;
 
-use super::args::{PaperArg, ReportArgs, ReportFormat};
+use super::args::{AppendixArg, PaperArg, ReportArgs, ReportFormat};
 use super::{
     Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire,
     summarise_ids,
@@ -30,6 +30,14 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Xlsx => Format::Xlsx,
     };
+    if args.appendix == AppendixArg::None && !matches!(format, Format::Pdf | Format::Markdown) {
+        return Err(Failure::Invalid(
+            "--appendix none shortens pdf and md reports; json, csv and xlsx always carry \
+             every gap's steps and evidence"
+                .into(),
+        ));
+    }
+    model.gap_cards = args.appendix == AppendixArg::Cards;
     let paper = match args.paper {
         Some(PaperArg::A4) => Paper::A4,
         Some(PaperArg::Letter) => Paper::Letter,
@@ -55,8 +63,8 @@ pub fn model_of(
     let policy = config.policy();
     let questionnaire = load_questionnaire(global)?;
     let (assessment, mut warnings) = load_assessment(path, &questionnaire)?;
-    let card = score(&questionnaire, &assessment, &policy);
     let today = clock()?.today();
+    let card = coverage::scorecard(&questionnaire, &assessment, &policy, today);
     let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
     model.branding = config.branding.clone();
     if !model.unscored_answers.is_empty() {

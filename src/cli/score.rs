@@ -6,14 +6,15 @@ use std::fmt::Write;
 use serde::Serialize;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::questionnaire::{Questionnaire, Stage};
-use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, score};
+use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard};
 use soc2_ready::text_safety::json_escaped;
+use soc2_ready::time::coverage;
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::score_time::TimeFacts;
 use super::{
-    Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire,
-    summarise_ids,
+    Failure, GlobalArgs, Output, answer_warnings, clock, load_assessment, load_config,
+    load_questionnaire,
 };
 
 /// How many gaps the text summary shows.
@@ -24,16 +25,10 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
     let policy = load_config(global)?.policy();
     let questionnaire = load_questionnaire(global)?;
     let (assessment, mut warnings) = load_assessment(&args.path, &questionnaire)?;
-    let card = score(&questionnaire, &assessment, &policy);
-    let time = TimeFacts::of(&questionnaire, &assessment, clock()?.today());
-    let unknown: Vec<_> = assessment.unknown_ids(&questionnaire).collect();
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "{} answer(s) for questions this questionnaire does not know (kept in the file, not scored): {}",
-            unknown.len(),
-            summarise_ids(&unknown)
-        ));
-    }
+    let today = clock()?.today();
+    let card = coverage::scorecard(&questionnaire, &assessment, &policy, today);
+    let time = TimeFacts::of(&questionnaire, &assessment, today);
+    warnings.extend(answer_warnings(&args.path, &assessment, &questionnaire));
     let stdout = match args.format {
         ScoreFormat::Text => {
             let mut out = text(&questionnaire, &assessment, &card);

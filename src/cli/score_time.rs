@@ -1,5 +1,6 @@
 //! The time facts `score` adds to its text and JSON: the earliest report dates with their
-//! assumptions, and the answers that are *claimed, not evidenced*.
+//! assumptions, the evidence coverage of the observation window, and the answers that are
+//! *claimed, not evidenced*.
 
 use std::fmt::Write;
 
@@ -7,6 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::questionnaire::Questionnaire;
+use soc2_ready::time::coverage::CoverageReport;
 use soc2_ready::time::evidence::{self, ClaimedAnswer};
 use soc2_ready::time::timeline::{Timeline, timeline};
 
@@ -20,6 +22,8 @@ pub struct TimeFacts {
     pub today: Date,
     /// The earliest realistic report dates.
     pub timeline: Timeline,
+    /// The evidence coverage of the observation window, per control.
+    pub coverage: CoverageReport,
     /// Answers of "evidenced" or "operating" that the evidence log does not back.
     pub claimed_not_evidenced: Vec<ClaimedAnswer>,
 }
@@ -30,6 +34,7 @@ impl TimeFacts {
         Self {
             today,
             timeline: timeline(questionnaire, assessment, today),
+            coverage: CoverageReport::of(questionnaire, assessment, today),
             claimed_not_evidenced: evidence::claims(questionnaire, assessment),
         }
     }
@@ -48,6 +53,7 @@ impl TimeFacts {
                 let _ = writeln!(out, "          - {assumption}");
             }
         }
+        self.write_coverage(out);
         let claims = &self.claimed_not_evidenced;
         if claims.is_empty() {
             return;
@@ -66,6 +72,39 @@ impl TimeFacts {
                 out,
                 "  … and {} more (`soc2-ready evidence list` shows all)",
                 claims.len() - LISTED_CLAIMS
+            );
+        }
+    }
+
+    /// The coverage of the window: the counts, then each control with evidence or a
+    /// missed occurrence (the first [`LISTED_CLAIMS`] of them).
+    fn write_coverage(&self, out: &mut String) {
+        let coverage = &self.coverage;
+        let _ = writeln!(
+            out,
+            "\nEvidence coverage of the observation window {} to {}: {}",
+            coverage.window.from,
+            coverage.window.to,
+            coverage.counts.sentence()
+        );
+        let notable: Vec<_> = coverage.notable().collect();
+        for control in notable.iter().take(LISTED_CLAIMS) {
+            let _ = writeln!(
+                out,
+                "  {:<13} {}  {}",
+                control.status.label(),
+                control.question,
+                control.describe()
+            );
+            if let Some(shortfall) = control.type2_shortfall() {
+                let _ = writeln!(out, "                {shortfall}");
+            }
+        }
+        if notable.len() > LISTED_CLAIMS {
+            let _ = writeln!(
+                out,
+                "  … and {} more (`soc2-ready score --format json` lists every control)",
+                notable.len() - LISTED_CLAIMS
             );
         }
     }

@@ -1,13 +1,25 @@
-//! `soc2-ready validate`: checks the questionnaire files and summarises them.
+//! `soc2-ready validate`: checks the questionnaire files and summarises them, and checks an
+//! assessment file against them when one is given.
 
 use std::fmt::Write;
+use std::path::PathBuf;
 
+use clap::Args;
 use soc2_ready::questionnaire::{CRITERIA, Stage};
 
-use super::{Failure, GlobalArgs, Output, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, answer_warnings, load_assessment, load_questionnaire};
 
-/// Validates the selected questionnaires and prints a summary.
-pub fn run(global: &GlobalArgs) -> Result<Output, Failure> {
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// An assessment file to check as well: every problem with its line, and warnings for
+    /// what is kept but not scored as written (unknown questions, N/A without a reason).
+    pub path: Option<PathBuf>,
+}
+
+/// Validates the selected questionnaires (and the assessment file, if given) and prints a
+/// summary.
+pub fn run(global: &GlobalArgs, args: &ValidateArgs) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
     let questions = questionnaire.questions();
     let mut text = String::new();
@@ -62,6 +74,23 @@ pub fn run(global: &GlobalArgs) -> Result<Output, Failure> {
             "criteria with no question: {}",
             uncovered.join(", ")
         ));
+    }
+    if let Some(path) = &args.path {
+        let (assessment, notices) = load_assessment(path, &questionnaire)?;
+        warnings.extend(notices);
+        let problems = answer_warnings(path, &assessment, &questionnaire);
+        let _ = writeln!(
+            text,
+            "\nAssessment {}: readable, {} answer(s){}.",
+            path.display(),
+            assessment.answers.len(),
+            if problems.is_empty() {
+                String::new()
+            } else {
+                format!(", {} warning(s) below", problems.len())
+            }
+        );
+        warnings.extend(problems);
     }
     Ok(Output {
         stdout: text,

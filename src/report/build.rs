@@ -15,6 +15,7 @@ use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
 use crate::scoring::{Blocker, Policy, Scorecard, head_start};
+use crate::time::overdue::is_late;
 use crate::time::progress::Progress;
 
 impl ReportModel {
@@ -139,6 +140,7 @@ impl ReportModel {
             iso27001_head_start: head_start(questionnaire, assessment),
             claims: None,
             branding: Branding::default(),
+            gap_cards: true,
         };
         model.method.notes.push(thresholds_note(policy));
         model.summary = text::summary(&model);
@@ -217,7 +219,7 @@ fn gap_items(
                 evidence: question.evidence.clone(),
                 owner: record.owner,
                 due: record.due,
-                overdue: record.due.is_some_and(|due| due < today),
+                overdue: record.due.is_some_and(|due| is_late(due, today)),
                 size: Size::of(question, level, gap.needed),
                 note: record.note,
                 iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),

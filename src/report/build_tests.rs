@@ -61,7 +61,7 @@ fn an_empty_assessment_lists_every_question_as_unanswered_and_no_gaps() {
     );
     let now = &model.roadmap[0];
     assert_eq!(now.phase, Phase::Now);
-    assert!(now.actions[0].contains(&format!("answer the {in_scope} unanswered questions")));
+    assert!(now.actions[0].contains(&format!("answer the {in_scope} open questions")));
     assert!(model.summary.contains("No question has been answered yet"));
     assert_quoted_when_certified(&model.summary);
 }

@@ -210,7 +210,7 @@ fn na_issues(out: &mut String, model: &ReportModel) {
     for question in &issues.unjustified {
         let _ = writeln!(
             out,
-            "- {} ({}): N/A without a justification; auditors ask for one.",
+            "- {} ({}): N/A without a justification, counted as open until one is given; auditors ask for one.",
             md(&question.title),
             question.id
         );

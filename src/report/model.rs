@@ -110,6 +110,11 @@ pub struct ReportModel {
     /// Who prepared the report (firm, contact, logo), printed on the PDF only.
     #[serde(skip)]
     pub branding: Branding,
+    /// Whether the PDF and Markdown carry the appendix of gap cards (steps, evidence and
+    /// notes per gap); without it they are a short version with the register only. JSON and
+    /// CSV always carry every field.
+    #[serde(skip)]
+    pub gap_cards: bool,
 }
 
 impl ReportModel {

@@ -143,7 +143,7 @@ pub fn answer_the_rest(unanswered: usize, keys: usize) -> String {
         n => format!(", starting with the {n} key controls among them"),
     };
     format!(
-        "Finish the assessment: answer the {unanswered} unanswered {noun}{key_part}. They count as \
+        "Finish the assessment: answer the {unanswered} open {noun}{key_part}. They count as \
          zero until answered."
     )
 }

@@ -236,7 +236,10 @@ mod tests {
         assert_eq!(coverage(&head, "A.8.6"), Coverage::NotAddressed);
         assert_eq!(coverage(&head, "A.8.17"), Coverage::NotAddressed);
         // A.8.4 (source code access) is mapped from branch protection only.
-        assessment.set_answer("CC8.1.branch-protection", Some(Answer::NotApplicable));
+        assessment.edit("CC8.1.branch-protection", |record| {
+            record.answer = Some(Answer::NotApplicable);
+            record.na_reason = "no source code".into();
+        });
         assert_eq!(
             coverage(&head_start(&questionnaire, &assessment), "A.8.4"),
             Coverage::NotAddressed

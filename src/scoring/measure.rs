@@ -101,6 +101,15 @@ impl Tally {
         self.assessed() > 0 && self.assessed() * 100 >= self.questions * MIN_ASSESSED_PERCENT
     }
 
+    /// The short form of [`Tally::sentence`] for a header: "96/172 answered · 69 open" (the
+    /// rest are N/A or Unsure). The same words, so the header never disagrees with a report.
+    pub fn brief(self) -> String {
+        format!(
+            "{}/{} answered · {} open",
+            self.answered, self.questions, self.unanswered
+        )
+    }
+
     /// The counts in words, the same on every screen and in every report:
     /// "172 questions in scope: 96 answered, 1 N/A, 6 unsure, 69 open".
     pub fn sentence(self) -> String {

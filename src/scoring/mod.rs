@@ -248,6 +248,40 @@ fn category_scores(in_scope: &[&Question], assessment: &Assessment) -> Vec<Categ
         .collect()
 }
 
+/// Readiness of one criterion toward `target`, whatever report the assessment aims for:
+/// its in-scope, relevant questions at the level `target` needs (the wizard uses it to say
+/// what Type 1 readiness would be beside a Type 2 figure).
+pub fn criterion_readiness(
+    questionnaire: &Questionnaire,
+    assessment: &Assessment,
+    criterion: &str,
+    target: Target,
+) -> Readiness {
+    let in_scope: Vec<&Question> = questionnaire
+        .questions()
+        .iter()
+        .filter(|question| assessment.in_scope(question) && assessment.is_relevant(question))
+        .collect();
+    readiness_toward(&supporting(&in_scope, criterion), assessment, target)
+}
+
+/// The questions among `in_scope` that support `criterion`.
+fn supporting<'q>(in_scope: &[&'q Question], criterion: &str) -> Vec<&'q Question> {
+    in_scope
+        .iter()
+        .copied()
+        .filter(|question| question.supports(criterion))
+        .collect()
+}
+
+/// Readiness of `questions`, each at the level `target` needs.
+fn readiness_toward(questions: &[&Question], assessment: &Assessment, target: Target) -> Readiness {
+    Readiness::of(
+        questions.iter().map(|&q| (q, q.required_for(target))),
+        assessment,
+    )
+}
+
 fn criterion_scores(
     in_scope: &[&Question],
     assessment: &Assessment,
@@ -272,18 +306,11 @@ fn criterion_scores(
         .chain(seen.iter().copied().filter(|&id| criterion(id).is_none()));
     order
         .map(|criterion| {
-            let questions: Vec<_> = in_scope
-                .iter()
-                .copied()
-                .filter(|q| q.supports(criterion))
-                .collect();
+            let questions = supporting(in_scope, criterion);
             CriterionScore {
                 criterion: criterion.to_string(),
                 tally: Tally::of(questions.iter().copied(), assessment),
-                readiness: Readiness::of(
-                    questions.iter().map(|&q| (q, q.required_for(target))),
-                    assessment,
-                ),
+                readiness: readiness_toward(&questions, assessment, target),
             }
         })
         .collect()

@@ -120,7 +120,12 @@ fn questionnaire() -> Questionnaire {
 fn assessment(target: Target, answers: &[(&str, Answer)]) -> Assessment {
     let mut assessment = Assessment::new("Acme", "Jane", Date::constant(2026, 11, 24), target, []);
     for (id, answer) in answers {
-        assessment.set_answer(id, Some(*answer));
+        assessment.edit(id, |record| {
+            record.answer = Some(*answer);
+            if *answer == Answer::NotApplicable {
+                record.na_reason = "not part of the system".into();
+            }
+        });
     }
     assessment
 }
@@ -289,6 +294,18 @@ fn not_applicable_leaves_the_denominator() {
     assert_eq!(compliance.readiness, readiness(4, 5));
     assert_eq!(compliance.tally.not_applicable, 1);
     assert!(card.gaps.iter().all(|gap| gap.question != "CC8.1.review"));
+}
+
+#[test]
+fn not_applicable_without_a_reason_counts_as_open() {
+    let mut assessment = assessment(Target::Type1, &[("CC7.2.logs", level(Level::InPlace))]);
+    assessment.set_answer("CC8.1.review", Some(Answer::NotApplicable));
+    let card = score(&questionnaire(), &assessment, &Policy::default());
+    let compliance = &card.stage(Stage::Compliance).measure;
+    // In the denominator like any open question, and not tallied as N/A.
+    assert_eq!(compliance.readiness.total, 10);
+    assert_eq!(compliance.tally.not_applicable, 0);
+    assert_eq!(compliance.tally.unanswered, 2);
 }
 
 #[test]

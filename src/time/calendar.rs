@@ -9,7 +9,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, AnswerRecord, Assessment};
 use crate::questionnaire::{Frequency, Level, Questionnaire};
 
 /// Days ahead that count as "due soon" unless the caller says otherwise.
@@ -82,7 +82,7 @@ pub fn calendar(
         .filter_map(|question| {
             let frequency = question.frequency?;
             let record = assessment.record(&question.id);
-            let answer = record.and_then(|record| record.answer);
+            let answer = record.and_then(AnswerRecord::effective_answer);
             let last =
                 record.and_then(|record| record.evidence.iter().map(|entry| entry.collected).max());
             let in_place = answer
@@ -161,6 +161,8 @@ mod tests {
                     location: String::new(),
                     collected,
                     period: None,
+                    expires: None,
+                    files: Vec::new(),
                 });
             });
         };

@@ -196,6 +196,8 @@ mod tests {
             location: String::new(),
             collected: to,
             period: Some((from, to)),
+            expires: None,
+            files: Vec::new(),
         }
     }
 
@@ -205,6 +207,8 @@ mod tests {
             location: String::new(),
             collected: date,
             period: None,
+            expires: None,
+            files: Vec::new(),
         }
     }
 

@@ -5,7 +5,9 @@
 
 pub mod calendar;
 pub mod compare;
+pub mod coverage;
 pub mod evidence;
 pub mod history;
+pub mod overdue;
 pub mod progress;
 pub mod timeline;

@@ -1,6 +1,7 @@
 //! Everything a report says about time, gathered once (pure): the stage readiness at every
 //! history snapshot and today, the controls improved and regressed since the first
-//! snapshot, the periodic controls due, the earliest report dates, and the answers that are
+//! snapshot, the periodic controls due and the gaps past their due date, the earliest
+//! report dates, the evidence coverage of the observation window, and the answers that are
 //! claimed, not evidenced.
 
 use jiff::civil::Date;
@@ -8,8 +9,10 @@ use serde::Serialize;
 
 use super::calendar::{DEFAULT_WITHIN_DAYS, DueItem, DueState, calendar};
 use super::compare::{Change, compare};
+use super::coverage::{Coverage, CoverageReport, Status};
 use super::evidence::{ClaimedAnswer, claims};
 use super::history::{self, stage_percents};
+use super::overdue::{LateGap, Overdue, late_gaps};
 use super::timeline::{Timeline, timeline};
 use crate::assessment::Assessment;
 use crate::questionnaire::Questionnaire;
@@ -52,8 +55,14 @@ pub struct Progress {
     pub regressed: Vec<Change>,
     /// Periodic controls overdue, due within 30 days, or never logged.
     pub due: Vec<DueItem>,
+    /// Gaps whose due date has passed.
+    pub late_gaps: Vec<LateGap>,
+    /// Both kinds of overdue, counted apart.
+    pub overdue: Overdue,
     /// The earliest realistic report dates.
     pub timeline: Timeline,
+    /// The evidence coverage of the observation window, per control.
+    pub coverage: CoverageReport,
     /// Answers of "evidenced" or "operating" that the evidence log does not back.
     pub claimed_not_evidenced: Vec<ClaimedAnswer>,
 }
@@ -95,18 +104,91 @@ impl Progress {
             }
             _ => (None, Vec::new(), Vec::new()),
         };
+        let due: Vec<DueItem> = calendar(questionnaire, assessment, today, DEFAULT_WITHIN_DAYS)
+            .into_iter()
+            .filter(|item| item.state != DueState::Upcoming)
+            .collect();
+        let late_gaps = late_gaps(questionnaire, assessment, &card.gaps, today);
         Self {
             points,
             since,
             improved,
             regressed,
-            due: calendar(questionnaire, assessment, today, DEFAULT_WITHIN_DAYS)
-                .into_iter()
-                .filter(|item| item.state != DueState::Upcoming)
-                .collect(),
+            overdue: Overdue::of(&late_gaps, &due),
+            due,
+            late_gaps,
             timeline: timeline(questionnaire, assessment, today),
+            coverage: CoverageReport::of(questionnaire, assessment, today),
             claimed_not_evidenced: claims(questionnaire, assessment),
         }
+    }
+}
+
+impl Progress {
+    /// The controls a report gives a row under evidence coverage — those with evidence of
+    /// any kind — each with the answer's claim in words when the log does not back it.
+    pub fn coverage_rows(&self) -> Vec<(&Coverage, Option<String>)> {
+        self.coverage
+            .controls
+            .iter()
+            .filter(|control| control.status != Status::Missing)
+            .map(|control| (control, self.claim_of(&control.question)))
+            .collect()
+    }
+
+    /// The controls with no evidence at all whose answer still claims some ("evidenced" or
+    /// "operating over time"): the ones an auditor will ask about first.
+    pub fn claimed_without_evidence(&self) -> Vec<&str> {
+        self.claimed_not_evidenced
+            .iter()
+            .map(|claimed| claimed.question.as_str())
+            .filter(|question| {
+                self.coverage
+                    .control(question)
+                    .is_none_or(|control| control.status == Status::Missing)
+            })
+            .collect()
+    }
+
+    /// How many periodic controls without evidence have an occurrence in the window that
+    /// already ended.
+    pub fn missed_without_evidence(&self) -> usize {
+        self.coverage
+            .controls
+            .iter()
+            .filter(|control| control.status == Status::Missing && control.missed > 0)
+            .count()
+    }
+
+    /// The controls without evidence in one paragraph: how many periodic ones already
+    /// missed an occurrence, and the ids of those whose answer claims evidence anyway.
+    /// `None` when there are none of either.
+    pub fn coverage_rest(&self) -> Option<String> {
+        let missed = self.missed_without_evidence();
+        let claimed = self.claimed_without_evidence();
+        let mut words = Vec::new();
+        if missed > 0 {
+            words.push(format!(
+                "{missed} periodic control{} without evidence already had an occurrence in the window end unrecorded.",
+                if missed == 1 { "" } else { "s" }
+            ));
+        }
+        if !claimed.is_empty() {
+            words.push(format!(
+                "{} answer{} claim evidence the log does not show (the scores take them at their word; an auditor will ask for it): {}.",
+                claimed.len(),
+                if claimed.len() == 1 { "" } else { "s" },
+                claimed.join(", ")
+            ));
+        }
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+
+    fn claim_of(&self, question: &str) -> Option<String> {
+        self.claimed_not_evidenced
+            .iter()
+            .find(|claimed| claimed.question == question)
+            .map(|claimed| claimed.claim.describe())
     }
 }
 

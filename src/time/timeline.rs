@@ -19,7 +19,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, AnswerRecord, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, Stage, Target};
 use crate::time::evidence;
 
@@ -50,7 +50,8 @@ pub struct Inputs {
     pub chosen_start: Option<Date>,
     /// The day since which the evidence log proves every key control operating, if it does.
     pub proven_since: Option<Date>,
-    /// Questions in scope still unanswered (assumed to need no work, said so).
+    /// Open questions: in scope for the target, relevant, no answer yet (the scorecard's
+    /// "open"; assumed to need no work, said so).
     pub unanswered: usize,
 }
 
@@ -106,11 +107,11 @@ pub fn plan(gaps: &[GapWork], inputs: Inputs) -> Timeline {
     let unanswered = match inputs.unanswered {
         0 => None,
         1 => Some(
-            "1 unanswered question is assumed to need no work; answer it for a firmer date"
+            "1 open question (no answer yet) is assumed to need no work; answer it for a firmer date"
                 .to_string(),
         ),
         n => Some(format!(
-            "{n} unanswered questions are assumed to need no work; answer them for a firmer date"
+            "{n} open questions (no answer yet) are assumed to need no work; answer them for a firmer date"
         )),
     };
 
@@ -208,8 +209,11 @@ pub fn timeline(questionnaire: &Questionnaire, assessment: &Assessment, today: D
             continue;
         }
         let record = assessment.record(&question.id);
-        let Some(answer) = record.and_then(|record| record.answer) else {
-            unanswered += 1;
+        let Some(answer) = record.and_then(AnswerRecord::effective_answer) else {
+            // Counted as the scorecard counts "open": in scope for the target, relevant yet.
+            if assessment.counts_for(question, assessment.target) {
+                unanswered += 1;
+            }
             if question.key && question.stage == Stage::Compliance {
                 proven_since = None;
             }

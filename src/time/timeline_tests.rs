@@ -166,6 +166,8 @@ fn the_log_proves_a_window_only_when_every_key_control_has_current_evidence() {
                 location: String::new(),
                 collected: day(2026, 11, 20),
                 period: Some((from, day(2026, 11, 20))),
+                expires: None,
+                files: Vec::new(),
             });
         });
     }

@@ -2,11 +2,14 @@
 //! [keymap](super::keymap)), mouse clicks and the mouse wheel become [`Action`]s;
 //! [`update`](mod@super::update) turns them into state changes.
 
+use super::keymap::Key;
 use crate::assessment::Answer;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// A key with no meaning where it was pressed: the status line says so.
+    Unbound(Key),
     /// Leave the program. Every change is saved as it is made; a change that could not be
     /// saved is tried again first, and the user is asked if it still fails.
     Quit,

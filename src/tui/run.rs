@@ -212,7 +212,8 @@ fn crash_note() -> String {
 /// The action a terminal event stands for, if any.
 fn action_of(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => Key::from_event(&key).and_then(|key| app.context().action(key)),
+        Event::Key(key) => Key::from_event(&key)
+            .map(|key| app.context().action(key).unwrap_or(Action::Unbound(key))),
         Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column,

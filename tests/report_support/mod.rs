@@ -106,22 +106,29 @@ pub struct Pdf {
 
 /// The PDF report of fixture `name` (on `paper` if given), read back with lopdf.
 pub fn pdf(name: &str, paper: Option<&str>) -> Pdf {
+    match paper {
+        None => pdf_with(name, &[]),
+        Some(paper) => pdf_with(name, &["--paper", paper]),
+    }
+}
+
+/// The PDF report of fixture `name` written with the extra `args`, read back with lopdf.
+pub fn pdf_with(name: &str, args: &[&str]) -> Pdf {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join(format!("{name}.pdf"));
-    let bytes = match paper {
-        None => render_to(name, "pdf", &out),
-        Some(paper) => {
-            let fixture = fixture(name);
-            let output = report(&[
-                fixture.to_str().unwrap(),
-                "--paper",
-                paper,
-                "--output",
-                out.to_str().unwrap(),
-            ]);
-            assert!(output.status.success());
-            std::fs::read(&out).unwrap()
-        }
+    let bytes = if args.is_empty() {
+        render_to(name, "pdf", &out)
+    } else {
+        let fixture = fixture(name);
+        let mut all = vec![fixture.to_str().unwrap(), "--output", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let output = report(&all);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        std::fs::read(&out).unwrap()
     };
     let doc = Document::load_mem(&bytes).expect("lopdf reads the report");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();

@@ -31,7 +31,10 @@ fn due_lists_the_calendar_and_exits_1_when_anything_is_overdue() {
     // The quarterly review ran on 2026-08-23, so it was due on 2026-11-23.
     let output = run(&["due", file]);
     assert_eq!(code(&output), 1, "{}", stderr(&output));
-    assert_eq!(stderr(&output), "1 periodic control is overdue\n");
+    assert_eq!(
+        stderr(&output),
+        "1 overdue: 0 gap due dates, 1 periodic control\n"
+    );
     let text = stdout(&output);
     assert!(text.starts_with("overdue       CC6.3.access-reviews · Quarterly access reviews (quarterly, last run 2026-08-23): was due 2026-11-23 (1 day ago)\n"), "{text}");
     assert!(text.contains("never logged  CC2.2.awareness-training · Security awareness training (annual): in place, but no evidence says when it last ran\n"), "{text}");
@@ -65,6 +68,44 @@ fn due_lists_the_calendar_and_exits_1_when_anything_is_overdue() {
     assert_eq!(json["controls"][0]["due"], "2026-11-23");
     assert_eq!(json["controls"][0]["days_left"], -1);
     assert_eq!(json["controls"][0]["frequency"], "quarterly");
+}
+
+#[test]
+fn a_gap_past_its_due_date_is_overdue_too_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_fixture(dir.path(), "schema1.toml");
+    let file = arg(&path);
+    let output = run(&[
+        "answer",
+        file,
+        "CC6.1.mfa",
+        "planned",
+        "--due",
+        "2026-11-20",
+        "--owner",
+        "CTO",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let output = run(&["due", file]);
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    assert_eq!(
+        stderr(&output),
+        "1 overdue: 1 gap due date, 0 periodic controls\n"
+    );
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("overdue       CC6.1.mfa · Multi-factor authentication (gap due date, owner CTO): was due 2026-11-20 (4 days ago)\n"),
+        "{text}"
+    );
+    assert!(text.contains("No periodic control overdue"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["due", file, "--format", "json"]))).unwrap();
+    assert_eq!(json["overdue"], 1);
+    assert_eq!(json["overdue_kinds"]["gap_due_dates"], 1);
+    assert_eq!(json["gaps"][0]["question"], "CC6.1.mfa");
+    // On the due date itself it is not late yet.
+    let output = run_on("2026-11-20", &["due", file]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
 }
 
 #[test]

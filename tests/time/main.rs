@@ -6,6 +6,7 @@ mod clock;
 mod due;
 mod evidence;
 mod history;
+mod parallel;
 mod report;
 mod score;
 mod support;

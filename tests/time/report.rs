@@ -63,8 +63,11 @@ fn the_pdf_shows_progress_due_controls_and_report_dates() {
     expect("CC6.3.access-reviews Quarterly access reviews: planned → operating");
     expect("Regressed since 2026-11-20 (1)");
     expect("CC8.1.change-approval Peer-reviewed changes: evidenced → in_place");
-    expect("Periodic controls due");
-    expect("CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23");
+    expect("Overdue and due soon");
+    expect("1 overdue: 0 gap due dates, 1 periodic control (a gap due date");
+    expect(
+        "Periodic control CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23",
+    );
     expect("Claimed, not evidenced");
     // The cover and the summary both carry the dates.
     let dates = "Earliest realistic report: Type 1 ";
@@ -80,7 +83,8 @@ fn the_pdf_shows_progress_due_controls_and_report_dates() {
         "## Progress over time — ",
         "| 2026-11-20 | ",
         "### Improved since 2026-11-20 (1)\n",
-        "- CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23\n",
+        "### Overdue and due soon\n",
+        "- Periodic control CC6.3.access-reviews Quarterly access reviews (quarterly): overdue since 2026-11-23\n",
         "### Claimed, not evidenced\n",
     ] {
         assert!(markdown.contains(needle), "{needle:?} not in {markdown}");

@@ -277,3 +277,36 @@ fn answers_to_unknown_questions_are_mentioned_and_kept() {
         "kept on save"
     );
 }
+
+#[test]
+fn an_n_a_without_a_reason_is_named_with_its_line_and_the_file_is_left_alone() {
+    let fixture = Fixture::new(false);
+    let path = fixture.acme_path();
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replace("na_reason = \"We store no customer data\"\n", "");
+    assert_ne!(edited, text, "the fixture holds the reason");
+    fs::write(&path, &edited).unwrap();
+    let line = edited
+        .lines()
+        .position(|line| line.starts_with("[answers.\"CC6.1.encryption\"]"))
+        .unwrap()
+        + 2;
+    let fixture = fixture.open_acme();
+    let status = &fixture.app.status.text;
+    assert!(
+        status.contains(&format!(
+            "N/A needs a reason: CC6.1.encryption at line {line} (counted as open until a reason is given)"
+        )),
+        "{status}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        edited,
+        "opening never rewrites"
+    );
+    assert_eq!(
+        fixture.saved().answer("CC6.1.encryption"),
+        None,
+        "open, not N/A"
+    );
+}

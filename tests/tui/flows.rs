@@ -69,11 +69,30 @@ fn one_key_answers_saves_and_moves_on() {
 }
 
 #[test]
-fn keys_of_the_other_answer_kind_do_nothing() {
+fn keys_of_the_other_answer_kind_change_nothing_and_say_so() {
     let mut fixture = Fixture::new(false).open_acme();
     press(&mut fixture.app, &[Key::Char('y')]);
     assert_eq!(current_id(&fixture.app), "CC1.1.conduct-breaches");
     assert_eq!(fixture.saved(), super::support::acme());
+    let screen = fixture.render(100, 30);
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains(
+            "This question is answered 0–4 (or x N/A, u unsure); y / n answer yes/no questions."
+        ),
+        "{screen}"
+    );
+    insta::assert_snapshot!("wizard_wrong_key_status_100x30", screen);
+
+    // And the other way round on a yes/no question.
+    go_to(&mut fixture.app, "ATT.auditor");
+    press(&mut fixture.app, &[Key::Char('3')]);
+    assert_eq!(current_id(&fixture.app), "ATT.auditor");
+    assert_eq!(fixture.saved(), super::support::acme());
+    assert_eq!(
+        fixture.app.status.text,
+        "This question is answered y / n (or x N/A, u unsure); 0–4 answer scale questions."
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! key list of `docs/tui.md`.
 
 mod certification;
+mod counts;
 mod docs;
 mod files;
 mod flows;

@@ -42,6 +42,8 @@ fn with_history() -> Fixture {
             location: "HR drive".into(),
             collected: Date::constant(2026, 11, 1),
             period: None,
+            expires: None,
+            files: Vec::new(),
         });
     });
     store::save(&path, &assessment).unwrap();
@@ -73,7 +75,33 @@ fn the_dashboard_shows_trend_progress_report_dates_and_due_controls() {
     );
     assert!(screen.contains("Type 1 by 2027-"), "{screen}");
     assert!(
-        screen.contains("Due: 0 overdue · 0 due soon · 0 never logged · 0 claimed, not evidenced"),
+        screen.contains("Nothing overdue · 0 due soon · 0 never logged · 0 claimed, not evidenced"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_gap_past_its_due_date_is_overdue_on_the_dashboard_as_in_due_and_the_report() {
+    let fixture = Fixture::new(false);
+    let path = fixture.acme_path();
+    let mut assessment = store::load(&path).unwrap();
+    // Planned is a gap; its owner meant to close it four days ago.
+    assessment.edit("CC6.1.mfa", |record| {
+        record.due = Some(Date::constant(2026, 11, 20));
+    });
+    store::save(&path, &assessment).unwrap();
+    let mut fixture = Fixture {
+        app: new_app(fixture.dir.path(), questionnaire()),
+        ..fixture
+    };
+    start(&mut fixture.app, None);
+    let mut fixture = fixture.open_acme();
+    press(&mut fixture.app, &[Key::Tab]);
+    let screen = fixture.render(160, 40);
+    assert!(
+        screen.contains(
+            "1 overdue: 1 gap due date, 0 periodic controls — Multi-factor authentication (was due 2026-11-20)"
+        ),
         "{screen}"
     );
 }

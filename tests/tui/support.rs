@@ -141,12 +141,12 @@ fn set_modified(path: &Path, seconds: u64) {
         .expect("the modification time is set");
 }
 
-/// Presses keys through the keymap of whatever context the wizard is in.
+/// Presses keys through the keymap of whatever context the wizard is in; a key with no
+/// meaning there is [`Action::Unbound`], as in the run loop.
 pub fn press(app: &mut App, keys: &[Key]) {
     for &key in keys {
-        if let Some(action) = app.context().action(key) {
-            update(app, action);
-        }
+        let action = app.context().action(key).unwrap_or(Action::Unbound(key));
+        update(app, action);
     }
 }
 

@@ -35,8 +35,15 @@ fn the_answered_count_sits_beside_the_bar_never_under_it() {
     for width in [60, 80, 100, 120, 200] {
         let screen = render(&fixture.app, width, 24);
         let title = screen.lines().next().unwrap().trim_matches('"').trim_end();
-        assert!(title.ends_with(" 5 / 9 answered"), "{width}: {title}");
-        let before = title.trim_end_matches(" 5 / 9 answered");
+        // The words of `score` and every report; narrow bars drop "· 4 open".
+        let label = if title.ends_with(" 4 open") {
+            " 3/9 answered · 4 open"
+        } else {
+            " 3/9 answered"
+        };
+        assert!(title.ends_with(label), "{width}: {title}");
+        assert_eq!(width > 60, label.ends_with("open"), "{width}: {title}");
+        let before = title.trim_end_matches(label);
         assert!(
             before.ends_with(['━', '─']),
             "{width}: the bar ends first: {title}"
@@ -216,7 +223,7 @@ fn the_export_screen_starts_on_the_configured_paper() {
 #[test]
 fn the_sidebar_says_what_its_percentages_mean() {
     let fixture = Fixture::new(false).open_acme();
-    assert!(fixture.render(80, 24).contains("% ready for Type 2"));
+    assert!(fixture.render(80, 24).contains("n/m · % toward Type 2"));
 }
 
 #[test]
@@ -339,4 +346,36 @@ fn a_file_reloaded_after_an_outside_edit_moves_retired_answers_too() {
         .record("CC1.1.confidentiality-agreements")
         .unwrap();
     assert_eq!(record.note, "added by a script");
+}
+
+#[test]
+fn a_fully_answered_criterion_shows_its_count_apart_from_its_readiness_and_explains_type2_once() {
+    let mut fixture = Fixture::new(false).open_acme();
+    assert_eq!(current_id(&fixture.app), "CC1.1.conduct-breaches");
+    let before = fixture.render(80, 24);
+    assert!(before.contains("CC1.1   1/2 ·  0 %"), "{before}");
+    assert!(before.contains("n/m · % toward Type 2"), "{before}");
+    assert!(!before.contains('✓'), "no tick beside a readiness figure");
+    // Evidenced: CC1.1 is fully answered, 0 % toward Type 2, 100 % toward Type 1.
+    press(&mut fixture.app, &[Key::Char('3')]);
+    let screen = fixture.render(80, 24);
+    assert!(screen.contains("CC1.1   2/2 ·  0 %"), "{screen}");
+    insta::assert_snapshot!("sidebar_type2_note_80x24", screen);
+    let note = fixture
+        .app
+        .session
+        .as_ref()
+        .and_then(|session| session.type2_note.clone())
+        .expect("the note is shown");
+    assert_eq!(
+        note,
+        "CC1.1 is answered: 0 % toward Type 2, which counts only controls operating over time \
+         (level 4). Toward Type 1 it would be 100 %."
+    );
+    // The next answer clears it, and it is said only once per session.
+    press(&mut fixture.app, &[Key::Char('3'), Key::Char('3')]);
+    let session = fixture.app.session.as_ref().unwrap();
+    assert_eq!(session.type2_note, None);
+    assert!(session.type2_explained);
+    assert!(!fixture.render(80, 24).contains("Why this figure"));
 }

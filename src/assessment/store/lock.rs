@@ -3,11 +3,18 @@
 //! sidecar is created 0600 without following links, must be a regular file owned by the
 //! user, and is removed when the editor lets go; the operating system releases the lock
 //! itself when a process dies, even on SIGKILL.
+//!
+//! The holder writes who it is into the sidecar ("window" or "command" with its pid and
+//! command line), so a command-line writer that finds the file locked can tell a wizard
+//! window (it refuses at once: the window may stay open for hours) from another short
+//! command (it waits a few seconds for it, then fails naming it).
 
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use super::read::real_path;
 use super::{StoreError, io_error};
@@ -29,11 +36,58 @@ impl Drop for EditLock {
     }
 }
 
+/// Who takes an edit lock: written into the lock file for anyone who finds it taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// A wizard window, which holds the file for as long as it is open.
+    Window,
+    /// A command-line writer (`answer`, `evidence`…), which holds it for a moment; the text
+    /// names it ("soc2-ready answer acme.toml CC6.1.mfa 3").
+    Command(String),
+}
+
+impl Holder {
+    /// The line written into the lock file.
+    fn record(&self) -> String {
+        let pid = std::process::id();
+        match self {
+            Holder::Window => format!("window pid {pid}\n"),
+            Holder::Command(command) => format!("command pid {pid}: {command}\n"),
+        }
+    }
+
+    /// Reads a lock file's line back; `None` when it is empty or unknown.
+    fn parse(text: &str) -> Option<Holder> {
+        let line = text.lines().next()?;
+        if line.starts_with("window ") {
+            return Some(Holder::Window);
+        }
+        line.strip_prefix("command ")
+            .map(|rest| Holder::Command(rest.to_string()))
+    }
+}
+
+/// How long a command watches a locked file say nothing before it takes the holder to be a
+/// window (one of a version that wrote no line): a holder writes its line right after
+/// locking, so only an older window leaves it empty for long.
+const UNNAMED_GRACE: Duration = Duration::from_millis(500);
+/// How often a waiting command tries the lock again.
+const POLL: Duration = Duration::from_millis(15);
+
 /// Why an assessment could not be locked for editing.
 #[derive(Debug)]
 pub enum LockError {
-    /// Another process (another soc2-ready window) is editing it.
+    /// A wizard window is editing it.
     Held(PathBuf),
+    /// Another command-line writer held it for longer than this one would wait.
+    Busy {
+        /// The assessment file.
+        path: PathBuf,
+        /// The other command: its pid and command line.
+        holder: String,
+        /// How long this one waited.
+        waited: Duration,
+    },
     /// The lock file is not one this user made (a link, another owner, not a file).
     Unsafe {
         /// The lock file.
@@ -51,6 +105,11 @@ impl fmt::Display for LockError {
             LockError::Held(path) => write!(
                 f,
                 "{} is open in another soc2-ready window; opened read-only so neither overwrites the other",
+                path.display()
+            ),
+            LockError::Busy { path, holder, .. } => write!(
+                f,
+                "{} is being changed by another soc2-ready command ({holder}); try again in a moment",
                 path.display()
             ),
             LockError::Unsafe { path, why } => write!(
@@ -133,30 +192,95 @@ fn open_lock_file(lock_path: &Path) -> Result<fs::File, LockError> {
     Ok(file)
 }
 
-/// Takes the edit lock of the assessment at `path` (or at the file it links to) without
-/// waiting.
+/// Takes the edit lock of the assessment at `path` (or at the file it links to) for a
+/// wizard window, without waiting.
 pub fn lock_for_editing(path: &Path) -> Result<EditLock, LockError> {
+    take(path, &Holder::Window, Duration::ZERO)
+}
+
+/// Takes the edit lock for the command-line writer `command`: while another command holds
+/// it, tries again for up to `wait` and then fails with [`LockError::Busy`] naming that
+/// command; while a window holds it, fails at once with [`LockError::Held`].
+pub fn lock_for_command(path: &Path, command: &str, wait: Duration) -> Result<EditLock, LockError> {
+    take(path, &Holder::Command(command.to_string()), wait)
+}
+
+fn take(path: &Path, holder: &Holder, wait: Duration) -> Result<EditLock, LockError> {
     let lock_path = lock_path(&real_path(path));
-    // A few tries: the previous holder may remove the file between our open and our lock.
-    for _ in 0..8 {
+    let started = Instant::now();
+    // The previous holder may remove the file between our open and our lock: try again, a
+    // few times at least, and for as long as we wait.
+    let mut replaced = 0;
+    // Since when the lock file has said nothing, seen without a break.
+    let mut unnamed_since = None;
+    loop {
         let file = open_lock_file(&lock_path)?;
         match file.try_lock() {
             Ok(()) if same_file(&file, &lock_path) => {
+                write_holder(&file, holder)
+                    .map_err(|error| LockError::Io(io_error("lock", &lock_path)(error)))?;
                 return Ok(EditLock {
                     file,
                     path: lock_path,
                 });
             }
-            Ok(()) => continue,
-            Err(fs::TryLockError::WouldBlock) => return Err(LockError::Held(path.to_path_buf())),
+            Ok(()) => {
+                replaced += 1;
+                if replaced >= 8 && started.elapsed() >= wait {
+                    return Err(LockError::Io(io_error("lock", &lock_path)(
+                        io::Error::other("the lock file kept being replaced"),
+                    )));
+                }
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                let waited = started.elapsed();
+                let current = read_holder(&file);
+                let unnamed_for = match current {
+                    None => unnamed_since.get_or_insert_with(Instant::now).elapsed(),
+                    Some(_) => {
+                        unnamed_since = None;
+                        Duration::ZERO
+                    }
+                };
+                match current {
+                    Some(Holder::Window) => return Err(LockError::Held(path.to_path_buf())),
+                    None if unnamed_for >= UNNAMED_GRACE.min(wait) => {
+                        return Err(LockError::Held(path.to_path_buf()));
+                    }
+                    Some(Holder::Command(other)) if waited >= wait => {
+                        return Err(LockError::Busy {
+                            path: path.to_path_buf(),
+                            holder: other,
+                            waited,
+                        });
+                    }
+                    _ => thread::sleep(POLL),
+                }
+            }
             Err(fs::TryLockError::Error(error)) => {
                 return Err(LockError::Io(io_error("lock", &lock_path)(error)));
             }
         }
     }
-    Err(LockError::Io(io_error("lock", &lock_path)(
-        io::Error::other("the lock file kept being replaced"),
-    )))
+}
+
+/// Writes who holds the lock into the (locked) lock file.
+fn write_holder(file: &fs::File, holder: &Holder) -> io::Result<()> {
+    let mut file = file;
+    let record = holder.record();
+    // Written over the old line, then cut to length: the file is never empty in between.
+    file.rewind()?;
+    file.write_all(record.as_bytes())?;
+    file.set_len(record.len() as u64)
+}
+
+/// Who holds the lock, from its lock file; `None` when it says nothing (yet).
+fn read_holder(file: &fs::File) -> Option<Holder> {
+    let mut file = file;
+    file.rewind().ok()?;
+    let mut text = String::new();
+    file.take(1024).read_to_string(&mut text).ok()?;
+    Holder::parse(&text)
 }
 
 #[cfg(all(test, unix))]
@@ -217,6 +341,63 @@ mod tests {
         let error = lock_for_editing(&path).unwrap_err();
         assert!(error.to_string().contains("another user"), "{error}");
         assert_eq!(fs::metadata(&lock_file).unwrap().uid(), 65534);
+    }
+
+    #[test]
+    fn a_command_waits_for_another_command_but_not_for_a_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = assessment(dir.path());
+        let window = lock_for_editing(&path).unwrap();
+        let started = Instant::now();
+        let error = lock_for_command(&path, "soc2-ready answer", Duration::from_secs(5));
+        assert!(matches!(error, Err(LockError::Held(_))), "{error:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "refused at once"
+        );
+        drop(window);
+
+        let other = lock_for_command(&path, "soc2-ready evidence add", Duration::ZERO).unwrap();
+        let error =
+            lock_for_command(&path, "soc2-ready answer", Duration::from_millis(200)).unwrap_err();
+        let LockError::Busy { holder, waited, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert!(holder.ends_with(": soc2-ready evidence add"), "{holder}");
+        assert!(
+            holder.starts_with(&format!("pid {}", std::process::id())),
+            "{holder}"
+        );
+        assert!(*waited >= Duration::from_millis(200));
+        assert!(
+            error.to_string().contains("another soc2-ready command"),
+            "{error}"
+        );
+        // The wizard does not wait, and says who is changing the file.
+        assert!(matches!(
+            lock_for_editing(&path),
+            Err(LockError::Busy { .. })
+        ));
+        // Released while the next one waits: it gets the lock.
+        let waiter = std::thread::spawn(move || {
+            lock_for_command(&path, "soc2-ready answer", Duration::from_secs(5)).map(drop)
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        drop(other);
+        assert!(waiter.join().unwrap().is_ok());
+    }
+
+    #[test]
+    fn a_lock_file_without_a_holder_line_is_taken_for_a_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = assessment(dir.path());
+        // An older soc2-ready window: locked, but no line written.
+        let old_window = fs::File::create(dir.path().join(".acme.toml.lock")).unwrap();
+        old_window.lock().unwrap();
+        let started = Instant::now();
+        let error = lock_for_command(&path, "soc2-ready answer", Duration::from_secs(10));
+        assert!(matches!(error, Err(LockError::Held(_))), "{error:?}");
+        assert!(started.elapsed() < Duration::from_secs(2));
     }
 
     #[test]

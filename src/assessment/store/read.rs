@@ -15,7 +15,7 @@ use super::{StoreError, io_error};
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What kind of thing a path is, in words, when it is not a regular file.
-fn kind_of(file_type: fs::FileType) -> &'static str {
+pub fn kind_of(file_type: fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

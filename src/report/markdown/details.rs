@@ -16,8 +16,13 @@ pub fn register(out: &mut String, model: &ReportModel) {
     let _ = writeln!(
         out,
         "Answered questions below the level a SOC 2 {} report needs, by phase, most urgent first. \
-         Open questions are not gaps. Steps and evidence are under Gap details, by number.\n",
-        model.target.label()
+         Open questions are not gaps. {}\n",
+        model.target.label(),
+        if model.gap_cards {
+            "Steps and evidence are under Gap details, by number."
+        } else {
+            "Short version: steps and evidence per gap are left out (`--appendix cards` adds them)."
+        }
     );
     for plan in &model.roadmap {
         let _ = writeln!(out, "### {}\n\n{}\n", plan.label, plan.description);
@@ -122,7 +127,7 @@ pub fn open_questions(out: &mut String, model: &ReportModel) {
 
 /// Every gap with its steps, evidence and note as lists.
 pub fn gap_details(out: &mut String, model: &ReportModel) {
-    if model.gaps.is_empty() {
+    if model.gaps.is_empty() || !model.gap_cards {
         return;
     }
     section(out, "Gap details", model);

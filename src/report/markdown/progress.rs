@@ -1,12 +1,12 @@
 //! The Markdown "Progress over time" section: report dates with their assumptions, the
 //! readiness of each stage at each snapshot, the controls improved and regressed, the
-//! periodic controls due and the answers that are claimed, not evidenced.
+//! gap due dates and periodic controls overdue or due, and the answers that are claimed, not evidenced.
 
 use std::fmt::Write;
 
 use super::{md, section, table};
+use crate::report::due_text;
 use crate::report::model::ReportModel;
-use crate::time::calendar::DueState;
 use crate::time::compare::Change;
 
 /// Rows of the readiness table at most (the latest snapshots).
@@ -51,39 +51,53 @@ pub fn write(out: &mut String, model: &ReportModel) {
             &progress.regressed,
         );
     }
-    let _ = writeln!(out, "### Periodic controls due\n");
-    if progress.due.is_empty() {
-        let _ = writeln!(out, "Nothing overdue or due in the next 30 days.");
+    let _ = writeln!(out, "### {}\n", due_text::HEADING);
+    let _ = writeln!(out, "{}", md(&due_text::lead(progress)));
+    let bullets = due_text::bullets(progress);
+    if !bullets.is_empty() {
+        out.push('\n');
     }
-    for item in &progress.due {
-        let when = match (item.state, item.due) {
-            (DueState::Overdue, Some(date)) => format!("overdue since {date}"),
-            (DueState::DueSoon, Some(date)) => format!("due {date}"),
-            _ => "in place, but no evidence says when it last ran".to_string(),
-        };
-        let _ = writeln!(
-            out,
-            "- {} {} ({}): {when}",
-            md(&item.question),
-            md(&item.title),
-            item.frequency.key()
-        );
+    for line in bullets {
+        let _ = writeln!(out, "- {}", md(&line));
     }
     out.push('\n');
-    if !progress.claimed_not_evidenced.is_empty() {
-        let _ = writeln!(
-            out,
-            "### Claimed, not evidenced\n\nThe scores take these answers at their word; an auditor will ask for the evidence.\n"
-        );
-        for claimed in &progress.claimed_not_evidenced {
-            let _ = writeln!(
-                out,
-                "- {}: {}",
-                md(&claimed.question),
-                claimed.claim.describe()
-            );
-        }
+    coverage(out, model);
+}
+
+/// The evidence coverage of the window: the counts, one row per control with evidence, then
+/// the controls without any that matter (missed occurrences, claims the log does not back).
+fn coverage(out: &mut String, model: &ReportModel) {
+    let progress = &model.progress;
+    let coverage = &progress.coverage;
+    let _ = writeln!(
+        out,
+        "### Evidence coverage of the observation window\n\nWindow {} to {}. Evidence outside it shows the design (Type 1) but is out of period for Type 2; expired evidence counts for neither. Controls: {}.\n",
+        coverage.window.from,
+        coverage.window.to,
+        coverage.counts.sentence()
+    );
+    let rows: Vec<Vec<String>> = progress
+        .coverage_rows()
+        .into_iter()
+        .map(|(control, claimed)| {
+            let mut words = vec![control.describe()];
+            words.extend(control.type2_shortfall());
+            words.extend(claimed);
+            vec![
+                md(&control.question),
+                control.status.label().to_string(),
+                md(&words.join("; ")),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        let _ = writeln!(out, "No evidence is logged yet.\n");
+    } else {
+        table(out, &["Control", "Status", "Coverage"], rows);
         out.push('\n');
+    }
+    if let Some(rest) = progress.coverage_rest() {
+        let _ = writeln!(out, "{}\n", md(&rest));
     }
 }
 

@@ -123,15 +123,20 @@ fn details(line: &AnswerLine) -> Vec<Para> {
 /// Draws the appendix of every answer by criterion.
 pub fn draw_answers(canvas: &mut Canvas<'_>, model: &ReportModel) {
     blocks::appendix(canvas, "Other answers by criterion", 80.0);
-    blocks::paragraph(
-        canvas,
+    let gaps = if model.gap_cards {
+        "The gaps, with everything recorded for them, are in the gap register and the gap \
+         details."
+    } else {
+        "The gaps are in the gap register; this short version leaves out their steps, \
+         evidence and notes (`--appendix cards` adds them)."
+    };
+    let text = format!(
         "Every question in scope that is not a gap — met, not applicable or still open — with \
          the answer, note, owner and due date recorded for it, grouped by Trust Services \
          Criterion (ATT and CERT are the attestation and \u{201c}certification\u{201d} stage \
-         questions). The gaps, with everything recorded for them, are in the gap register and \
-         the gap details.",
-        SMALL_MUTED,
+         questions). {gaps}"
     );
+    blocks::paragraph(canvas, &text, SMALL_MUTED);
     let is_gap = |id: &str| model.gaps.iter().any(|gap| gap.question.id == id);
     let table = Table::new(&[0.45, 0.17, 0.38], &["Question", "Answer", "Note"]).dense(2.5);
     let mut rows = Vec::new();

@@ -18,6 +18,7 @@ mod certification;
 mod charts;
 mod content;
 mod cover;
+mod coverage;
 mod embed;
 mod fonts;
 mod heatmap;

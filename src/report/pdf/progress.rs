@@ -1,16 +1,17 @@
 //! The "Progress over time" section: the earliest realistic report dates with their
 //! assumptions, a drawn line chart of the three stages over the history snapshots, the
-//! controls improved and regressed since the first snapshot, the periodic controls that
-//! are due, and the answers that are claimed, not evidenced.
+//! controls improved and regressed since the first snapshot, what is overdue or due (gap
+//! due dates and periodic controls), and the evidence coverage of the observation window
+//! (with the answers that are claimed, not evidenced).
 
 use jiff::civil::Date;
 
 use super::blocks::{self, SMALL, SMALL_BOLD, TINY_MUTED};
 use super::canvas::Canvas;
 use super::theme::{self, Colour};
+use crate::report::due_text;
 use crate::report::model::ReportModel;
 use crate::scoring::Verdict;
-use crate::time::calendar::DueState;
 use crate::time::compare::Change;
 use crate::time::progress::Point;
 
@@ -75,23 +76,7 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
         );
     }
     due(canvas, model);
-    if !progress.claimed_not_evidenced.is_empty() {
-        blocks::subheading(canvas, "Claimed, not evidenced", 40.0);
-        blocks::paragraph(
-            canvas,
-            &format!(
-                "{} answers say “evidenced” or “operating over time” without an evidence entry that backs them (or with less than the observation window). The scores take them at their word; an auditor will ask for the evidence.",
-                progress.claimed_not_evidenced.len()
-            ),
-            SMALL,
-        );
-        let ids: Vec<&str> = progress
-            .claimed_not_evidenced
-            .iter()
-            .map(|claimed| claimed.question.as_str())
-            .collect();
-        blocks::paragraph(canvas, &ids.join(", "), TINY_MUTED);
-    }
+    super::coverage::draw(canvas, model);
 }
 
 /// The x of `date` on a plot from `first` to `last` starting at `x`, `width` wide.
@@ -174,27 +159,10 @@ fn changes(canvas: &mut Canvas<'_>, title: &str, changes: &[Change]) {
 }
 
 fn due(canvas: &mut Canvas<'_>, model: &ReportModel) {
-    let due = &model.progress.due;
-    blocks::subheading(canvas, "Periodic controls due", 40.0);
-    if due.is_empty() {
-        blocks::paragraph(canvas, "Nothing overdue or due in the next 30 days.", SMALL);
-        return;
-    }
-    for item in due {
-        let when = match (item.state, item.due) {
-            (DueState::Overdue, Some(date)) => format!("overdue since {date}"),
-            (DueState::DueSoon, Some(date)) => format!("due {date}"),
-            _ => "in place, but no evidence says when it last ran".to_string(),
-        };
-        blocks::bullet(
-            canvas,
-            &format!(
-                "{} {} ({}): {when}",
-                item.question,
-                item.title,
-                item.frequency.key()
-            ),
-            SMALL,
-        );
+    let progress = &model.progress;
+    blocks::subheading(canvas, due_text::HEADING, 40.0);
+    blocks::paragraph(canvas, &due_text::lead(progress), SMALL);
+    for line in due_text::bullets(progress) {
+        blocks::bullet(canvas, &line, SMALL);
     }
 }

@@ -37,10 +37,16 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
          close them and most urgent first within each group. Open questions are not gaps and \
          are listed separately. Due dates in red are past the report date ({overdue} overdue). \
          Criterion names the stage for attestation and \u{201c}certification\u{201d} questions. \
-         Size: S one level short, M two, L three or more. Steps, evidence and ISO 27001 \
-         references for each gap are in the appendix, under the same number.",
+         Size: S one level short, M two, L three or more. {cards}",
         model.gaps.len(),
-        model.target.label()
+        model.target.label(),
+        cards = if model.gap_cards {
+            "Steps, evidence and ISO 27001 references for each gap are in the appendix, under \
+             the same number."
+        } else {
+            "This short version leaves out each gap's steps, evidence and ISO 27001 references \
+             (`--appendix cards` adds them)."
+        }
     );
     blocks::paragraph(canvas, &intro, SMALL_MUTED);
     let table = Table::new(&WIDTHS, &REGISTER_COLUMNS).dense(PAD);

@@ -85,7 +85,7 @@ fn na_issues(canvas: &mut Canvas<'_>, model: &ReportModel) {
     }
     if !issues.unjustified.is_empty() {
         text.push(format!(
-            "{} N/A answer{} without a justification: {}. Auditors ask for one.",
+            "{} N/A answer{} without a justification, counted as open until one is given: {}. Auditors ask for one.",
             issues.unjustified.len(),
             if issues.unjustified.len() == 1 {
                 ""

@@ -8,7 +8,9 @@ use super::navigate::Navigator;
 use crate::assessment::store::{EditLock, FileStamp};
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{AnswerKind, Level, Question, Questionnaire};
-use crate::scoring::{Policy, Scorecard, score};
+use crate::scoring::{Policy, Scorecard};
+use crate::time::coverage;
+use jiff::civil::Date;
 
 /// An assessment open in the wizard.
 #[derive(Debug, Clone)]
@@ -38,17 +40,25 @@ pub struct Session {
     /// Why the last attempt to save a change failed ("cannot save acme.toml: the disk is
     /// full"); `None` once a save succeeds.
     pub not_saved: Option<String>,
+    /// Shown under the sidebar once per session, the first time a criterion is fully
+    /// answered yet scores lower toward Type 2 than it would toward Type 1; cleared by the
+    /// next answer.
+    pub type2_note: Option<String>,
+    /// Whether that note was already shown in this session.
+    pub type2_explained: bool,
 }
 
 impl Session {
-    /// Opens `assessment`, starting at its first unanswered question.
+    /// Opens `assessment`, starting at its first unanswered question; scored on `today`
+    /// (Type 2 credit follows the evidence coverage of the window).
     pub fn new(
         path: PathBuf,
         assessment: Assessment,
         questionnaire: &Questionnaire,
         policy: &Policy,
+        today: Date,
     ) -> Self {
-        let card = score(questionnaire, &assessment, policy);
+        let card = coverage::scorecard(questionnaire, &assessment, policy, today);
         let nav = Navigator::start(questionnaire, &assessment);
         Self {
             path,
@@ -62,12 +72,14 @@ impl Session {
             stamp: None,
             conflict: false,
             not_saved: None,
+            type2_note: None,
+            type2_explained: false,
         }
     }
 
     /// Scores the answers again after a change.
-    pub fn rescore(&mut self, questionnaire: &Questionnaire, policy: &Policy) {
-        self.card = score(questionnaire, &self.assessment, policy);
+    pub fn rescore(&mut self, questionnaire: &Questionnaire, policy: &Policy, today: Date) {
+        self.card = coverage::scorecard(questionnaire, &self.assessment, policy, today);
     }
 
     /// The current question.

@@ -11,6 +11,7 @@ pub use tables::SECTIONS;
 use tables::*;
 
 use super::action::Action;
+use crate::questionnaire::AnswerKind;
 
 /// A key as the keymap knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +230,24 @@ impl Context {
         self.tables().iter().flat_map(|table| table.iter())
     }
 
+    /// What the status line says about a character key with no meaning here: the answer
+    /// keys of the other kind of question say how this one is answered; any other says it
+    /// does nothing and where the keys are listed. `None` for other keys.
+    pub fn unbound_message(self, key: Key) -> Option<String> {
+        let Key::Char(c) = key else {
+            return None;
+        };
+        Some(match self {
+            Context::WizardScale if matches!(c, 'y' | 'n') => {
+                wrong_kind_message(AnswerKind::Scale).to_string()
+            }
+            Context::WizardYesNo if c.is_ascii_digit() => {
+                wrong_kind_message(AnswerKind::YesNo).to_string()
+            }
+            _ => format!("{c} does nothing here; ? lists the keys of this screen."),
+        })
+    }
+
     /// The action of `key` here; unbound printable characters type text where text is taken.
     pub fn action(self, key: Key) -> Option<Action> {
         self.bindings()
@@ -238,6 +257,19 @@ impl Context {
                 Key::Char(c) if self.takes_text() => Some(Action::Insert(c)),
                 _ => None,
             })
+    }
+}
+
+/// What the status line says when an answer key does not suit the question: how it is
+/// answered, and what the other keys are for.
+pub fn wrong_kind_message(kind: AnswerKind) -> &'static str {
+    match kind {
+        AnswerKind::Scale => {
+            "This question is answered 0–4 (or x N/A, u unsure); y / n answer yes/no questions."
+        }
+        AnswerKind::YesNo => {
+            "This question is answered y / n (or x N/A, u unsure); 0–4 answer scale questions."
+        }
     }
 }
 
@@ -380,5 +412,28 @@ mod tests {
             Some(Action::Answer(Answer::No))
         );
         assert!(Context::WizardYesNo.action(Key::Char('3')).is_none());
+    }
+
+    #[test]
+    fn a_key_with_no_meaning_here_says_so() {
+        assert_eq!(
+            Context::WizardScale
+                .unbound_message(Key::Char('y'))
+                .as_deref(),
+            Some(wrong_kind_message(AnswerKind::Scale))
+        );
+        assert_eq!(
+            Context::WizardYesNo
+                .unbound_message(Key::Char('3'))
+                .as_deref(),
+            Some(wrong_kind_message(AnswerKind::YesNo))
+        );
+        assert_eq!(
+            Context::Dashboard
+                .unbound_message(Key::Char('z'))
+                .as_deref(),
+            Some("z does nothing here; ? lists the keys of this screen.")
+        );
+        assert_eq!(Context::Dashboard.unbound_message(Key::Delete), None);
     }
 }

@@ -69,10 +69,8 @@ pub fn parse_entry(text: &str, today: jiff::civil::Date) -> Result<Evidence, Str
         return Err("At most three parts: title | where | FROM..TO.".into());
     }
     Ok(Evidence {
-        title: title.to_string(),
-        location,
-        collected: today,
         period,
+        ..Evidence::note(title, location, today)
     })
 }
 

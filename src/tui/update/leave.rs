@@ -133,7 +133,7 @@ fn reload(app: &mut App) -> bool {
             session.unsaved = false;
             session.conflict = false;
             session.changes = 0;
-            session.rescore(&app.questionnaire, &app.policy);
+            session.rescore(&app.questionnaire, &app.policy, app.clock.today());
             let mut text = format!(
                 "Loaded {} as it was changed outside this window",
                 file_name(&session.path)

@@ -56,6 +56,11 @@ pub fn apply(app: &mut App, action: Action) {
         leave::sync_with_disk(app);
     }
     match action {
+        Action::Unbound(key) => {
+            if let Some(message) = app.context().unbound_message(key) {
+                app.status = Status::new(Tone::Info, message);
+            }
+        }
         Action::Quit => leave::request(app, Leave::Quit),
         // The run loop stops the process; the state does not change.
         Action::Suspend => {}
@@ -107,7 +112,13 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
         Err(_) => (assessment, None),
     };
     let migration = migrate(&mut assessment, &app.questionnaire);
-    let mut session = Session::new(path, assessment, &app.questionnaire, &app.policy);
+    let mut session = Session::new(
+        path,
+        assessment,
+        &app.questionnaire,
+        &app.policy,
+        app.clock.today(),
+    );
     session.stamp = stamp;
     match lock {
         Ok(lock) => {
@@ -118,6 +129,13 @@ fn open_session(app: &mut App, path: PathBuf, assessment: Assessment) {
                 text.push_str(&format!(
                     " · {unknown} answer(s) to questions this questionnaire does not have: kept, not scored"
                 ));
+            }
+            let reasons = session.assessment.na_reason_messages();
+            if let Some(first) = reasons.first() {
+                text.push_str(&format!(" · {first}"));
+                if reasons.len() > 1 {
+                    text.push_str(&format!(" (and {} more)", reasons.len() - 1));
+                }
             }
             let links = session.stamp.as_ref().map_or(1, |stamp| stamp.links());
             let tone = if links > 1 {
@@ -155,7 +173,7 @@ fn persist(app: &mut App) {
         return;
     }
     session.assessment.updated = Some(app.clock.now());
-    session.rescore(&app.questionnaire, &app.policy);
+    session.rescore(&app.questionnaire, &app.policy, app.clock.today());
     let readiness = history::stage_percents(&session.card);
     history::record(&mut session.assessment, app.clock.today(), readiness);
     session.unsaved = true;

@@ -3,9 +3,11 @@
 
 use super::{go_home, persist};
 use crate::assessment::Answer;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Questionnaire, Target};
+use crate::scoring::criterion_readiness;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, Prompt, PromptKind, Row, Screen, Session, Status, Tone};
+use crate::tui::keymap;
 use crate::tui::view;
 
 /// Handles the wizard's actions.
@@ -84,6 +86,7 @@ fn answer_current(app: &mut App, answer: Answer) {
         return;
     };
     if !answer.fits(question) {
+        app.status = Status::new(Tone::Info, keymap::wrong_kind_message(question.kind));
         return;
     }
     if answer == Answer::NotApplicable {
@@ -95,12 +98,48 @@ fn answer_current(app: &mut App, answer: Answer) {
         return;
     }
     let id = question.id.clone();
+    let criterion = question.criterion.clone();
+    session.type2_note = None;
     session.assessment.edit(&id, |record| {
         record.answer = Some(answer);
         record.na_reason.clear();
     });
     advance(session, &app.questionnaire);
     persist(app);
+    explain_type2_once(app, &criterion);
+}
+
+/// The first time in a session that a criterion is fully answered yet scores lower toward
+/// a Type 2 target than it would toward Type 1, says why once, under the sidebar.
+fn explain_type2_once(app: &mut App, criterion: &str) {
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    if session.type2_explained || session.assessment.target != Target::Type2 {
+        return;
+    }
+    let Some(score) = session.card.criterion(criterion) else {
+        return;
+    };
+    let type2 = score.readiness.percent();
+    let type1 = criterion_readiness(
+        &app.questionnaire,
+        &session.assessment,
+        criterion,
+        Target::Type1,
+    )
+    .percent();
+    if score.tally.unanswered > 0 || type2 >= type1 {
+        return;
+    }
+    let (Some(type2), Some(type1)) = (type2, type1) else {
+        return;
+    };
+    session.type2_explained = true;
+    session.type2_note = Some(format!(
+        "{criterion} is answered: {type2} % toward Type 2, which counts only controls \
+         operating over time (level 4). Toward Type 1 it would be {type1} %."
+    ));
 }
 
 /// Moves to the next visible question after an answer.

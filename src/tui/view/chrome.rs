@@ -60,14 +60,19 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(tabs, tabs_area);
     if let Some(session) = &app.session {
         let tally = session.card.tally;
-        let answered = tally.questions - tally.unanswered;
+        // The bar and its label count "answered" as every other screen does: a level, Yes or
+        // No; N/A and Unsure are neither answered nor open.
         let ratio = if tally.questions == 0 {
             0.0
         } else {
-            f64::from(answered) / f64::from(tally.questions)
+            f64::from(tally.answered) / f64::from(tally.questions)
         };
         // The count sits beside the bar, never under it, so the bar cannot cover it.
-        let label = format!(" {answered} / {} answered", tally.questions);
+        // Narrow bars keep the answered count and drop "· N open".
+        let mut label = format!(" {}", tally.brief());
+        if label.chars().count() + 3 > usize::from(right.width) {
+            label = format!(" {}/{} answered", tally.answered, tally.questions);
+        }
         let label_width = u16::try_from(label.chars().count())
             .unwrap_or(u16::MAX)
             .min(right.width);

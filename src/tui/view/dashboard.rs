@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Gauge, Paragraph, Row, Table, TableState};
 
 use super::{block, elide, percent};
-use crate::questionnaire::{Questionnaire, Target};
+use crate::questionnaire::{Questionnaire, Stage, Target};
 use crate::scoring::{Measure, Severity};
 use crate::tui::app::{App, Session};
 use crate::tui::layout;
@@ -32,8 +32,9 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
 }
 
 /// The titles of the key questions holding a measure back (and how many key controls are
-/// still unanswered), as one short line.
-fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
+/// still unanswered), as one line of at most `width` characters: whole titles only, then
+/// how many more ("+3 more"), never a title cut mid-word.
+fn blockers(questionnaire: &Questionnaire, measure: &Measure, width: usize) -> String {
     let titles: Vec<&str> = measure
         .blockers
         .iter()
@@ -45,45 +46,107 @@ fn blockers(questionnaire: &Questionnaire, measure: &Measure) -> String {
                 })
         })
         .collect();
-    let short = match titles.len() {
-        0 if measure.open_keys == 0 => "no key control short".to_string(),
+    let mut line = match measure.open_keys {
+        0 if titles.is_empty() => return "no key control short".to_string(),
         0 => String::new(),
-        1 => format!("key: {}", titles[0]),
-        2 => format!("2 key: {}", titles.join(", ")),
-        n => format!("{n} key: {}, …", titles[..2].join(", ")),
+        open => format!("{open} key unanswered"),
     };
-    match (short.is_empty(), measure.open_keys) {
-        (_, 0) => short,
-        (true, open) => format!("{open} key unanswered"),
-        (false, open) => format!("{open} key unanswered; {short}"),
+    if titles.is_empty() {
+        return line;
+    }
+    if !line.is_empty() {
+        line.push_str("; ");
+    }
+    line.push_str(&format!("{} key short: ", titles.len()));
+    let fits = |text: &str| text.chars().count() <= width;
+    for (shown, title) in titles.iter().enumerate() {
+        let rest = titles.len() - shown - 1;
+        let separator = if shown == 0 { "" } else { ", " };
+        let more = if rest == 0 {
+            String::new()
+        } else {
+            format!(" +{rest} more")
+        };
+        let candidate = format!("{line}{separator}{title}");
+        if !fits(&format!("{candidate}{more}")) {
+            let trimmed = line.trim_end_matches([':', ' ', ',']);
+            return match shown {
+                0 => trimmed.to_string(),
+                _ => format!("{trimmed} +{} more", titles.len() - shown),
+            };
+        }
+        line = candidate;
+    }
+    line
+}
+
+/// What a stage's percentage measures, in a few words, for the targeted report.
+fn stage_measures(stage: Stage, target: Target) -> &'static str {
+    match (stage, target) {
+        (Stage::Compliance, _) => "controls in place",
+        (Stage::Attestation, Target::Type1) => "evidenced now, audit prep",
+        (Stage::Attestation, Target::Type2) => "operating over time, audit prep",
+        (Stage::Certification, _) => "how you describe it",
     }
 }
+
+/// Terminals at least this wide name what each stage's percentage measures.
+const WIDE_STAGES: u16 = 100;
 
 fn render_stages(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let theme = &app.theme;
     let card = &session.card;
+    let wide = area.width >= WIDE_STAGES;
+    let stage_width: u16 = if wide { 46 } else { 15 };
+    // The last column takes the rest of the inside, after three one-cell column gaps.
+    let held_width = usize::from(
+        layout::inner(area)
+            .width
+            .saturating_sub(stage_width + 6 + 16 + 3),
+    );
     let rows = card.stages.iter().map(|stage| {
         let measure = &stage.measure;
+        let label = if wide {
+            format!(
+                "{} · {}",
+                stage.stage.label(),
+                stage_measures(stage.stage, card.target)
+            )
+        } else {
+            stage.stage.label().to_string()
+        };
         Row::new([
-            Cell::from(stage.stage.label()),
+            Cell::from(label),
             Cell::from(percent(measure.readiness.percent())),
             Cell::from(Span::styled(
                 measure.verdict.label(),
                 theme.verdict(measure.verdict),
             )),
-            Cell::from(blockers(&app.questionnaire, measure)),
+            Cell::from(blockers(&app.questionnaire, measure, held_width)),
         ])
     });
     let table = Table::new(
         rows,
         [
-            Constraint::Length(15),
+            Constraint::Length(stage_width),
             Constraint::Length(6),
             Constraint::Length(16),
             Constraint::Min(10),
         ],
     )
-    .header(Row::new(["Stage", "Ready", "Verdict", "Held back by"]).style(theme.dim))
+    .header(
+        Row::new([
+            if wide {
+                "Stage · what its % counts"
+            } else {
+                "Stage"
+            },
+            "Ready",
+            "Verdict",
+            "Held back by",
+        ])
+        .style(theme.dim),
+    )
     .block(
         block(
             theme,
@@ -160,7 +223,10 @@ fn render_categories(frame: &mut Frame, area: Rect, theme: &Theme, session: &Ses
         .label_style(theme.base)
         .block(block(
             theme,
-            format!("Categories toward {}", card.target.label()),
+            match card.target {
+                Target::Type1 => "% evidenced, by category",
+                Target::Type2 => "% operating, by category",
+            },
         ));
     frame.render_widget(chart, area);
 }
@@ -245,4 +311,52 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .with_offset(layout::scroll_offset(selected, gaps.len(), height))
         .with_selected((!gaps.is_empty()).then_some(selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{Answer, Assessment};
+    use crate::questionnaire::{Level, QuestionnaireSource, load};
+    use crate::scoring::{Policy, score};
+    use jiff::civil::Date;
+
+    #[test]
+    fn held_back_by_keeps_whole_titles_and_counts_the_rest() {
+        let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+        let mut a = Assessment::new("A", "", Date::constant(2026, 1, 1), Target::Type1, []);
+        for question in questionnaire.questions() {
+            a.set_answer(&question.id, Some(Answer::Level(Level::NotInPlace)));
+        }
+        let card = score(&questionnaire, &a, &Policy::default());
+        let measure = &card.stage(Stage::Compliance).measure;
+        let short = measure.blockers.len();
+        assert!(short > 3);
+        for width in [20, 40, 60, 90, 200] {
+            let line = blockers(&questionnaire, measure, width);
+            assert!(line.chars().count() <= width.max(20), "{width}: {line}");
+            // Every title shown is whole.
+            let shown: Vec<&str> = line
+                .split_once(": ")
+                .map(|(_, rest)| rest.rsplit_once(" +").map_or(rest, |(titles, _)| titles))
+                .map(|titles| titles.split(", ").collect())
+                .unwrap_or_default();
+            for title in &shown {
+                assert!(
+                    questionnaire.questions().iter().any(|q| q.title == *title),
+                    "{width}: cut title {title:?} in {line}"
+                );
+            }
+            if shown.len() < short && !shown.is_empty() {
+                assert!(
+                    line.ends_with(&format!("+{} more", short - shown.len())),
+                    "{line}"
+                );
+            }
+        }
+        assert_eq!(
+            blockers(&questionnaire, measure, 10),
+            format!("{short} key short")
+        );
+    }
 }

@@ -16,6 +16,7 @@ use crate::time::calendar::{DEFAULT_WITHIN_DAYS, DueState, calendar};
 use crate::time::compare::direction;
 use crate::time::evidence::claims;
 use crate::time::history::{self, stage_percents};
+use crate::time::overdue::{Overdue, late_gaps};
 use crate::time::timeline::timeline;
 use crate::tui::app::{App, Session};
 
@@ -117,23 +118,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     );
     let due = calendar(&app.questionnaire, assessment, today, DEFAULT_WITHIN_DAYS);
     let count = |state: DueState| due.iter().filter(|item| item.state == state).count();
-    let overdue = count(DueState::Overdue);
-    let first_overdue = due
+    // Gap due dates and periodic controls count alike, said apart (as `due` and the report).
+    let late = late_gaps(&app.questionnaire, assessment, &session.card.gaps, today);
+    let overdue = Overdue::of(&late, &due);
+    let first_overdue = late
         .first()
-        .filter(|item| item.state == DueState::Overdue)
-        .map(|item| {
-            format!(
-                " — {} (was due {})",
-                item.title,
-                item.due.map(|due| due.to_string()).unwrap_or_default()
-            )
+        .map(|gap| (gap.title.as_str(), gap.due))
+        .or_else(|| {
+            due.first()
+                .filter(|item| item.state == DueState::Overdue)
+                .and_then(|item| Some((item.title.as_str(), item.due?)))
         })
+        .map(|(title, date)| format!(" — {title} (was due {date})"))
         .unwrap_or_default();
     let claimed = claims(&app.questionnaire, assessment).len();
     let due_line = Line::from(vec![
         Span::styled(
-            format!("Due: {overdue} overdue{first_overdue}"),
-            if overdue > 0 {
+            format!("{}{first_overdue}", overdue.sentence()),
+            if overdue.total() > 0 {
                 app.theme.bad
             } else {
                 app.theme.base

@@ -1,12 +1,15 @@
-//! The wizard's sidebar: stages → categories → criteria, each criterion with a completion
-//! mark (✓ all answered, ◐ some, ○ none) and its readiness toward the targeted report, which
-//! the bottom border names ("% ready for Type 2").
+//! The wizard's sidebar: stages → categories → criteria, each criterion with how many of
+//! its questions have an answer ("3/3", coloured: all, some, none) and, apart from it, its
+//! readiness toward the targeted report, which the bottom border names ("n/m · % toward
+//! Type 2"). Under it, once per session, the note on why a fully answered criterion can
+//! score lower toward Type 2 than toward Type 1.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    HighlightSpacing, List, ListItem, ListState, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    HighlightSpacing, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Wrap,
 };
 
 use super::{block, percent};
@@ -18,6 +21,22 @@ use crate::tui::theme::Theme;
 /// Draws the sidebar with the current question's criterion selected.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, session: &Session, current: &Question) {
     let theme = &app.theme;
+    let area = match &session.type2_note {
+        Some(note) => {
+            let width = area.width.saturating_sub(2).max(1);
+            let lines = u16::try_from(note.chars().count()).unwrap_or(u16::MAX) / width + 3;
+            let height = lines.min(area.height / 2);
+            let [list, below] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(area);
+            let paragraph = Paragraph::new(note.as_str())
+                .style(theme.base)
+                .wrap(Wrap { trim: true })
+                .block(block(theme, "Why this figure".to_string()));
+            frame.render_widget(paragraph, below);
+            list
+        }
+        None => area,
+    };
     let rows = session.nav.sidebar(&app.questionnaire, &session.assessment);
     let selected = criterion_row(&rows, &current.criterion);
     let items: Vec<ListItem<'_>> = rows.iter().map(|row| item(theme, session, *row)).collect();
@@ -28,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, session: &Session, curre
     // The percentages are readiness toward the targeted report, which counts only the
     // levels that report needs: say so where they are shown.
     let list_block = block(theme, title).title_bottom(Line::styled(
-        format!(" % ready for {} ", session.assessment.target.label()),
+        format!(" n/m · % toward {} ", session.assessment.target.label()),
         theme.dim,
     ));
     let inner = layout::inner(area);
@@ -61,17 +80,24 @@ fn item<'a>(theme: &Theme, session: &Session, row: Row<'a>) -> ListItem<'a> {
         )),
         Row::Criterion(id) => {
             let score = session.card.criterion(id);
-            let (mark, style) = match score.map(|score| score.tally) {
-                Some(tally) if tally.unanswered == 0 => ("✓", theme.good),
-                Some(tally) if tally.unanswered < tally.questions => ("◐", theme.warn),
-                _ => ("○", theme.dim),
+            // Questions with an answer (N/A and Unsure included) of those here: a count,
+            // never a tick, so a full count beside 0 % does not read as "done, worthless".
+            let tally = score.map(|score| score.tally).unwrap_or_default();
+            let given = tally.questions - tally.unanswered;
+            let style = match tally.unanswered {
+                0 if tally.questions > 0 => theme.good,
+                open if open < tally.questions => theme.warn,
+                _ => theme.dim,
             };
             let readiness = percent(score.and_then(|score| score.readiness.percent()));
             let title = criterion(id).map_or("", |criterion| criterion.title);
             ListItem::new(Line::from(vec![
-                Span::styled(format!("  {mark} "), style),
-                Span::raw(format!("{id:<6}")),
-                Span::styled(format!("{readiness:>5} "), style),
+                Span::raw(format!("  {id:<6}")),
+                Span::styled(
+                    format!("{:>5}", format!("{given}/{}", tally.questions)),
+                    style,
+                ),
+                Span::styled(format!(" · {readiness:>4} "), theme.base),
                 Span::styled(title, theme.dim),
             ]))
         }

@@ -10,7 +10,7 @@ use ratatui::widgets::{
 };
 
 use super::{block, overflow, scrolled, sidebar};
-use crate::assessment::Answer;
+use crate::assessment::{Answer, AnswerRecord};
 use crate::questionnaire::{AnswerKind, Condition, Level, Question, criterion};
 use crate::text_safety::visible_line;
 use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
@@ -221,6 +221,9 @@ fn render_answers(
     });
     let window = session.assessment.audit.window_months;
     let title = match (current, record.and_then(|record| claim(record, window))) {
+        _ if record.is_some_and(AnswerRecord::lacks_na_reason) => {
+            "Answer: N/A without a reason, counted as open (x to give one)".to_string()
+        }
         (Some(answer), Some(_)) => format!(
             "Answer: {} · claimed, not evidenced (v)",
             answer.label(question)
