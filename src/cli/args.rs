@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
+pub use super::exports::TrackerArg;
 pub use super::list::PortfolioArgs;
 pub use super::validate::ValidateArgs;
 
@@ -64,7 +65,8 @@ pub enum Command {
     New(NewArgs),
     /// Score an assessment: readiness per stage, verdicts, top gaps.
     Score(ScoreArgs),
-    /// Write the gap report of an assessment (PDF, Markdown, JSON, CSV or an XLSX workbook).
+    /// Write the gap report of an assessment (PDF, Markdown, JSON, CSV, an XLSX workbook, or
+    /// tickets for Jira, Linear or GitHub).
     Report(ReportArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
@@ -218,6 +220,8 @@ pub enum ReportFormat {
     Csv,
     /// A workbook: summary, gaps, answers, owners, calendar.
     Xlsx,
+    /// One ticket per gap, as CSV for the tracker's import (see --tracker).
+    Tickets,
 }
 
 /// Paper size of a PDF report.
@@ -252,6 +256,9 @@ pub struct ReportArgs {
     /// `none` gives a short version with the gap register only (pdf and md only).
     #[arg(long, value_enum, default_value_t = AppendixArg::Cards)]
     pub appendix: AppendixArg,
+    /// The tracker whose CSV import `--format tickets` is shaped for.
+    #[arg(long, value_enum, default_value_t = TrackerArg::Jira)]
+    pub tracker: TrackerArg,
 }
 
 /// Whether a report carries the gap cards.

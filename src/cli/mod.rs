@@ -13,6 +13,7 @@ mod due;
 mod edit;
 mod evidence;
 mod evidence_files;
+mod exports;
 mod help;
 mod history;
 mod list;

@@ -1,6 +1,6 @@
 //! `soc2-ready report`: scores an assessment, builds the report model and writes it as PDF,
-//! Markdown, JSON, CSV or an XLSX workbook — next to the assessment by default, atomically,
-//! mode 0600. It never writes over an assessment (exit 2), treats `/dev/stdout` like `-`,
+//! Markdown, JSON, CSV, an XLSX workbook or tracker tickets — next to the assessment by
+//! default, atomically, mode 0600. It never writes over an assessment (exit 2), treats `/dev/stdout` like `-`,
 //! and writes through devices and pipes instead of replacing them.
 
 use std::path::{Path, PathBuf};
@@ -29,11 +29,12 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Xlsx => Format::Xlsx,
+        ReportFormat::Tickets => Format::Tickets(args.tracker.into()),
     };
     if args.appendix == AppendixArg::None && !matches!(format, Format::Pdf | Format::Markdown) {
         return Err(Failure::Invalid(
-            "--appendix none shortens pdf and md reports; json, csv and xlsx always carry \
-             every gap's steps and evidence"
+            "--appendix none shortens pdf and md reports; json, csv, xlsx and tickets \
+             always carry every gap's steps and evidence"
                 .into(),
         ));
     }

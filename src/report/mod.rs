@@ -1,6 +1,6 @@
 //! The gap report: a [`ReportModel`] built once from the scorecard, rendered as PDF,
-//! Markdown, JSON, CSV or an XLSX workbook by pure functions, and written to disk
-//! atomically by [`export`].
+//! Markdown, JSON, CSV, an XLSX workbook or tracker tickets by pure functions, and written
+//! to disk atomically by [`export`].
 //!
 //! The CLI (`soc2-ready report`) and the wizard's Export screen both go through this module:
 //!
@@ -31,6 +31,7 @@ pub mod prepared;
 pub mod request_list;
 mod schedule;
 mod text;
+mod tickets;
 mod xlsx;
 
 use std::fmt;
@@ -45,6 +46,7 @@ pub use model::{
     QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
 pub use schedule::ScheduledControl;
+pub use tickets::{Tracker, external_id};
 
 use crate::assessment::store::safe_file_stem;
 use crate::atomic_file;
@@ -64,16 +66,21 @@ pub enum Format {
     Csv,
     /// A workbook: summary, gaps, answers, owners, calendar.
     Xlsx,
+    /// One ticket per gap, as CSV for the tracker's import.
+    Tickets(Tracker),
 }
 
 impl Format {
     /// All formats, in the order the Export screen offers them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 8] = [
         Format::Pdf,
         Format::Markdown,
         Format::Json,
         Format::Csv,
         Format::Xlsx,
+        Format::Tickets(Tracker::Jira),
+        Format::Tickets(Tracker::Linear),
+        Format::Tickets(Tracker::GitHub),
     ];
 
     /// The file name extension, without the dot.
@@ -82,7 +89,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Markdown => "md",
             Format::Json => "json",
-            Format::Csv => "csv",
+            Format::Csv | Format::Tickets(_) => "csv",
             Format::Xlsx => "xlsx",
         }
     }
@@ -95,12 +102,23 @@ impl Format {
             Format::Json => "JSON",
             Format::Csv => "CSV (gap list)",
             Format::Xlsx => "XLSX",
+            Format::Tickets(Tracker::Jira) => "Jira tickets",
+            Format::Tickets(Tracker::Linear) => "Linear tickets",
+            Format::Tickets(Tracker::GitHub) => "GitHub issues",
         }
     }
 
     /// Whether the file is text (UTF-8) that can go to standard output.
     pub fn is_text(self) -> bool {
         !matches!(self, Format::Pdf | Format::Xlsx)
+    }
+
+    /// What the default file name calls the document.
+    fn document(self) -> String {
+        match self {
+            Format::Tickets(tracker) => format!("soc2-tickets-{}", tracker.key()),
+            _ => "soc2-gap-report".to_string(),
+        }
     }
 }
 
@@ -146,6 +164,7 @@ pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
         Format::Json => file(json_escaped(&json::render(model)).into_owned().into_bytes()),
         Format::Csv => file(csv::render(model).into_bytes()),
         Format::Xlsx => file(xlsx::render(model)),
+        Format::Tickets(tracker) => file(tickets::render(model, tracker).into_bytes()),
     }
 }
 
@@ -210,11 +229,13 @@ pub fn export(
     Ok(rendered.undrawable)
 }
 
-/// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`.
+/// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`, with
+/// `soc2-tickets-<tracker>` in the middle for tickets.
 pub fn default_file_name(organization: &str, format: Format, today: Date) -> String {
     format!(
-        "{}-soc2-gap-report-{today}.{}",
+        "{}-{}-{today}.{}",
         safe_file_stem(organization),
+        format.document(),
         format.extension()
     )
 }
@@ -233,6 +254,10 @@ mod tests {
         assert_eq!(
             default_file_name("../etc", Format::Csv, today),
             "etc-soc2-gap-report-2026-11-24.csv"
+        );
+        assert_eq!(
+            default_file_name("Acme", Format::Tickets(Tracker::Linear), today),
+            "acme-soc2-tickets-linear-2026-11-24.csv"
         );
     }
 

@@ -73,17 +73,18 @@ pub fn render_to(name: &str, format: &str, out: &Path) -> Vec<u8> {
 
 /// The report of fixture `name` in a text `format`, from standard output.
 pub fn text(name: &str, format: &str) -> String {
-    let fixture = fixture(name);
-    let output = report(&[
-        fixture.to_str().unwrap(),
-        "--format",
-        format,
-        "--output",
-        "-",
-    ]);
+    report_stdout(&fixture(name), &["--format", format])
+}
+
+/// `soc2-ready report <path> <args> --output -`: what it writes to standard output.
+pub fn report_stdout(path: &Path, args: &[&str]) -> String {
+    let mut all = vec![path.to_str().unwrap()];
+    all.extend(args);
+    all.extend(["--output", "-"]);
+    let output = report(&all);
     assert!(
         output.status.success(),
-        "report {name} {format} failed: {}",
+        "report {all:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("text reports are UTF-8")

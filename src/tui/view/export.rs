@@ -20,6 +20,9 @@ fn purpose(format: Format) -> &'static str {
         Format::Markdown => "The same report as text, for a wiki or a ticket.",
         Format::Json => "Every fact of the report, for scripts.",
         Format::Csv => "The gap list, one row per gap, for a spreadsheet or a tracker.",
+        Format::Tickets(_) => {
+            "One ticket per gap, as CSV with the columns this tracker's import maps on its own."
+        }
         Format::Xlsx => {
             "A workbook: summary, gaps, answers, owners and the control calendar, with filters and real dates."
         }
@@ -48,12 +51,24 @@ fn choices<T: PartialEq>(
     spans
 }
 
-/// The formats offered, the chosen one highlighted; wraps onto a second line when narrow.
-fn format_line(theme: &Theme, chosen: Format) -> Line<'static> {
+/// The formats offered, the chosen one highlighted, on as many lines of `width` as they
+/// need; a line breaks between two formats, never inside one.
+fn format_lines(theme: &Theme, chosen: Format, width: u16) -> Vec<Line<'static>> {
     let formats = Format::ALL
         .into_iter()
         .map(|format| (format, format.label()));
-    Line::from(choices(theme, formats, &chosen, "│"))
+    let mut spans = choices(theme, formats, &chosen, "│").into_iter();
+    let mut lines = vec![Line::from(spans.next().into_iter().collect::<Vec<_>>())];
+    while let (Some(separator), Some(item)) = (spans.next(), spans.next()) {
+        let line = lines.last_mut().expect("one line at least");
+        if line.width() + separator.width() + item.width() <= usize::from(width) {
+            line.push_span(separator);
+            line.push_span(item);
+        } else {
+            lines.push(Line::from(item));
+        }
+    }
+    lines
 }
 
 /// The paper sizes offered, the chosen one highlighted.
@@ -79,8 +94,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let outer = block(theme, "Export the gap report");
     let inner = outer.inner(body);
     frame.render_widget(outer, body);
+    let formats = format_lines(theme, form.format, inner.width);
+    let rows = u16::try_from(formats.len()).unwrap_or(u16::MAX);
     let [tabs_area, paper_area, _, label, path, _, about, outcome] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(rows),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -90,10 +107,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(format_line(theme, form.format)).wrap(Wrap { trim: false }),
-        tabs_area,
-    );
+    frame.render_widget(Paragraph::new(formats), tabs_area);
     frame.render_widget(paper_line(theme, form.paper, form.format), paper_area);
     frame.render_widget(
         Line::styled("Save as (type to change the path)", theme.heading),
