@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
-pub use super::exports::TrackerArg;
+pub use super::exports::{CalendarArgs, TrackerArg};
 pub use super::list::PortfolioArgs;
 pub use super::validate::ValidateArgs;
 
@@ -68,6 +68,8 @@ pub enum Command {
     /// Write the gap report of an assessment (PDF, Markdown, JSON, CSV, an XLSX workbook, or
     /// tickets for Jira, Linear or GitHub).
     Report(ReportArgs),
+    /// Write the control calendar as iCalendar: periodic controls and gap due dates.
+    Calendar(CalendarArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
     /// Write the auditor's package: a ZIP with the request list, the evidence files, the

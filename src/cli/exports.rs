@@ -1,8 +1,15 @@
-//! The command-line choices of the export files people work from elsewhere: the tracker a
-//! `report --format tickets` file is shaped for.
+//! The export files people work from elsewhere: the tracker a `report --format tickets`
+//! file is shaped for, and `soc2-ready calendar`, the control calendar as iCalendar, built
+//! from the same report model as `report` and written the same way (atomically, next to
+//! the assessment by default, never over an assessment, `-` for standard output).
 
-use clap::ValueEnum;
-use soc2_ready::report::Tracker;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use soc2_ready::report::{Format, Paper, Tracker};
+
+use super::report::{deliver, model_of};
+use super::{Failure, GlobalArgs, Output};
 
 /// The trackers `report --format tickets` writes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -23,4 +30,41 @@ impl From<TrackerArg> for Tracker {
             TrackerArg::Github => Tracker::GitHub,
         }
     }
+}
+
+/// File format of `calendar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarFormat {
+    /// iCalendar (RFC 5545), for Google Calendar, Outlook and Apple Calendar.
+    Ics,
+}
+
+/// Arguments of `calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalendarFormat::Ics)]
+    pub format: CalendarFormat,
+    /// Write it here (default: next to the assessment, named
+    /// <organisation>-soc2-control-calendar-<date>.ics); `-` writes to standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Writes the control calendar of the assessment at `args.path`.
+pub fn calendar(global: &GlobalArgs, args: &CalendarArgs) -> Result<Output, Failure> {
+    let (model, warnings, _) = model_of(global, &args.path)?;
+    let format = match args.format {
+        CalendarFormat::Ics => Format::Ics,
+    };
+    deliver(
+        &model,
+        format,
+        Paper::default(),
+        &args.path,
+        args.output.as_deref(),
+        warnings,
+    )
 }

@@ -33,6 +33,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
     match command {
         Command::Score(args) => vec![&mut args.path],
         Command::Report(args) => vec![&mut args.path],
+        Command::Calendar(args) => vec![&mut args.path],
         Command::Package(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
         Command::History(args) => vec![&mut args.path],
@@ -75,6 +76,7 @@ mod tests {
         for line in [
             "score acme",
             "report acme",
+            "calendar acme",
             "answer acme CC6.1.mfa 3",
             "history acme",
             "due acme",

@@ -114,6 +114,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::Calendar(args)) => exports::calendar(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::Package(args)) => package::run(&cli.global, &args),

@@ -1,6 +1,6 @@
 //! The gap report: a [`ReportModel`] built once from the scorecard, rendered as PDF,
-//! Markdown, JSON, CSV, an XLSX workbook or tracker tickets by pure functions, and written
-//! to disk atomically by [`export`].
+//! Markdown, JSON, CSV, an XLSX workbook, tracker tickets or an iCalendar of the controls by
+//! pure functions, and written to disk atomically by [`export`].
 //!
 //! The CLI (`soc2-ready report`) and the wizard's Export screen both go through this module:
 //!
@@ -22,6 +22,7 @@ mod certification_md;
 mod certification_text;
 mod csv;
 mod due_text;
+mod ics;
 mod insights;
 mod json;
 mod markdown;
@@ -68,11 +69,13 @@ pub enum Format {
     Xlsx,
     /// One ticket per gap, as CSV for the tracker's import.
     Tickets(Tracker),
+    /// The periodic controls and gap due dates as an iCalendar file.
+    Ics,
 }
 
 impl Format {
     /// All formats, in the order the Export screen offers them.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Pdf,
         Format::Markdown,
         Format::Json,
@@ -81,6 +84,7 @@ impl Format {
         Format::Tickets(Tracker::Jira),
         Format::Tickets(Tracker::Linear),
         Format::Tickets(Tracker::GitHub),
+        Format::Ics,
     ];
 
     /// The file name extension, without the dot.
@@ -91,6 +95,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv | Format::Tickets(_) => "csv",
             Format::Xlsx => "xlsx",
+            Format::Ics => "ics",
         }
     }
 
@@ -105,6 +110,7 @@ impl Format {
             Format::Tickets(Tracker::Jira) => "Jira tickets",
             Format::Tickets(Tracker::Linear) => "Linear tickets",
             Format::Tickets(Tracker::GitHub) => "GitHub issues",
+            Format::Ics => "iCalendar",
         }
     }
 
@@ -117,6 +123,7 @@ impl Format {
     fn document(self) -> String {
         match self {
             Format::Tickets(tracker) => format!("soc2-tickets-{}", tracker.key()),
+            Format::Ics => "soc2-control-calendar".to_string(),
             _ => "soc2-gap-report".to_string(),
         }
     }
@@ -148,7 +155,8 @@ pub struct Rendered {
 }
 
 /// Renders `model` in `format`; `paper` only matters for PDF. Control characters from the
-/// files are made visible in Markdown, CSV and XLSX and written as escapes in JSON.
+/// files are made visible in Markdown, CSV, XLSX and iCalendar and written as escapes in
+/// JSON.
 pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
     let file = |bytes: Vec<u8>| Rendered {
         bytes,
@@ -165,6 +173,7 @@ pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
         Format::Csv => file(csv::render(model).into_bytes()),
         Format::Xlsx => file(xlsx::render(model)),
         Format::Tickets(tracker) => file(tickets::render(model, tracker).into_bytes()),
+        Format::Ics => file(ics::render(model).into_bytes()),
     }
 }
 
@@ -230,7 +239,7 @@ pub fn export(
 }
 
 /// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`, with
-/// `soc2-tickets-<tracker>` in the middle for tickets.
+/// `soc2-tickets-<tracker>` or `soc2-control-calendar` in the middle for those files.
 pub fn default_file_name(organization: &str, format: Format, today: Date) -> String {
     format!(
         "{}-{}-{today}.{}",
@@ -258,6 +267,10 @@ mod tests {
         assert_eq!(
             default_file_name("Acme", Format::Tickets(Tracker::Linear), today),
             "acme-soc2-tickets-linear-2026-11-24.csv"
+        );
+        assert_eq!(
+            default_file_name("Acme", Format::Ics, today),
+            "acme-soc2-control-calendar-2026-11-24.ics"
         );
     }
 

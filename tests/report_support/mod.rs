@@ -78,16 +78,26 @@ pub fn text(name: &str, format: &str) -> String {
 
 /// `soc2-ready report <path> <args> --output -`: what it writes to standard output.
 pub fn report_stdout(path: &Path, args: &[&str]) -> String {
-    let mut all = vec![path.to_str().unwrap()];
-    all.extend(args);
-    all.extend(["--output", "-"]);
-    let output = report(&all);
+    command_stdout("report", path, args)
+}
+
+/// `soc2-ready <command> <path> <args> --output -`: what it writes to standard output,
+/// after checking it succeeded.
+pub fn command_stdout(command: &str, path: &Path, args: &[&str]) -> String {
+    let output = soc2_ready()
+        .arg(command)
+        .arg(path)
+        .args(args)
+        .args(["--output", "-"])
+        .output()
+        .expect("the binary runs");
     assert!(
         output.status.success(),
-        "report {all:?} failed: {}",
+        "{command} {} {args:?} failed: {}",
+        path.display(),
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("text reports are UTF-8")
+    String::from_utf8(output.stdout).expect("text files are UTF-8")
 }
 
 /// The JSON report of fixture `name`, parsed.

@@ -23,6 +23,9 @@ fn purpose(format: Format) -> &'static str {
         Format::Tickets(_) => {
             "One ticket per gap, as CSV with the columns this tracker's import maps on its own."
         }
+        Format::Ics => {
+            "The periodic controls as recurring events and the gap due dates, for any calendar."
+        }
         Format::Xlsx => {
             "A workbook: summary, gaps, answers, owners and the control calendar, with filters and real dates."
         }
