@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
-pub use super::exports::{CalendarArgs, TrackerArg};
+pub use super::exports::{CalendarArgs, SoaArgs, TrackerArg};
 pub use super::list::PortfolioArgs;
 pub use super::validate::ValidateArgs;
 
@@ -70,6 +70,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Write the control calendar as iCalendar: periodic controls and gap due dates.
     Calendar(CalendarArgs),
+    /// Write a draft ISO/IEC 27001:2022 Statement of Applicability (CSV or XLSX).
+    Soa(SoaArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
     /// Write the auditor's package: a ZIP with the request list, the evidence files, the

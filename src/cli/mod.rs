@@ -115,6 +115,7 @@ pub fn run() -> ExitCode {
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Calendar(args)) => exports::calendar(&cli.global, &args),
+        Some(Command::Soa(args)) => exports::soa(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::Package(args)) => package::run(&cli.global, &args),

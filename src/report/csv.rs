@@ -48,22 +48,33 @@ pub const HEADER: [&str; 21] = [
 
 /// Renders the gaps and the open questions as CSV with a header row.
 pub fn render(model: &ReportModel) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write_failed = "writing CSV to memory cannot fail";
-    writer.write_record(HEADER).expect(write_failed);
     let rows = model
         .gaps
         .iter()
         .map(|gap| gap_row(gap, model.target))
         .chain(model.unanswered.iter().map(open_row));
+    spreadsheet_csv(&HEADER, rows)
+}
+
+/// A CSV file a spreadsheet opens safely: a byte order mark, the `header` row, then every
+/// row with control characters made visible and formula-like cells neutralised
+/// ([`spreadsheet_safe`]).
+pub(crate) fn spreadsheet_csv<Row, Cell>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Row>,
+) -> String
+where
+    Row: IntoIterator<Item = Cell>,
+    Cell: AsRef<str>,
+{
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let write_failed = "writing CSV to memory cannot fail";
+    writer.write_record(header).expect(write_failed);
     for cells in rows {
-        writer
-            .write_record(
-                cells
-                    .iter()
-                    .map(|cell| spreadsheet_safe(&visible_text(cell)).into_owned()),
-            )
-            .expect(write_failed);
+        let cells = cells
+            .into_iter()
+            .map(|cell| spreadsheet_safe(&visible_text(cell.as_ref())).into_owned());
+        writer.write_record(cells).expect(write_failed);
     }
     let bytes = writer.into_inner().expect(write_failed);
     let text = String::from_utf8(bytes).expect("every field is UTF-8");

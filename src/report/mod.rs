@@ -1,6 +1,7 @@
 //! The gap report: a [`ReportModel`] built once from the scorecard, rendered as PDF,
-//! Markdown, JSON, CSV, an XLSX workbook, tracker tickets or an iCalendar of the controls by
-//! pure functions, and written to disk atomically by [`export`].
+//! Markdown, JSON, CSV, an XLSX workbook, tracker tickets, an iCalendar of the controls or
+//! an ISO 27001 Statement of Applicability by pure functions, and written to disk
+//! atomically by [`export`].
 //!
 //! The CLI (`soc2-ready report`) and the wizard's Export screen both go through this module:
 //!
@@ -31,6 +32,7 @@ mod pdf;
 pub mod prepared;
 pub mod request_list;
 mod schedule;
+pub mod soa;
 mod text;
 mod tickets;
 mod xlsx;
@@ -71,11 +73,22 @@ pub enum Format {
     Tickets(Tracker),
     /// The periodic controls and gap due dates as an iCalendar file.
     Ics,
+    /// The ISO/IEC 27001:2022 Statement of Applicability.
+    Soa(SoaFile),
+}
+
+/// The file types of the Statement of Applicability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SoaFile {
+    /// CSV with a header row.
+    Csv,
+    /// An XLSX workbook.
+    Xlsx,
 }
 
 impl Format {
     /// All formats, in the order the Export screen offers them.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 11] = [
         Format::Pdf,
         Format::Markdown,
         Format::Json,
@@ -85,6 +98,8 @@ impl Format {
         Format::Tickets(Tracker::Linear),
         Format::Tickets(Tracker::GitHub),
         Format::Ics,
+        Format::Soa(SoaFile::Csv),
+        Format::Soa(SoaFile::Xlsx),
     ];
 
     /// The file name extension, without the dot.
@@ -93,8 +108,8 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Markdown => "md",
             Format::Json => "json",
-            Format::Csv | Format::Tickets(_) => "csv",
-            Format::Xlsx => "xlsx",
+            Format::Csv | Format::Tickets(_) | Format::Soa(SoaFile::Csv) => "csv",
+            Format::Xlsx | Format::Soa(SoaFile::Xlsx) => "xlsx",
             Format::Ics => "ics",
         }
     }
@@ -111,12 +126,17 @@ impl Format {
             Format::Tickets(Tracker::Linear) => "Linear tickets",
             Format::Tickets(Tracker::GitHub) => "GitHub issues",
             Format::Ics => "iCalendar",
+            Format::Soa(SoaFile::Csv) => "SoA CSV",
+            Format::Soa(SoaFile::Xlsx) => "SoA XLSX",
         }
     }
 
     /// Whether the file is text (UTF-8) that can go to standard output.
     pub fn is_text(self) -> bool {
-        !matches!(self, Format::Pdf | Format::Xlsx)
+        !matches!(
+            self,
+            Format::Pdf | Format::Xlsx | Format::Soa(SoaFile::Xlsx)
+        )
     }
 
     /// What the default file name calls the document.
@@ -124,6 +144,7 @@ impl Format {
         match self {
             Format::Tickets(tracker) => format!("soc2-tickets-{}", tracker.key()),
             Format::Ics => "soc2-control-calendar".to_string(),
+            Format::Soa(_) => "iso27001-soa".to_string(),
             _ => "soc2-gap-report".to_string(),
         }
     }
@@ -174,6 +195,8 @@ pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
         Format::Xlsx => file(xlsx::render(model)),
         Format::Tickets(tracker) => file(tickets::render(model, tracker).into_bytes()),
         Format::Ics => file(ics::render(model).into_bytes()),
+        Format::Soa(SoaFile::Csv) => file(soa::render_csv(model).into_bytes()),
+        Format::Soa(SoaFile::Xlsx) => file(soa::render_xlsx(model)),
     }
 }
 
@@ -239,7 +262,8 @@ pub fn export(
 }
 
 /// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`, with
-/// `soc2-tickets-<tracker>` or `soc2-control-calendar` in the middle for those files.
+/// `soc2-tickets-<tracker>`, `soc2-control-calendar` or `iso27001-soa` in the middle for
+/// those files.
 pub fn default_file_name(organization: &str, format: Format, today: Date) -> String {
     format!(
         "{}-{}-{today}.{}",
@@ -271,6 +295,10 @@ mod tests {
         assert_eq!(
             default_file_name("Acme", Format::Ics, today),
             "acme-soc2-control-calendar-2026-11-24.ics"
+        );
+        assert_eq!(
+            default_file_name("Acme", Format::Soa(SoaFile::Xlsx), today),
+            "acme-iso27001-soa-2026-11-24.xlsx"
         );
     }
 

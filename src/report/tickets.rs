@@ -12,10 +12,9 @@
 //! Cells are CSV-quoted by the `csv` crate, control characters are made visible and a cell
 //! a spreadsheet could run as a formula gets a leading apostrophe, as in the gap CSV.
 
-use super::csv::{BOM, priority as jira_priority, spreadsheet_safe};
+use super::csv::{priority as jira_priority, spreadsheet_csv};
 use super::model::{GapItem, ReportModel, due_text};
 use crate::scoring::Severity;
-use crate::text_safety::visible_text;
 
 /// The trackers whose CSV import the tickets file is shaped for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,23 +95,8 @@ pub fn external_id(id: &str) -> String {
 
 /// Renders one ticket per gap for `tracker`, with a header row.
 pub fn render(model: &ReportModel, tracker: Tracker) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write_failed = "writing CSV to memory cannot fail";
-    writer.write_record(tracker.header()).expect(write_failed);
-    for gap in &model.gaps {
-        let cells = row(gap, tracker);
-        debug_assert_eq!(cells.len(), tracker.header().len());
-        writer
-            .write_record(
-                cells
-                    .iter()
-                    .map(|cell| spreadsheet_safe(&visible_text(cell)).into_owned()),
-            )
-            .expect(write_failed);
-    }
-    let bytes = writer.into_inner().expect(write_failed);
-    let text = String::from_utf8(bytes).expect("every field is UTF-8");
-    format!("{BOM}{text}")
+    let rows = model.gaps.iter().map(|gap| row(gap, tracker));
+    spreadsheet_csv(&tracker.header(), rows)
 }
 
 /// The labels of a gap, none with a space (Jira splits labels on spaces): `soc2`, the

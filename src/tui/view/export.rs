@@ -26,6 +26,9 @@ fn purpose(format: Format) -> &'static str {
         Format::Ics => {
             "The periodic controls as recurring events and the gap due dates, for any calendar."
         }
+        Format::Soa(_) => {
+            "A draft ISO 27001 Statement of Applicability: the 93 Annex A controls, from the SOC 2 answers."
+        }
         Format::Xlsx => {
             "A workbook: summary, gaps, answers, owners and the control calendar, with filters and real dates."
         }
