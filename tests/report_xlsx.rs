@@ -83,6 +83,43 @@ fn every_fixture_has_the_sheets_and_the_gaps_of_the_json_report() {
     }
 }
 
+/// The XML of the workbook's `n`th sheet (1-based), as the ZIP container holds it.
+fn sheet_xml(bytes: &[u8], n: usize) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP container");
+    let mut file = archive
+        .by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .expect("the sheet");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut file, &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn tables_have_a_frozen_filtered_header_and_the_gaps_coloured_severities() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = render_to("early-stage", "xlsx", &dir.path().join("report.xlsx"));
+    for sheet in 2..=5 {
+        let xml = sheet_xml(&bytes, sheet);
+        assert!(
+            xml.contains(r#"ySplit="1""#),
+            "sheet {sheet}: frozen header"
+        );
+        assert!(
+            xml.contains("<autoFilter ref="),
+            "sheet {sheet}: auto-filter"
+        );
+        assert!(xml.contains("<col "), "sheet {sheet}: column widths");
+    }
+    let gaps = sheet_xml(&bytes, 2);
+    for severity in ["Critical", "High", "Medium", "Low"] {
+        assert!(
+            gaps.contains(&format!(r#"operator="beginsWith" text="{severity}""#)),
+            "a conditional format for {severity}"
+        );
+    }
+    assert!(gaps.contains("<conditionalFormatting sqref=\"B2:B"));
+}
+
 #[test]
 fn the_gap_count_matches_score() {
     let output = soc2_ready()
@@ -154,6 +191,21 @@ fn hostile_text_stays_text_and_dates_and_percentages_are_numbers() {
         "readiness is a fraction shown as a percent: {:?}",
         summary.get((readiness, 1))
     );
+    assert_eq!(
+        book.sheet_names().last().map(String::as_str),
+        Some("Coverage"),
+        "evidence is logged, so the workbook has a Coverage sheet"
+    );
+    let coverage = sheet(&mut book, "Coverage");
+    let covered: Vec<String> = (1..coverage.height())
+        .map(|row| cell(&coverage, row, "Question ID"))
+        .collect();
+    assert_eq!(covered, ["CC4.1.penetration-test", "CC6.3.access-reviews"]);
+    assert_eq!(cell(&coverage, 2, "Status"), "out of period");
+    assert!(matches!(
+        coverage.get((1, column(&coverage, "Window from"))),
+        Some(Data::DateTime(_))
+    ));
     let calendar = sheet(&mut book, "Calendar");
     assert_eq!(calendar.height() - 1, 2, "the two logged periodic controls");
     assert_eq!(cell(&calendar, 1, "Question ID"), "CC6.3.access-reviews");

@@ -128,6 +128,14 @@ impl ReportModel {
         self.gaps.iter().filter(move |gap| gap.phase == phase)
     }
 
+    /// The answer line of question `id`, when it is in scope.
+    pub fn answer_line(&self, id: &str) -> Option<&AnswerLine> {
+        self.answers
+            .iter()
+            .flat_map(|group| &group.questions)
+            .find(|line| line.id == id)
+    }
+
     /// The categories in scope as words ("Security, Availability").
     pub fn scope_label(&self) -> String {
         let labels: Vec<_> = self.scope.iter().map(|category| category.label()).collect();

@@ -1,8 +1,9 @@
 //! The XLSX renderer: the gap report as a workbook a consultant hands over, laid out from
 //! the one [`ReportModel`] with `rust_xlsxwriter`. Sheets: Summary (stages, report types,
 //! verdicts, earliest report dates, counts), Gaps (the register in rank order, as `score`
-//! and the PDF list it), Answers (every question in scope), Owners and Calendar (the
-//! periodic controls). The Statement of Applicability workbook reuses the same [`grid`].
+//! and the PDF list it), Answers (every question in scope), Owners, Calendar (the periodic
+//! controls) and, when any evidence is logged, Coverage (how it covers the Type 2
+//! observation window). The Statement of Applicability workbook reuses the same [`grid`].
 
 pub(super) mod grid;
 mod sheets;
@@ -15,7 +16,7 @@ use grid::Styles;
 /// A function that fills one sheet from the report model.
 type Fill = fn(&mut Worksheet, &Styles, &ReportModel) -> Result<(), XlsxError>;
 
-/// The sheets, in order, each with the function that fills it.
+/// The sheets every workbook has, in order, each with the function that fills it.
 const SHEETS: [(&str, Fill); 5] = [
     ("Summary", sheets::summary),
     ("Gaps", sheets::gaps),
@@ -38,6 +39,10 @@ fn build(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles::default();
     for (name, fill) in SHEETS {
         fill(workbook.add_worksheet().set_name(name)?, &styles, model)?;
+    }
+    if !model.progress.coverage_rows().is_empty() {
+        let sheet = workbook.add_worksheet().set_name("Coverage")?;
+        sheets::coverage(sheet, &styles, model)?;
     }
     workbook.save_to_buffer()
 }

@@ -1,5 +1,5 @@
 //! The sheets of the gap workbook, each a function of the report model: Summary, Gaps,
-//! Answers, Owners and Calendar.
+//! Answers, Owners, Calendar and, when evidence is logged, Coverage.
 
 use rust_xlsxwriter::{
     ConditionalFormatText, ConditionalFormatTextRule, Format, Worksheet, XlsxError,
@@ -303,6 +303,55 @@ pub fn calendar(
         grid.text(row, 7, item.state.label())?;
         grid.text(row, 8, &control.owner)?;
         grid.text(row, 9, &evidence.join("\n"))?;
+    }
+    grid.finish_table(COLUMNS.len() as u16, row)
+}
+
+/// Coverage: every control with evidence, how its entries cover the Type 2 observation
+/// window (the PDF's "Evidence coverage" table, one row per control).
+pub fn coverage(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    model: &ReportModel,
+) -> Result<(), XlsxError> {
+    const COLUMNS: [&str; 11] = [
+        "Question ID",
+        "Control",
+        "Frequency",
+        "Status",
+        "Occurrences covered",
+        "Occurrences missed",
+        "Coverage",
+        "Type 2 shortfall",
+        "Answer versus log",
+        "Window from",
+        "Window to",
+    ];
+    let window = model.progress.coverage.window;
+    let mut grid = Grid::new(sheet, styles);
+    grid.header(0, &COLUMNS)?;
+    let mut row = 0;
+    let count = |value: usize| u32::try_from(value).unwrap_or(u32::MAX);
+    for (control, claim) in model.progress.coverage_rows() {
+        row += 1;
+        grid.text(row, 0, &control.question)?;
+        let title = model
+            .answer_line(&control.question)
+            .map(|line| line.title.as_str());
+        grid.text(row, 1, title.unwrap_or_default())?;
+        grid.text(
+            row,
+            2,
+            control.frequency.map_or("", |frequency| frequency.key()),
+        )?;
+        grid.text(row, 3, control.status.label())?;
+        grid.number(row, 4, count(control.covered))?;
+        grid.number(row, 5, count(control.missed))?;
+        grid.text(row, 6, &control.describe())?;
+        grid.text(row, 7, &control.type2_shortfall().unwrap_or_default())?;
+        grid.text(row, 8, &claim.unwrap_or_default())?;
+        grid.date(row, 9, Some(window.from))?;
+        grid.date(row, 10, Some(window.to))?;
     }
     grid.finish_table(COLUMNS.len() as u16, row)
 }
