@@ -133,8 +133,14 @@ struct FileJson<'a> {
     sha256: &'a str,
 }
 
-/// Every evidence entry (of one question, or all) with its files, as JSON.
-pub fn list_json(path: &Path, assessment: &Assessment, only: Option<&str>, today: Date) -> String {
+/// Every evidence entry (of one question, or all) with its files, as JSON; `folder` is
+/// the assessment's evidence folder.
+pub fn list_json(
+    folder: &Path,
+    assessment: &Assessment,
+    only: Option<&str>,
+    today: Date,
+) -> String {
     let entries: Vec<EntryJson<'_>> = assessment
         .answers
         .iter()
@@ -166,7 +172,7 @@ pub fn list_json(path: &Path, assessment: &Assessment, only: Option<&str>, today
         })
         .collect();
     let document = serde_json::json!({
-        "evidence_folder": locker::folder_for(path),
+        "evidence_folder": folder,
         "entries": entries,
     });
     let mut text = serde_json::to_string_pretty(&document).expect("evidence serializes");
@@ -174,14 +180,14 @@ pub fn list_json(path: &Path, assessment: &Assessment, only: Option<&str>, today
     text
 }
 
-/// `evidence verify`: re-hashes every file; a finding (exit 1) when any does not hold.
+/// `evidence verify`: re-hashes every file of the evidence `folder`; a finding (exit 1)
+/// when any does not hold.
 pub fn verify(
-    path: &Path,
+    folder: &Path,
     assessment: &Assessment,
     format: ScoreFormat,
     warnings: Vec<String>,
 ) -> Result<Output, Failure> {
-    let folder = locker::folder_for(path);
     let total = assessment
         .answers
         .values()
@@ -190,11 +196,11 @@ pub fn verify(
         .map(|file| file.size)
         .sum();
     let mut progress = CopyProgress::new(total);
-    let checks = locker::verify(&folder, assessment, &mut progress.callback());
+    let checks = locker::verify(folder, assessment, &mut progress.callback());
     progress.clear();
     let failing = checks.iter().filter(|check| !check.state.holds()).count();
     let stdout = match format {
-        ScoreFormat::Text => verify_text(&folder, &checks),
+        ScoreFormat::Text => verify_text(folder, &checks),
         ScoreFormat::Json => {
             let mut text = serde_json::to_string_pretty(&serde_json::json!({
                 "evidence_folder": folder,

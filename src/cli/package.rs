@@ -44,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: &PackageArgs) -> Result<Output, Failure> {
     let (assessment, mut warnings) = load_assessment(&args.path, &questionnaire)?;
     let today = clock()?.today();
     let list = RequestList::build(&questionnaire, &assessment, today);
-    let folder = locker::folder_for(&args.path);
+    let folder = locker::folder_for(&args.path, config.defaults.evidence_folder.as_deref());
     let files = if args.index_only {
         Vec::new()
     } else {

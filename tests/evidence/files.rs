@@ -185,3 +185,55 @@ fn a_fifo_is_named_and_nothing_is_recorded() {
         "the assessment is untouched"
     );
 }
+
+#[test]
+fn the_config_can_put_the_evidence_folder_elsewhere_and_every_command_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = assessment(dir.path());
+    let config = dir.path().join("config.toml");
+    fs::write(
+        &config,
+        "[defaults]\nevidence_folder = \"vault/{name}-files\"\n",
+    )
+    .unwrap();
+    let file = make_file(dir.path(), "q1.pdf", b"first quarter");
+    let with_config = |args: &[&str]| {
+        let mut all = vec!["--config", arg(&config)];
+        all.extend(args);
+        run(&all)
+    };
+    let added = with_config(&[
+        "evidence",
+        "add",
+        arg(&path),
+        "CC6.3.access-reviews",
+        "--title",
+        "Q1",
+        "--file",
+        arg(&file),
+    ]);
+    assert_eq!(code(&added), 0, "{}", stderr(&added));
+    let vault = dir.path().join("vault/acme-files");
+    assert!(vault.join("CC6.3.access-reviews/q1.pdf").is_file());
+    assert!(!dir.path().join("acme.evidence").exists());
+    let listed = stdout(&with_config(&[
+        "evidence",
+        "list",
+        arg(&path),
+        "--format",
+        "json",
+    ]));
+    assert!(listed.contains("vault/acme-files"), "{listed}");
+    assert_eq!(code(&with_config(&["evidence", "verify", arg(&path)])), 0);
+    let zip = dir.path().join("p.zip");
+    let packaged = with_config(&["package", arg(&path), "--output", arg(&zip)]);
+    assert_eq!(code(&packaged), 0, "{}", stderr(&packaged));
+    let without = run(&["evidence", "verify", arg(&path)]);
+    assert_eq!(
+        code(&without),
+        1,
+        "without the config the files are not where it looks"
+    );
+    let shown = stdout(&with_config(&["config"]));
+    assert!(shown.contains("vault/{name}-files"), "{shown}");
+}
