@@ -136,7 +136,7 @@ fn a_missing_folder_is_a_clear_error() {
 fn a_pdf_never_goes_to_standard_output() {
     let output = report(&[fixture("empty").to_str().unwrap(), "--output", "-"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("a PDF cannot be written to standard output"));
+    assert!(stderr(&output).contains("PDF files cannot be written to standard output"));
     assert!(output.stdout.is_empty());
 }
 

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
 pub use super::import::ImportArgs;
+pub use super::exports::{CalendarArgs, SoaArgs, TrackerArg};
 pub use super::list::PortfolioArgs;
 pub use super::validate::ValidateArgs;
 
@@ -65,8 +66,13 @@ pub enum Command {
     New(NewArgs),
     /// Score an assessment: readiness per stage, verdicts, top gaps.
     Score(ScoreArgs),
-    /// Write the gap report of an assessment (PDF, Markdown, JSON or CSV).
+    /// Write the gap report of an assessment (PDF, Markdown, JSON, CSV, an XLSX workbook, or
+    /// tickets for Jira, Linear or GitHub).
     Report(ReportArgs),
+    /// Write the control calendar as iCalendar: periodic controls and gap due dates.
+    Calendar(CalendarArgs),
+    /// Write a draft ISO/IEC 27001:2022 Statement of Applicability (CSV or XLSX).
+    Soa(SoaArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
     /// Write the auditor's package: a ZIP with the request list, the evidence files, the
@@ -220,6 +226,10 @@ pub enum ReportFormat {
     Json,
     /// The gap list, one row per gap.
     Csv,
+    /// A workbook: summary, gaps, answers, owners, calendar.
+    Xlsx,
+    /// One ticket per gap, as CSV for the tracker's import (see --tracker).
+    Tickets,
 }
 
 /// Paper size of a PDF report.
@@ -254,6 +264,9 @@ pub struct ReportArgs {
     /// `none` gives a short version with the gap register only (pdf and md only).
     #[arg(long, value_enum, default_value_t = AppendixArg::Cards)]
     pub appendix: AppendixArg,
+    /// The tracker whose CSV import `--format tickets` is shaped for.
+    #[arg(long, value_enum, default_value_t = TrackerArg::Jira)]
+    pub tracker: TrackerArg,
 }
 
 /// Whether a report carries the gap cards.

@@ -33,6 +33,8 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
     match command {
         Command::Score(args) => vec![&mut args.path],
         Command::Report(args) => vec![&mut args.path],
+        Command::Calendar(args) => vec![&mut args.path],
+        Command::Soa(args) => vec![&mut args.path],
         Command::Package(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
         Command::Import(args) => vec![&mut args.into],
@@ -76,6 +78,8 @@ mod tests {
         for line in [
             "score acme",
             "report acme",
+            "calendar acme",
+            "soa acme",
             "answer acme CC6.1.mfa 3",
             "history acme",
             "due acme",

@@ -13,6 +13,7 @@ mod due;
 mod edit;
 mod evidence;
 mod evidence_files;
+mod exports;
 mod help;
 mod history;
 mod import;
@@ -114,6 +115,8 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&cli.global, &args),
         Some(Command::Score(args)) => score::run(&cli.global, &args),
         Some(Command::Report(args)) => report::run(&cli.global, &args),
+        Some(Command::Calendar(args)) => exports::calendar(&cli.global, &args),
+        Some(Command::Soa(args)) => exports::soa(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::Package(args)) => package::run(&cli.global, &args),

@@ -1,12 +1,13 @@
 //! `soc2-ready report`: scores an assessment, builds the report model and writes it as PDF,
-//! Markdown, JSON or CSV — next to the assessment by default, atomically, mode 0600. It
-//! never writes over an assessment (exit 2), treats `/dev/stdout` like `-`, and writes
-//! through devices and pipes instead of replacing them.
+//! Markdown, JSON, CSV, an XLSX workbook or tracker tickets — next to the assessment by
+//! default, atomically, mode 0600. It never writes over an assessment (exit 2), treats `/dev/stdout` like `-`,
+//! and writes through devices and pipes instead of replacing them.
 
 use std::path::{Path, PathBuf};
 
 use soc2_ready::assessment::store;
 use soc2_ready::claims_scan::{self, ClaimsScan};
+use soc2_ready::config::Config;
 use soc2_ready::report::{self, Format, Paper, ReportModel};
 use soc2_ready::time::coverage;
 
@@ -18,14 +19,7 @@ use super::{
 
 /// Writes the report of the assessment at `args.path` and prints where it went.
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
-    let config = load_config(global)?;
-    let policy = config.policy();
-    let questionnaire = load_questionnaire(global)?;
-    let (assessment, mut warnings) = load_assessment(&args.path, &questionnaire)?;
-    let today = clock()?.today();
-    let card = coverage::scorecard(&questionnaire, &assessment, &policy, today);
-    let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
-    model.branding = config.branding.clone();
+    let (mut model, warnings, config) = model_of(global, &args.path)?;
     if !args.claims.is_empty() {
         model.claims = Some(check_claims(&args.claims)?);
     }
@@ -34,11 +28,13 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ReportFormat::Md => Format::Markdown,
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
+        ReportFormat::Xlsx => Format::Xlsx,
+        ReportFormat::Tickets => Format::Tickets(args.tracker.into()),
     };
-    if args.appendix == AppendixArg::None && matches!(format, Format::Json | Format::Csv) {
+    if args.appendix == AppendixArg::None && !matches!(format, Format::Pdf | Format::Markdown) {
         return Err(Failure::Invalid(
-            "--appendix none shortens pdf and md reports; json and csv always carry every \
-             gap's steps and evidence"
+            "--appendix none shortens pdf and md reports; json, csv, xlsx and tickets \
+             always carry every gap's steps and evidence"
                 .into(),
         ));
     }
@@ -48,6 +44,30 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         Some(PaperArg::Letter) => Paper::Letter,
         None => config.defaults.paper.unwrap_or_default(),
     };
+    deliver(
+        &model,
+        format,
+        paper,
+        &args.path,
+        args.output.as_deref(),
+        warnings,
+    )
+}
+
+/// The report model of the assessment at `path`, scored with the user's settings and
+/// dated by the one clock, with the warnings to print and the settings.
+pub fn model_of(
+    global: &GlobalArgs,
+    path: &Path,
+) -> Result<(ReportModel, Vec<String>, Config), Failure> {
+    let config = load_config(global)?;
+    let policy = config.policy();
+    let questionnaire = load_questionnaire(global)?;
+    let (assessment, mut warnings) = load_assessment(path, &questionnaire)?;
+    let today = clock()?.today();
+    let card = coverage::scorecard(&questionnaire, &assessment, &policy, today);
+    let mut model = ReportModel::build(&questionnaire, &assessment, &card, &policy, today);
+    model.branding = config.branding.clone();
     if !model.unscored_answers.is_empty() {
         warnings.push(format!(
             "{} answer(s) for unknown questions are not scored; the report lists them: {}",
@@ -55,24 +75,38 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
             summarise_ids(&model.unscored_answers)
         ));
     }
-    if args.output.as_deref().is_some_and(is_stdout) {
-        if format == Format::Pdf {
-            return Err(Failure::Invalid(
-                "a PDF cannot be written to standard output; pass --output FILE or another --format"
-                    .into(),
-            ));
+    Ok((model, warnings, config))
+}
+
+/// Writes `model` in `format` to `output` (standard output for `-`, a folder gets the
+/// default name, no `--output` puts it next to the assessment at `assessment`) and says
+/// where it went; never over an assessment.
+pub fn deliver(
+    model: &ReportModel,
+    format: Format,
+    paper: Paper,
+    assessment: &Path,
+    output: Option<&Path>,
+    mut warnings: Vec<String>,
+) -> Result<Output, Failure> {
+    if output.is_some_and(is_stdout) {
+        if !format.is_text() {
+            return Err(Failure::Invalid(format!(
+                "{} files cannot be written to standard output; pass --output FILE or another --format",
+                format.label()
+            )));
         }
-        let text = String::from_utf8(report::render(format, &model, paper).bytes)
+        let text = String::from_utf8(report::render(format, model, paper).bytes)
             .expect("text formats are UTF-8");
         return Ok(Output {
             stdout: text,
             warnings,
         });
     }
-    let name = report::default_file_name(&assessment.organization, format, today);
-    let out = output_path(&args.path, args.output.as_deref(), &name);
-    store::check_report_target(&out, &[&args.path])?;
-    let undrawable = report::export(&model, format, paper, &out)
+    let name = report::default_file_name(&model.organization, format, model.generated);
+    let out = output_path(assessment, output, &name);
+    store::check_report_target(&out, &[assessment])?;
+    let undrawable = report::export(model, format, paper, &out)
         .map_err(|error| Failure::Runtime(error.to_string()))?;
     warnings.extend(report::undrawable_warning(&undrawable));
     Ok(Output {

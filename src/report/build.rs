@@ -10,6 +10,7 @@ use super::model::{
     level_key, level_label,
 };
 use super::prepared::{Branding, thresholds_note};
+use super::schedule::schedule;
 use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
@@ -127,6 +128,7 @@ impl ReportModel {
                 .map(str::to_string)
                 .collect(),
             progress: Progress::build(questionnaire, assessment, card, policy, today),
+            schedule: schedule(questionnaire, assessment, today),
             method: Method {
                 scale: text::scale(),
                 ready_percent,
@@ -279,6 +281,7 @@ fn answers_by_criterion(in_scope: &[&Question], assessment: &Assessment) -> Vec<
             na_reason: record.na_reason,
             owner: record.owner,
             due: record.due,
+            iso27001: question.iso27001.iter().map(|iso| iso.id).collect(),
         };
         match groups
             .iter_mut()

@@ -48,22 +48,33 @@ pub const HEADER: [&str; 21] = [
 
 /// Renders the gaps and the open questions as CSV with a header row.
 pub fn render(model: &ReportModel) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write_failed = "writing CSV to memory cannot fail";
-    writer.write_record(HEADER).expect(write_failed);
     let rows = model
         .gaps
         .iter()
         .map(|gap| gap_row(gap, model.target))
         .chain(model.unanswered.iter().map(open_row));
+    spreadsheet_csv(&HEADER, rows)
+}
+
+/// A CSV file a spreadsheet opens safely: a byte order mark, the `header` row, then every
+/// row with control characters made visible and formula-like cells neutralised
+/// ([`spreadsheet_safe`]).
+pub(crate) fn spreadsheet_csv<Row, Cell>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Row>,
+) -> String
+where
+    Row: IntoIterator<Item = Cell>,
+    Cell: AsRef<str>,
+{
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let write_failed = "writing CSV to memory cannot fail";
+    writer.write_record(header).expect(write_failed);
     for cells in rows {
-        writer
-            .write_record(
-                cells
-                    .iter()
-                    .map(|cell| spreadsheet_safe(&visible_text(cell)).into_owned()),
-            )
-            .expect(write_failed);
+        let cells = cells
+            .into_iter()
+            .map(|cell| spreadsheet_safe(&visible_text(cell.as_ref())).into_owned());
+        writer.write_record(cells).expect(write_failed);
     }
     let bytes = writer.into_inner().expect(write_failed);
     let text = String::from_utf8(bytes).expect("every field is UTF-8");
@@ -71,7 +82,7 @@ pub fn render(model: &ReportModel) -> String {
 }
 
 /// The tracker priority of a severity (Jira's default names).
-fn priority(severity: Severity) -> &'static str {
+pub(super) fn priority(severity: Severity) -> &'static str {
     match severity {
         Severity::Critical => "Highest",
         Severity::High => "High",
@@ -159,14 +170,21 @@ fn open_row(question: &QuestionRef) -> Vec<String> {
     row
 }
 
-/// The cell, with a leading apostrophe when a spreadsheet could run it as a formula that
-/// does something: it starts with `=`, a tab or a carriage return, or it starts with `+`,
-/// `-` or `@` and holds a function call, a link to another program or another sheet
-/// (`(`, `|`, `!`). "- see the wiki", "-2" and "@ the office" stay as typed.
+/// The cell, with a leading apostrophe when a spreadsheet could run it as a formula: it
+/// starts with `=`, a tab or a carriage return, or it starts with `+`, `-` or `@` and is
+/// neither a plain number ("-2", "+1.5") nor a sign followed by a space ("- see the wiki",
+/// "@ the office") — unless it holds a function call, a link to another program or another
+/// sheet (`(`, `|`, `!`), which is always quoted.
 pub(super) fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     let dangerous = match cell.chars().next() {
         Some('=' | '\t' | '\r') => true,
-        Some('+' | '-' | '@') => cell.contains(['(', '|', '!']),
+        Some(sign @ ('+' | '-' | '@')) => {
+            let rest = &cell[sign.len_utf8()..];
+            let harmless = rest.is_empty()
+                || rest.starts_with(' ')
+                || (sign != '@' && rest.parse::<f64>().is_ok_and(f64::is_finite));
+            !harmless || cell.contains(['(', '|', '!'])
+        }
         _ => false,
     };
     if dangerous {
@@ -195,6 +213,10 @@ mod tests {
         assert_eq!(spreadsheet_safe("+Sheet2!A1"), "'+Sheet2!A1");
         assert_eq!(spreadsheet_safe("\tx"), "'\tx");
         assert_eq!(spreadsheet_safe("=1"), "'=1");
+        assert_eq!(spreadsheet_safe("-1+1"), "'-1+1");
+        assert_eq!(spreadsheet_safe("@A1"), "'@A1");
+        assert_eq!(spreadsheet_safe("+cmd"), "'+cmd");
+        assert_eq!(spreadsheet_safe("-inf"), "'-inf");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The gap report: a [`ReportModel`] built once from the scorecard, rendered as PDF,
-//! Markdown, JSON or CSV by pure functions, and written to disk atomically by [`export`].
+//! Markdown, JSON, CSV, an XLSX workbook, tracker tickets, an iCalendar of the controls or
+//! an ISO 27001 Statement of Applicability by pure functions, and written to disk
+//! atomically by [`export`].
 //!
 //! The CLI (`soc2-ready report`) and the wizard's Export screen both go through this module:
 //!
@@ -21,6 +23,7 @@ mod certification_md;
 mod certification_text;
 mod csv;
 mod due_text;
+mod ics;
 mod insights;
 mod json;
 mod markdown;
@@ -28,7 +31,11 @@ mod model;
 mod pdf;
 pub mod prepared;
 pub mod request_list;
+mod schedule;
+pub mod soa;
 mod text;
+mod tickets;
+mod xlsx;
 
 use std::fmt;
 use std::io;
@@ -41,6 +48,8 @@ pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
     QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
+pub use schedule::ScheduledControl;
+pub use tickets::{Tracker, external_id};
 
 use crate::assessment::store::safe_file_stem;
 use crate::atomic_file;
@@ -58,11 +67,40 @@ pub enum Format {
     Json,
     /// The gap list, one row per gap, for spreadsheets and trackers.
     Csv,
+    /// A workbook: summary, gaps, answers, owners, calendar.
+    Xlsx,
+    /// One ticket per gap, as CSV for the tracker's import.
+    Tickets(Tracker),
+    /// The periodic controls and gap due dates as an iCalendar file.
+    Ics,
+    /// The ISO/IEC 27001:2022 Statement of Applicability.
+    Soa(SoaFile),
+}
+
+/// The file types of the Statement of Applicability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SoaFile {
+    /// CSV with a header row.
+    Csv,
+    /// An XLSX workbook.
+    Xlsx,
 }
 
 impl Format {
-    /// All formats.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Markdown, Format::Json, Format::Csv];
+    /// All formats, in the order the Export screen offers them.
+    pub const ALL: [Format; 11] = [
+        Format::Pdf,
+        Format::Markdown,
+        Format::Json,
+        Format::Csv,
+        Format::Xlsx,
+        Format::Tickets(Tracker::Jira),
+        Format::Tickets(Tracker::Linear),
+        Format::Tickets(Tracker::GitHub),
+        Format::Ics,
+        Format::Soa(SoaFile::Csv),
+        Format::Soa(SoaFile::Xlsx),
+    ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -70,7 +108,9 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Markdown => "md",
             Format::Json => "json",
-            Format::Csv => "csv",
+            Format::Csv | Format::Tickets(_) | Format::Soa(SoaFile::Csv) => "csv",
+            Format::Xlsx | Format::Soa(SoaFile::Xlsx) => "xlsx",
+            Format::Ics => "ics",
         }
     }
 
@@ -81,6 +121,31 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
             Format::Csv => "CSV (gap list)",
+            Format::Xlsx => "XLSX",
+            Format::Tickets(Tracker::Jira) => "Jira tickets",
+            Format::Tickets(Tracker::Linear) => "Linear tickets",
+            Format::Tickets(Tracker::GitHub) => "GitHub issues",
+            Format::Ics => "iCalendar",
+            Format::Soa(SoaFile::Csv) => "SoA CSV",
+            Format::Soa(SoaFile::Xlsx) => "SoA XLSX",
+        }
+    }
+
+    /// Whether the file is text (UTF-8) that can go to standard output.
+    pub fn is_text(self) -> bool {
+        !matches!(
+            self,
+            Format::Pdf | Format::Xlsx | Format::Soa(SoaFile::Xlsx)
+        )
+    }
+
+    /// What the default file name calls the document.
+    fn document(self) -> String {
+        match self {
+            Format::Tickets(tracker) => format!("soc2-tickets-{}", tracker.key()),
+            Format::Ics => "soc2-control-calendar".to_string(),
+            Format::Soa(_) => "iso27001-soa".to_string(),
+            _ => "soc2-gap-report".to_string(),
         }
     }
 }
@@ -111,21 +176,27 @@ pub struct Rendered {
 }
 
 /// Renders `model` in `format`; `paper` only matters for PDF. Control characters from the
-/// files are made visible in Markdown and CSV and written as escapes in JSON.
+/// files are made visible in Markdown, CSV, XLSX and iCalendar and written as escapes in
+/// JSON.
 pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
-    let text = |bytes: Vec<u8>| Rendered {
+    let file = |bytes: Vec<u8>| Rendered {
         bytes,
         undrawable: Vec::new(),
     };
     match format {
         Format::Pdf => pdf::render(model, paper),
-        Format::Markdown => text(
+        Format::Markdown => file(
             visible_text(&markdown::render(model))
                 .into_owned()
                 .into_bytes(),
         ),
-        Format::Json => text(json_escaped(&json::render(model)).into_owned().into_bytes()),
-        Format::Csv => text(csv::render(model).into_bytes()),
+        Format::Json => file(json_escaped(&json::render(model)).into_owned().into_bytes()),
+        Format::Csv => file(csv::render(model).into_bytes()),
+        Format::Xlsx => file(xlsx::render(model)),
+        Format::Tickets(tracker) => file(tickets::render(model, tracker).into_bytes()),
+        Format::Ics => file(ics::render(model).into_bytes()),
+        Format::Soa(SoaFile::Csv) => file(soa::render_csv(model).into_bytes()),
+        Format::Soa(SoaFile::Xlsx) => file(soa::render_xlsx(model)),
     }
 }
 
@@ -190,11 +261,14 @@ pub fn export(
     Ok(rendered.undrawable)
 }
 
-/// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`.
+/// The default report file name: `<org-stem>-soc2-gap-report-<YYYY-MM-DD>.<ext>`, with
+/// `soc2-tickets-<tracker>`, `soc2-control-calendar` or `iso27001-soa` in the middle for
+/// those files.
 pub fn default_file_name(organization: &str, format: Format, today: Date) -> String {
     format!(
-        "{}-soc2-gap-report-{today}.{}",
+        "{}-{}-{today}.{}",
         safe_file_stem(organization),
+        format.document(),
         format.extension()
     )
 }
@@ -213,6 +287,18 @@ mod tests {
         assert_eq!(
             default_file_name("../etc", Format::Csv, today),
             "etc-soc2-gap-report-2026-11-24.csv"
+        );
+        assert_eq!(
+            default_file_name("Acme", Format::Tickets(Tracker::Linear), today),
+            "acme-soc2-tickets-linear-2026-11-24.csv"
+        );
+        assert_eq!(
+            default_file_name("Acme", Format::Ics, today),
+            "acme-soc2-control-calendar-2026-11-24.ics"
+        );
+        assert_eq!(
+            default_file_name("Acme", Format::Soa(SoaFile::Xlsx), today),
+            "acme-iso27001-soa-2026-11-24.xlsx"
         );
     }
 

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 use super::prepared::Branding;
+use super::schedule::ScheduledControl;
 
 use crate::assessment::Answer;
 use crate::claims_scan::ClaimsScan;
@@ -90,6 +91,10 @@ pub struct ReportModel {
     pub unscored_answers: Vec<String>,
     /// History, due controls, report dates and claims (see docs/time.md).
     pub progress: Progress,
+    /// Every periodic control in scope that is in place or logged, most urgent first, with
+    /// its owner and the evidence to keep (`progress.due` is the part of it that needs
+    /// attention now).
+    pub schedule: Vec<ScheduledControl>,
     /// How the numbers were computed.
     pub method: Method,
     /// What SOC 2 ends in: an attestation report, not a certificate.
@@ -121,6 +126,14 @@ impl ReportModel {
     /// The gaps of one remediation phase, in priority order.
     pub fn gaps_in(&self, phase: Phase) -> impl Iterator<Item = &GapItem> {
         self.gaps.iter().filter(move |gap| gap.phase == phase)
+    }
+
+    /// The answer line of question `id`, when it is in scope.
+    pub fn answer_line(&self, id: &str) -> Option<&AnswerLine> {
+        self.answers
+            .iter()
+            .flat_map(|group| &group.questions)
+            .find(|line| line.id == id)
     }
 
     /// The categories in scope as words ("Security, Availability").
@@ -420,6 +433,8 @@ pub struct AnswerLine {
     /// When it is due.
     #[serde(serialize_with = "iso_date_opt")]
     pub due: Option<Date>,
+    /// The ISO/IEC 27001:2022 controls and clauses the question corresponds to.
+    pub iso27001: Vec<&'static str>,
 }
 
 impl AnswerLine {

@@ -73,20 +73,31 @@ pub fn render_to(name: &str, format: &str, out: &Path) -> Vec<u8> {
 
 /// The report of fixture `name` in a text `format`, from standard output.
 pub fn text(name: &str, format: &str) -> String {
-    let fixture = fixture(name);
-    let output = report(&[
-        fixture.to_str().unwrap(),
-        "--format",
-        format,
-        "--output",
-        "-",
-    ]);
+    report_stdout(&fixture(name), &["--format", format])
+}
+
+/// `soc2-ready report <path> <args> --output -`: what it writes to standard output.
+pub fn report_stdout(path: &Path, args: &[&str]) -> String {
+    command_stdout("report", path, args)
+}
+
+/// `soc2-ready <command> <path> <args> --output -`: what it writes to standard output,
+/// after checking it succeeded.
+pub fn command_stdout(command: &str, path: &Path, args: &[&str]) -> String {
+    let output = soc2_ready()
+        .arg(command)
+        .arg(path)
+        .args(args)
+        .args(["--output", "-"])
+        .output()
+        .expect("the binary runs");
     assert!(
         output.status.success(),
-        "report {name} {format} failed: {}",
+        "{command} {} {args:?} failed: {}",
+        path.display(),
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("text reports are UTF-8")
+    String::from_utf8(output.stdout).expect("text files are UTF-8")
 }
 
 /// The JSON report of fixture `name`, parsed.

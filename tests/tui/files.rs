@@ -145,6 +145,27 @@ fn export_writes_through_the_report_module() {
 }
 
 #[test]
+fn every_format_on_the_export_screen_writes_its_own_file() {
+    let mut fixture = Fixture::new(false).open_acme();
+    press(&mut fixture.app, &[Key::Tab, Key::Char('e')]);
+    for (at, format) in Format::ALL.into_iter().enumerate() {
+        if at > 0 {
+            press(&mut fixture.app, &[Key::Tab]);
+        }
+        assert_eq!(fixture.app.export.as_ref().unwrap().format, format);
+        press(&mut fixture.app, &[Key::Enter]);
+        let name =
+            soc2_ready::report::default_file_name("Acme Inc", format, Date::constant(2026, 11, 24));
+        let bytes = fs::read(fixture.dir.path().join(&name))
+            .unwrap_or_else(|error| panic!("{} was not written: {error}", format.label()));
+        assert!(!bytes.is_empty(), "{name} is empty");
+        if format.extension() == "xlsx" {
+            assert!(bytes.starts_with(b"PK"), "{name} is a ZIP container");
+        }
+    }
+}
+
+#[test]
 fn a_pdf_export_names_the_characters_no_font_has() {
     let fixture = Fixture::new(false);
     let mut assessment = fixture.saved();

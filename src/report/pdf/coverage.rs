@@ -58,10 +58,7 @@ pub fn draw(canvas: &mut Canvas<'_>, model: &ReportModel) {
 /// One control's row: its title and id, status, and what the evidence shows.
 fn row(model: &ReportModel, control: &Coverage, claim: Option<String>) -> Row {
     let title = model
-        .answers
-        .iter()
-        .flat_map(|group| &group.questions)
-        .find(|line| line.id == control.question)
+        .answer_line(&control.question)
         .map_or(control.question.as_str(), |line| line.title.as_str());
     let mut coverage = vec![Para::new(control.describe(), TINY)];
     if let Some(shortfall) = control.type2_shortfall() {

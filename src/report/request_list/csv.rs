@@ -3,8 +3,7 @@
 //! neutralised, control characters made visible, multi-line cells one item per line.
 
 use super::{RequestList, RequestRow, entry_text};
-use crate::report::csv::{BOM, spreadsheet_safe};
-use crate::text_safety::visible_text;
+use crate::report::csv::spreadsheet_csv;
 
 /// The header row.
 pub const HEADER: [&str; 9] = [
@@ -21,23 +20,7 @@ pub const HEADER: [&str; 9] = [
 
 /// The request list as CSV with a header row.
 pub fn render(list: &RequestList) -> String {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let write_failed = "writing CSV to memory cannot fail";
-    writer.write_record(HEADER).expect(write_failed);
-    for row in &list.rows {
-        writer
-            .write_record(
-                cells(row)
-                    .iter()
-                    .map(|cell| spreadsheet_safe(&visible_text(cell)).into_owned()),
-            )
-            .expect(write_failed);
-    }
-    let bytes = writer.into_inner().expect(write_failed);
-    format!(
-        "{BOM}{}",
-        String::from_utf8(bytes).expect("every field is UTF-8")
-    )
+    spreadsheet_csv(&HEADER, list.rows.iter().map(cells))
 }
 
 fn cells(row: &RequestRow) -> [String; 9] {

@@ -19,6 +19,9 @@ pub struct ExportForm {
     pub path: TextInput,
     /// The path written to, or why writing failed, after the last Enter.
     pub outcome: Option<Result<String, String>>,
+    /// The organisation and day the default file names are made of.
+    organization: String,
+    today: Date,
 }
 
 impl ExportForm {
@@ -33,6 +36,8 @@ impl ExportForm {
             paper,
             path: TextInput::new(&path.display().to_string()),
             outcome: None,
+            organization: organization.to_string(),
+            today,
         }
     }
 
@@ -45,15 +50,21 @@ impl ExportForm {
         self.outcome = None;
     }
 
-    /// Switches to the next format and gives the path that format's extension.
+    /// Switches to the next format: a default file name becomes that format's default name
+    /// (so tickets never land on the gap CSV), a typed one gets the format's extension.
     pub fn next_format(&mut self) {
         let at = Format::ALL
             .iter()
             .position(|&format| format == self.format)
             .map_or(0, |at| at + 1);
         let next = Format::ALL[at % Format::ALL.len()];
-        let old = format!(".{}", self.format.extension());
-        if let Some(stem) = self.path.text().strip_suffix(&old) {
+        let default = |format| default_file_name(&self.organization, format, self.today);
+        let old_name = default(self.format);
+        let old_extension = format!(".{}", self.format.extension());
+        let text = self.path.text().to_string();
+        if let Some(folder) = text.strip_suffix(&old_name) {
+            self.path = TextInput::new(&format!("{folder}{}", default(next)));
+        } else if let Some(stem) = text.strip_suffix(&old_extension) {
             self.path = TextInput::new(&format!("{stem}.{}", next.extension()));
         }
         self.format = next;
@@ -83,11 +94,42 @@ mod tests {
             form.path.text(),
             "/data/acme-inc-soc2-gap-report-2026-11-24.md"
         );
-        for _ in 0..3 {
+        for _ in 1..Format::ALL.len() {
             form.next_format();
         }
         assert_eq!(form.format, Format::Pdf);
         assert!(form.path.text().ends_with(".pdf"));
+    }
+
+    #[test]
+    fn a_default_name_follows_the_document_and_a_typed_one_keeps_its_stem() {
+        let mut form = ExportForm::new(
+            Path::new("/data/acme.toml"),
+            "Acme Inc",
+            Date::constant(2026, 11, 24),
+            Paper::A4,
+        );
+        while form.format != Format::Csv {
+            form.next_format();
+        }
+        form.next_format();
+        assert_eq!(form.format, Format::Xlsx);
+        form.next_format();
+        assert_eq!(
+            form.path.text(),
+            "/data/acme-inc-soc2-tickets-jira-2026-11-24.csv",
+            "tickets never replace the gap CSV"
+        );
+        form.path = TextInput::new("/tmp/mine.csv");
+        form.next_format();
+        assert_eq!(form.path.text(), "/tmp/mine.csv");
+        form.path = TextInput::new("/tmp/notes.txt");
+        form.next_format();
+        assert_eq!(
+            form.path.text(),
+            "/tmp/notes.txt",
+            "no extension of ours, untouched"
+        );
     }
 
     #[test]

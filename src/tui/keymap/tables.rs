@@ -362,7 +362,7 @@ pub const EXPORT: &[Binding] = &[
     bind(
         &[K::Tab],
         A::NextFormat,
-        "next format (PDF, Markdown, JSON, CSV)",
+        "next format (PDF, Markdown, JSON, CSV, XLSX, tickets for Jira, Linear, GitHub, iCalendar, ISO 27001 SoA)",
         "format",
     ),
     bind(

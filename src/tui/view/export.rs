@@ -1,10 +1,10 @@
-//! The export screen: the format as tabs, the paper size, the path being typed, what the
+//! The export screen: the formats in a row, the paper size, the path being typed, what the
 //! chosen format holds, and where the report went or why it could not be written.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, popup};
 use crate::report::{Format, Paper};
@@ -20,26 +20,68 @@ fn purpose(format: Format) -> &'static str {
         Format::Markdown => "The same report as text, for a wiki or a ticket.",
         Format::Json => "Every fact of the report, for scripts.",
         Format::Csv => "The gap list, one row per gap, for a spreadsheet or a tracker.",
+        Format::Tickets(_) => {
+            "One ticket per gap, as CSV with the columns this tracker's import maps on its own."
+        }
+        Format::Ics => {
+            "The periodic controls as recurring events and the gap due dates, for any calendar."
+        }
+        Format::Soa(_) => {
+            "A draft ISO 27001 Statement of Applicability: the 93 Annex A controls, from the SOC 2 answers."
+        }
+        Format::Xlsx => {
+            "A workbook: summary, gaps, answers, owners and the control calendar, with filters and real dates."
+        }
     }
 }
 
-/// The paper sizes offered, the chosen one highlighted.
-fn paper_line(theme: &Theme, chosen: Paper, format: Format) -> Line<'static> {
-    let mut spans = vec![Span::styled("Paper ", theme.dim)];
-    for (at, (paper, label)) in [(Paper::A4, "A4"), (Paper::Letter, "Letter")]
-        .into_iter()
-        .enumerate()
-    {
+/// One span per choice, `separator` between them, the chosen one highlighted.
+fn choices<T: PartialEq>(
+    theme: &Theme,
+    items: impl IntoIterator<Item = (T, &'static str)>,
+    chosen: &T,
+    separator: &'static str,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (at, (item, label)) in items.into_iter().enumerate() {
         if at > 0 {
-            spans.push(Span::styled(" · ", theme.dim));
+            spans.push(Span::styled(separator, theme.dim));
         }
-        let style = if paper == chosen {
+        let style = if item == *chosen {
             theme.selected
         } else {
             theme.dim
         };
         spans.push(Span::styled(format!(" {label} "), style));
     }
+    spans
+}
+
+/// The formats offered, the chosen one highlighted, on as many lines of `width` as they
+/// need; a line breaks between two formats, never inside one.
+fn format_lines(theme: &Theme, chosen: Format, width: u16) -> Vec<Line<'static>> {
+    let formats = Format::ALL
+        .into_iter()
+        .map(|format| (format, format.label()));
+    let mut spans = choices(theme, formats, &chosen, "│").into_iter();
+    let mut lines = vec![Line::from(spans.next().into_iter().collect::<Vec<_>>())];
+    while let (Some(separator), Some(item)) = (spans.next(), spans.next()) {
+        let line = lines.last_mut().expect("one line at least");
+        if line.width() + separator.width() + item.width() <= usize::from(width) {
+            line.push_span(separator);
+            line.push_span(item);
+        } else {
+            lines.push(Line::from(item));
+        }
+    }
+    lines
+}
+
+/// The paper sizes offered, the chosen one highlighted.
+fn paper_line(theme: &Theme, chosen: Paper, format: Format) -> Line<'static> {
+    let mut spans = vec![Span::styled("Paper ", theme.dim)];
+    let papers = [(Paper::A4, "A4"), (Paper::Letter, "Letter")];
+    spans.extend(choices(theme, papers, &chosen, " · "));
     let note = if format == Format::Pdf {
         "  ↑/↓ changes it"
     } else {
@@ -58,8 +100,10 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     let outer = block(theme, "Export the gap report");
     let inner = outer.inner(body);
     frame.render_widget(outer, body);
+    let formats = format_lines(theme, form.format, inner.width);
+    let rows = u16::try_from(formats.len()).unwrap_or(u16::MAX);
     let [tabs_area, paper_area, _, label, path, _, about, outcome] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(rows),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -69,11 +113,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    let tabs = Tabs::new(Format::ALL.iter().map(|format| format.label()))
-        .select(Format::ALL.iter().position(|&format| format == form.format))
-        .style(theme.dim)
-        .highlight_style(theme.selected);
-    frame.render_widget(tabs, tabs_area);
+    frame.render_widget(Paragraph::new(formats), tabs_area);
     frame.render_widget(paper_line(theme, form.paper, form.format), paper_area);
     frame.render_widget(
         Line::styled("Save as (type to change the path)", theme.heading),
