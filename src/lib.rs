@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod portfolio;
 pub mod questionnaire;
+pub mod registers;
 pub mod report;
 pub mod scoring;
 pub mod text_safety;

@@ -175,7 +175,9 @@ pub fn write(
     add_bytes(&mut zip, SUMS, sums.as_bytes(), day).map_err(|error| write_error(&error))?;
     let count = members.len() + 1;
     let mut buffered = zip.finish().map_err(|error| write_error(&error))?;
-    buffered.flush().map_err(|error| write_error(&io_reason(&error)))?;
+    buffered
+        .flush()
+        .map_err(|error| write_error(&io_reason(&error)))?;
     drop(buffered);
     let file = temp.as_file_mut();
     let bytes = file

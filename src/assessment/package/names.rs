@@ -53,7 +53,10 @@ pub(super) fn check_all<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), 
         .iter()
         .find(|name| folders.contains(&name.to_lowercase()))
     {
-        return Err(bad(name, "another member is inside a folder of that name".into()));
+        return Err(bad(
+            name,
+            "another member is inside a folder of that name".into(),
+        ));
     }
     Ok(())
 }

@@ -26,7 +26,11 @@ fn members(dir: &Path) -> Vec<Member> {
             content: Content::Bytes(b"read me\n".to_vec()),
         },
         file_member(dir, "evidence/CC6.1/CC6.1.mfa/mfa.pdf", b"%PDF-1.7 mfa"),
-        file_member(dir, "evidence/CC6.2/CC6.2.access-review/q3.csv", b"user,ok\n"),
+        file_member(
+            dir,
+            "evidence/CC6.2/CC6.2.access-review/q3.csv",
+            b"user,ok\n",
+        ),
     ]
 }
 
