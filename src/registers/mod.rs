@@ -3,6 +3,8 @@
 //! (CC3.1–CC3.4). Pure data and rules: no files, no terminal. The assessment file stores
 //! them; the answers, the calendar and the report read their findings.
 
+pub mod import;
+pub mod input;
 pub mod policies;
 pub mod risks;
 pub mod vendors;
