@@ -7,6 +7,7 @@ pub mod import;
 pub mod input;
 pub mod policies;
 pub mod risks;
+pub mod templates;
 pub mod vendors;
 
 use jiff::ToSpan;

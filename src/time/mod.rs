@@ -10,4 +10,5 @@ pub mod evidence;
 pub mod history;
 pub mod overdue;
 pub mod progress;
+pub mod registers;
 pub mod timeline;
