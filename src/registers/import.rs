@@ -36,8 +36,18 @@ pub const RISK_COLUMNS: [&str; 9] = [
 /// The columns of an acknowledgement list; `email` and `date` may be left empty.
 pub const ACCEPTANCE_COLUMNS: [&str; 3] = ["name", "email", "date"];
 
-/// One acknowledgement row: who, their email, and when.
-pub type AcceptanceRow = (String, String, Option<Date>);
+/// One acknowledgement row of a CSV list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptanceRow {
+    /// The row's line in the file.
+    pub line: usize,
+    /// Who acknowledged.
+    pub person: String,
+    /// Their email (may be empty).
+    pub email: String,
+    /// When, if the row says.
+    pub date: Option<Date>,
+}
 
 /// A CSV table read with its header: the column index of each known name.
 struct Table {
@@ -169,7 +179,12 @@ pub fn acceptances(text: &str) -> Result<Vec<AcceptanceRow>, Refusal> {
         let person = required(&name("name"), table.cell(record, 0).unwrap_or_default())?;
         let email = table.cell(record, 1).unwrap_or_default().to_string();
         let date = optional_date(&name("date"), table.cell(record, 2))?;
-        rows.push((person, email, date));
+        rows.push(AcceptanceRow {
+            line: *line,
+            person,
+            email,
+            date,
+        });
     }
     Ok(rows)
 }
@@ -223,13 +238,14 @@ mod tests {
         let rows = acceptances("name,email,date\nAna,ana@acme.test,2026-02-01\nBen,,\n").unwrap();
         assert_eq!(
             rows[0],
-            (
-                "Ana".into(),
-                "ana@acme.test".into(),
-                Some(Date::constant(2026, 2, 1))
-            )
+            AcceptanceRow {
+                line: 2,
+                person: "Ana".into(),
+                email: "ana@acme.test".into(),
+                date: Some(Date::constant(2026, 2, 1))
+            }
         );
-        assert_eq!(rows[1].2, None);
+        assert_eq!((rows[1].line, rows[1].date), (3, None));
         let refusal = acceptances("name,email,date\n,x@y,2026-02-01\n").unwrap_err();
         assert_eq!(refusal.field, "line 2, column name");
         let refusal = acceptances("name,date\nAna,01/02/2026\n").unwrap_err();

@@ -210,3 +210,40 @@ pub struct RemoveArgs {
     /// The entry's name (a risk's title), whatever its case.
     pub name: String,
 }
+
+impl PolicyCommand {
+    /// The assessment argument, for name resolution.
+    pub fn path_mut(&mut self) -> &mut PathBuf {
+        match self {
+            PolicyCommand::Add(args) => &mut args.path,
+            PolicyCommand::Accept(args) => &mut args.path,
+            PolicyCommand::List(args) => &mut args.path,
+            PolicyCommand::Remove(args) => &mut args.path,
+            PolicyCommand::Templates(args) => &mut args.path,
+        }
+    }
+}
+
+impl VendorCommand {
+    /// The assessment argument, for name resolution.
+    pub fn path_mut(&mut self) -> &mut PathBuf {
+        match self {
+            VendorCommand::Add(args) => &mut args.path,
+            VendorCommand::List(args) => &mut args.path,
+            VendorCommand::Import(args) => &mut args.path,
+            VendorCommand::Remove(args) => &mut args.path,
+        }
+    }
+}
+
+impl RiskCommand {
+    /// The assessment argument, for name resolution.
+    pub fn path_mut(&mut self) -> &mut PathBuf {
+        match self {
+            RiskCommand::Add(args) => &mut args.path,
+            RiskCommand::List(args) => &mut args.path,
+            RiskCommand::Import(args) => &mut args.path,
+            RiskCommand::Remove(args) => &mut args.path,
+        }
+    }
+}
