@@ -2,6 +2,7 @@
 //! the CSV imports, the templates, and bad input refused with exit 2, the field and the
 //! value, and the file unchanged.
 
+mod due;
 mod policies;
 mod risks;
 mod support;
