@@ -73,3 +73,30 @@ fn overdue_register_items_make_due_exit_1() {
     std::fs::write(&setup.path, text).unwrap();
     assert_eq!(code(&setup.run(&["due", file])), 0);
 }
+
+#[test]
+fn score_says_what_the_registers_show() {
+    let setup = Setup::new();
+    let file = setup.file();
+    assert!(!setup.ok(&["score", file]).contains("Registers"));
+    setup.ok(&[
+        "vendor",
+        "add",
+        file,
+        "--name",
+        "Mailco",
+        "--criticality",
+        "high",
+        "--service",
+        "email",
+    ]);
+    let text = setup.ok(&["score", file]);
+    assert!(
+        text.contains("\nRegisters\n  From the vendor register: 1 vendor, 1 critical; 1 critical vendor without a current report. (CC9.2)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  CC9.2 Mailco: critical vendor without an assurance report"),
+        "{text}"
+    );
+}

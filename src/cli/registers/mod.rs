@@ -5,6 +5,7 @@
 pub mod args;
 mod policy;
 mod risk;
+pub mod score_text;
 mod templates;
 mod vendor;
 
