@@ -10,6 +10,7 @@ use super::model::{
     level_key, level_label,
 };
 use super::prepared::{Branding, thresholds_note};
+use super::registers::RegistersSection;
 use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
@@ -127,6 +128,7 @@ impl ReportModel {
                 .map(str::to_string)
                 .collect(),
             progress: Progress::build(questionnaire, assessment, card, policy, today),
+            registers: RegistersSection::build(questionnaire, assessment, card, today),
             method: Method {
                 scale: text::scale(),
                 ready_percent,

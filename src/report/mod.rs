@@ -27,6 +27,7 @@ mod markdown;
 mod model;
 mod pdf;
 pub mod prepared;
+mod registers;
 mod text;
 
 use std::fmt;
@@ -40,6 +41,7 @@ pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
     QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
+pub use registers::{FindingRow, PolicyRow, RegistersSection, RiskRow, VendorRow};
 
 use crate::assessment::store::safe_file_stem;
 use crate::atomic_file;

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 use super::prepared::Branding;
+use super::registers::RegistersSection;
 
 use crate::assessment::Answer;
 use crate::claims_scan::ClaimsScan;
@@ -90,6 +91,8 @@ pub struct ReportModel {
     pub unscored_answers: Vec<String>,
     /// History, due controls, report dates and claims (see docs/time.md).
     pub progress: Progress,
+    /// The policy, vendor and risk registers with their findings (empty lists when none).
+    pub registers: RegistersSection,
     /// How the numbers were computed.
     pub method: Method,
     /// What SOC 2 ends in: an attestation report, not a certificate.

@@ -4,6 +4,7 @@
 
 mod due;
 mod policies;
+mod report;
 mod risks;
 mod support;
 mod vendors;
