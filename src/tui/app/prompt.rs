@@ -2,6 +2,7 @@
 //! reason the last attempt was refused.
 
 use super::super::input::TextInput;
+use super::RegisterTab;
 
 /// What a prompt edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum PromptKind {
     Evidence,
     /// A folder or file for the claims checker.
     ClaimsPath,
+    /// A new entry of a register.
+    Register(RegisterTab),
 }
 
 impl PromptKind {
@@ -39,6 +42,9 @@ impl PromptKind {
             PromptKind::Rename => "Rename",
             PromptKind::Evidence => "New evidence, collected today",
             PromptKind::ClaimsPath => "Check what you tell customers",
+            PromptKind::Register(RegisterTab::Policies) => "New policy",
+            PromptKind::Register(RegisterTab::Vendors) => "New vendor",
+            PromptKind::Register(RegisterTab::Risks) => "New risk",
         }
     }
 
@@ -57,6 +63,15 @@ impl PromptKind {
             }
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
+            }
+            PromptKind::Register(RegisterTab::Policies) => {
+                "Name | owner | version | approved, e.g. Access control | CTO | 1.0 | 2026-01-10"
+            }
+            PromptKind::Register(RegisterTab::Vendors) => {
+                "Name | high/medium/low | service | report (soc2-type2, soc2-type1, iso27001, none) | report period end"
+            }
+            PromptKind::Register(RegisterTab::Risks) => {
+                "Title | likelihood 1-5 | impact 1-5 | mitigate/accept/transfer/avoid | owner | control ids"
             }
         }
     }
