@@ -69,6 +69,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
+    /// Write the auditor's package: a ZIP with the request list, the evidence files, the
+    /// gap report and SHA256SUMS, checkable with `sha256sum -c`.
+    Package(super::package::PackageArgs),
     /// Keep the dated evidence log of a control: add, list, remove.
     #[command(subcommand)]
     Evidence(EvidenceCommand),

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use soc2_ready::assessment::store;
+use soc2_ready::assessment::{locker, store};
 use soc2_ready::config::Config;
 use soc2_ready::scoring::{Policy, ThresholdSource, whole_percent};
 
@@ -96,6 +96,15 @@ fn rows(config: &Config) -> Vec<(&'static str, Option<String>)> {
         (
             "defaults.theme",
             Some(Config::theme_key(defaults.theme.unwrap_or_default()).to_string()),
+        ),
+        (
+            "defaults.evidence_folder",
+            Some(
+                defaults
+                    .evidence_folder
+                    .clone()
+                    .unwrap_or_else(|| locker::DEFAULT_FOLDER.to_string()),
+            ),
         ),
         ("report.firm", branding.firm.clone()),
         ("report.contact", branding.contact.clone()),

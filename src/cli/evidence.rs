@@ -3,6 +3,7 @@
 //! *claimed, not evidenced* flags.
 
 use std::fmt::Write;
+use std::path::Path;
 
 use jiff::civil::Date;
 use soc2_ready::assessment::locker::{self, Kept};
@@ -14,13 +15,15 @@ use super::answer::find_question;
 use super::args::{EvidenceAddArgs, EvidenceCommand, ScoreFormat};
 use super::edit::{date_arg, edit};
 use super::evidence_files::{self, CopyProgress};
-use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_questionnaire};
+use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire};
 
 /// Runs one `evidence` subcommand.
 pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Failure> {
     let questionnaire = load_questionnaire(global)?;
+    let setting = load_config(global)?.defaults.evidence_folder;
+    let folder_of = |path: &Path| locker::folder_for(path, setting.as_deref());
     match command {
-        EvidenceCommand::Add(args) => add(&questionnaire, args),
+        EvidenceCommand::Add(args) => add(&questionnaire, args, &folder_of(&args.path)),
         EvidenceCommand::List {
             path,
             question,
@@ -33,7 +36,7 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
             let stdout = match format {
                 ScoreFormat::Text => list(&questionnaire, &assessment, question.as_deref()),
                 ScoreFormat::Json => evidence_files::list_json(
-                    path,
+                    &folder_of(path),
                     &assessment,
                     question.as_deref(),
                     clock()?.today(),
@@ -43,7 +46,7 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
         }
         EvidenceCommand::Verify { path, format } => {
             let (assessment, warnings) = load_assessment(path, &questionnaire)?;
-            evidence_files::verify(path, &assessment, *format, warnings)
+            evidence_files::verify(&folder_of(path), &assessment, *format, warnings)
         }
         EvidenceCommand::Remove {
             path,
@@ -79,7 +82,11 @@ pub fn run(global: &GlobalArgs, command: &EvidenceCommand) -> Result<Output, Fai
 
 /// Adds one entry, checked first: a title, real dates, a period that does not end before it
 /// starts, nothing collected in the future.
-fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, Failure> {
+fn add(
+    questionnaire: &Questionnaire,
+    args: &EvidenceAddArgs,
+    folder: &Path,
+) -> Result<Output, Failure> {
     let question = find_question(questionnaire, &args.question)?;
     let clock = clock()?;
     let today = clock.today();
@@ -109,8 +116,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
         )));
     }
     load_assessment(&args.path, questionnaire)?;
-    let folder = locker::folder_for(&args.path);
-    let (kept, skipped) = keep_files(&folder, &question.id, &args.file)?;
+    let (kept, skipped) = keep_files(folder, &question.id, &args.file)?;
     let entry = Evidence {
         title: title.to_string(),
         location: args.location.trim().to_string(),
@@ -119,7 +125,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
         expires,
         files: kept.iter().map(|kept| kept.file.clone()).collect(),
     };
-    let files = files_line(&kept, &folder);
+    let files = files_line(&kept, folder);
     let outcome = edit(&args.path, &clock, questionnaire, |assessment| {
         let window = assessment.audit.window_months;
         let mut summary = String::new();
@@ -139,7 +145,7 @@ fn add(questionnaire: &Questionnaire, args: &EvidenceAddArgs) -> Result<Output, 
         Ok(summary)
     });
     if outcome.is_err() {
-        locker::discard(&folder, &kept);
+        locker::discard(folder, &kept);
     }
     outcome.map(|mut output| {
         output.warnings.extend(skipped);
@@ -225,7 +231,7 @@ fn files_line(kept: &[Kept], folder: &std::path::Path) -> String {
     let unit = if count == 1 { "file" } else { "files" };
     format!(
         " with {count} {unit} ({}, kept in {})",
-        evidence_files::size_text(bytes),
+        locker::size_text(bytes),
         folder.display()
     )
 }
@@ -285,7 +291,7 @@ fn list(questionnaire: &Questionnaire, assessment: &Assessment, only: Option<&st
                     out,
                     "     {}  {}  sha256 {}",
                     file.path,
-                    evidence_files::size_text(file.size),
+                    locker::size_text(file.size),
                     file.sha256
                 );
             }

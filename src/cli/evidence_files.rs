@@ -20,21 +20,6 @@ use super::{Failure, Output};
 /// Below this many bytes in all, no progress bar is shown: it would only flicker.
 const BAR_FROM_BYTES: u64 = 32 << 20;
 
-/// A byte count for people: `512 B`, `3.4 KB`, `1.2 MB`, `2.0 GB`.
-pub fn size_text(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
-}
-
 /// A locker error as a command failure: a bad path is the user's input (exit 2), a
 /// failing disk the system's (exit 1).
 pub fn failure(error: LockerError, consequence: &str) -> Failure {
@@ -148,8 +133,14 @@ struct FileJson<'a> {
     sha256: &'a str,
 }
 
-/// Every evidence entry (of one question, or all) with its files, as JSON.
-pub fn list_json(path: &Path, assessment: &Assessment, only: Option<&str>, today: Date) -> String {
+/// Every evidence entry (of one question, or all) with its files, as JSON; `folder` is
+/// the assessment's evidence folder.
+pub fn list_json(
+    folder: &Path,
+    assessment: &Assessment,
+    only: Option<&str>,
+    today: Date,
+) -> String {
     let entries: Vec<EntryJson<'_>> = assessment
         .answers
         .iter()
@@ -181,7 +172,7 @@ pub fn list_json(path: &Path, assessment: &Assessment, only: Option<&str>, today
         })
         .collect();
     let document = serde_json::json!({
-        "evidence_folder": locker::folder_for(path),
+        "evidence_folder": folder,
         "entries": entries,
     });
     let mut text = serde_json::to_string_pretty(&document).expect("evidence serializes");
@@ -189,14 +180,14 @@ pub fn list_json(path: &Path, assessment: &Assessment, only: Option<&str>, today
     text
 }
 
-/// `evidence verify`: re-hashes every file; a finding (exit 1) when any does not hold.
+/// `evidence verify`: re-hashes every file of the evidence `folder`; a finding (exit 1)
+/// when any does not hold.
 pub fn verify(
-    path: &Path,
+    folder: &Path,
     assessment: &Assessment,
     format: ScoreFormat,
     warnings: Vec<String>,
 ) -> Result<Output, Failure> {
-    let folder = locker::folder_for(path);
     let total = assessment
         .answers
         .values()
@@ -205,11 +196,11 @@ pub fn verify(
         .map(|file| file.size)
         .sum();
     let mut progress = CopyProgress::new(total);
-    let checks = locker::verify(&folder, assessment, &mut progress.callback());
+    let checks = locker::verify(folder, assessment, &mut progress.callback());
     progress.clear();
     let failing = checks.iter().filter(|check| !check.state.holds()).count();
     let stdout = match format {
-        ScoreFormat::Text => verify_text(&folder, &checks),
+        ScoreFormat::Text => verify_text(folder, &checks),
         ScoreFormat::Json => {
             let mut text = serde_json::to_string_pretty(&serde_json::json!({
                 "evidence_folder": folder,
@@ -262,18 +253,4 @@ fn verify_text(folder: &Path, checks: &[FileCheck]) -> String {
         checks.len()
     );
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_like_a_file_manager() {
-        assert_eq!(size_text(0), "0 B");
-        assert_eq!(size_text(1023), "1023 B");
-        assert_eq!(size_text(1536), "1.5 KB");
-        assert_eq!(size_text(5 << 20), "5.0 MB");
-        assert_eq!(size_text(3 << 30), "3.0 GB");
-    }
 }

@@ -33,6 +33,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
     match command {
         Command::Score(args) => vec![&mut args.path],
         Command::Report(args) => vec![&mut args.path],
+        Command::Package(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
         Command::History(args) => vec![&mut args.path],
         Command::Due(args) => vec![&mut args.path],

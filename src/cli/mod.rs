@@ -19,6 +19,7 @@ mod list;
 mod lists;
 mod locate;
 mod new;
+mod package;
 mod registers;
 mod report;
 mod score;
@@ -115,6 +116,7 @@ pub fn run() -> ExitCode {
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
+        Some(Command::Package(args)) => package::run(&cli.global, &args),
         Some(Command::History(args)) => history::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
         Some(Command::Due(args)) => due::run(&cli.global, &args),

@@ -60,6 +60,7 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     app.form_template = form_template(&config.defaults);
     app.branding = config.branding.clone();
     app.paper = config.defaults.paper.unwrap_or_default();
+    app.evidence_folder = config.defaults.evidence_folder.clone();
     tui::start(&mut app, opened);
     tui::run(app).map_err(|error| Failure::Runtime(format!("terminal: {error}")))?;
     Ok(Output::default())

@@ -45,6 +45,9 @@ pub struct Defaults {
     pub paper: Option<Paper>,
     /// The wizard's theme.
     pub theme: Option<ThemeName>,
+    /// Where each assessment's evidence folder is: a path with `{name}` for the
+    /// assessment's file stem, relative to the assessment's folder unless absolute.
+    pub evidence_folder: Option<String>,
 }
 
 /// The settings of one config file (or none: every value unset).

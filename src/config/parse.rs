@@ -7,6 +7,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::{Branding, Config, Defaults, Logo, PAPERS, THEMES};
+use crate::assessment::locker::NAME_PLACEHOLDER;
 use crate::assessment::thresholds::{self, DEFAULT_GETTING_THERE, DEFAULT_READY};
 use crate::diagnostics::{Problem, SourceText};
 use crate::questionnaire::{Category, Target};
@@ -90,6 +91,16 @@ fn read_defaults(
     );
     let paper = choice(&mut fields, "paper", &PAPERS);
     let theme = choice(&mut fields, "theme", &THEMES);
+    let evidence_folder = non_empty(&mut fields, "evidence_folder").filter(|folder| {
+        let named = folder.contains(NAME_PLACEHOLDER);
+        if !named {
+            fields.report(
+                "evidence_folder",
+                format!("\"{folder}\" must contain {NAME_PLACEHOLDER}, so each assessment keeps its own evidence (e.g. \"evidence/{NAME_PLACEHOLDER}\")"),
+            );
+        }
+        named
+    });
     problems.extend(fields.finish());
     Defaults {
         assessor,
@@ -97,6 +108,7 @@ fn read_defaults(
         target,
         paper,
         theme,
+        evidence_folder,
     }
 }
 

@@ -41,6 +41,7 @@ scope = ["availability", "confidentiality"]
 target = "type1"
 paper = "letter"
 theme = "projector"
+evidence_folder = "/srv/soc2/{name}"
 [report]
 firm = "Northwind Advisory"
 contact = "jane@northwind.example · +44 20 0000 0000"
@@ -60,6 +61,10 @@ fn the_documented_shape_is_read_in_full() {
     assert_eq!(config.defaults.target, Some(Target::Type1));
     assert_eq!(config.defaults.paper, Some(Paper::Letter));
     assert_eq!(config.defaults.theme, Some(ThemeName::Projector));
+    assert_eq!(
+        config.defaults.evidence_folder.as_deref(),
+        Some("/srv/soc2/{name}")
+    );
     assert_eq!(config.branding.firm.as_deref(), Some("Northwind Advisory"));
     assert!(config.branding.contact.unwrap().contains("+44"));
     assert_eq!(config.branding.logo.unwrap().format, ImageFormat::Png);
@@ -174,6 +179,12 @@ fn bad_defaults_name_the_key_and_the_choices() {
             "config.toml:4:10: defaults: field `target`: must be \"type1\" or \"type2\", found \"type3\"",
             "config.toml:5:9: defaults: field `paper`: must be \"a4\" or \"letter\", found \"a5\"",
             "config.toml:6:9: defaults: field `theme`: expected text, found integer",
+        ]
+    );
+    assert_eq!(
+        problems("[defaults]\nevidence_folder = \"/srv/evidence\"\n"),
+        [
+            "config.toml:2:19: defaults: field `evidence_folder`: \"/srv/evidence\" must contain {name}, so each assessment keeps its own evidence (e.g. \"evidence/{name}\")"
         ]
     );
 }

@@ -163,7 +163,7 @@ fn open_row(question: &QuestionRef) -> Vec<String> {
 /// does something: it starts with `=`, a tab or a carriage return, or it starts with `+`,
 /// `-` or `@` and holds a function call, a link to another program or another sheet
 /// (`(`, `|`, `!`). "- see the wiki", "-2" and "@ the office" stay as typed.
-fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+pub(super) fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     let dangerous = match cell.chars().next() {
         Some('=' | '\t' | '\r') => true,
         Some('+' | '-' | '@') => cell.contains(['(', '|', '!']),

@@ -28,6 +28,7 @@ mod model;
 mod pdf;
 pub mod prepared;
 mod registers;
+pub mod request_list;
 mod text;
 
 use std::fmt;

@@ -84,6 +84,10 @@ pub enum Action {
     ShowWizard,
     /// Open the export screen.
     Export,
+    /// In the evidence log: add a file or folder by path, kept in the evidence folder.
+    AddFile,
+    /// Complete the path typed so far (Tab in a path prompt).
+    Complete,
     /// Show the "certification" screen: ISO 27001 head start and claims checker.
     Certification,
     /// Show the policy, vendor and risk registers.
@@ -108,6 +112,13 @@ pub enum Action {
     Start,
     /// Move the cursor to the end of the field.
     End,
+    /// Delete from the start of the field to the cursor (Ctrl-U).
+    DeleteToStart,
+    /// Delete from the cursor to the end of the field (Ctrl-K).
+    DeleteToEnd,
+    /// Delete the word or path part before the cursor, with the spaces or slash after it
+    /// (Ctrl-W).
+    DeleteWord,
     /// Write this window's answers over a file that was changed outside it.
     Overwrite,
     /// Load the file as it is on disk now, dropping this window's unsaved changes.

@@ -41,6 +41,23 @@ impl TextInput {
                 let at = self.byte_index(self.cursor);
                 self.text.remove(at);
             }
+            Action::DeleteToStart => {
+                let at = self.byte_index(self.cursor);
+                self.text.replace_range(..at, "");
+                self.cursor = 0;
+            }
+            Action::DeleteToEnd => {
+                let at = self.byte_index(self.cursor);
+                self.text.truncate(at);
+            }
+            Action::DeleteWord => {
+                let end = self.byte_index(self.cursor);
+                let separator = |c: char| c.is_whitespace() || c == '/';
+                let before = self.text[..end].trim_end_matches(separator);
+                let start = before.rfind(separator).map_or(0, |at| at + 1);
+                self.cursor -= self.text[start..end].chars().count();
+                self.text.replace_range(start..end, "");
+            }
             Action::Left => self.cursor = self.cursor.saturating_sub(1),
             Action::Right => self.cursor = (self.cursor + 1).min(length),
             Action::Start => self.cursor = 0,
@@ -87,6 +104,35 @@ mod tests {
         input.apply(Action::Backspace);
         assert_eq!(input.text(), "Muelle");
         assert!(!input.apply(Action::Confirm));
+    }
+
+    #[test]
+    fn line_editing_keys_delete_to_either_end_and_by_word() {
+        let mut input = TextInput::new("~/exports/q3 review.pdf");
+        input.apply(Action::DeleteWord);
+        assert_eq!(input.text(), "~/exports/q3 ");
+        input.apply(Action::DeleteWord);
+        assert_eq!(input.text(), "~/exports/");
+        input.apply(Action::DeleteWord);
+        assert_eq!(input.text(), "~/", "a folder goes with its slash");
+        input.apply(Action::DeleteWord);
+        assert_eq!(input.text(), "");
+        let mut input = TextInput::new("Jane Müller");
+        input.apply(Action::Start);
+        for _ in 0..5 {
+            input.apply(Action::Right);
+        }
+        input.apply(Action::DeleteToEnd);
+        assert_eq!(input.text(), "Jane ");
+        input.apply(Action::Insert('X'));
+        input.apply(Action::Left);
+        input.apply(Action::DeleteToStart);
+        assert_eq!(input.text(), "X");
+        assert_eq!(input.window(10), ("X".to_string(), 0));
+        let mut empty = TextInput::default();
+        empty.apply(Action::DeleteWord);
+        empty.apply(Action::DeleteToStart);
+        assert_eq!(empty.text(), "");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod path_completion;
 mod run;
 pub mod storage;
 pub mod theme;

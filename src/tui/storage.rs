@@ -5,11 +5,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::assessment::Assessment;
+use crate::assessment::locker::{self, FileState, Kept, LockerError};
 use crate::assessment::store::{self, EditLock, FileStamp, Listed, LockError, StoreError};
+use crate::assessment::{Assessment, EvidenceFile};
 use crate::atomic_file;
 use crate::claims_scan::{self, ClaimsScan};
 use crate::report::{self, ExportError, Format, Paper, ReportModel};
+use crate::tui::path_completion::DirEntry;
 
 pub use crate::clock::Clock;
 
@@ -78,6 +80,65 @@ pub trait Storage {
     /// Runs the claims checker on a folder or file.
     fn check_claims(&self, path: &Path) -> ClaimsScan {
         claims_scan::scan(&[path.to_path_buf()])
+    }
+
+    /// The names in the folder of a typed path (`~/` is the home folder), for Tab
+    /// completion; a folder that cannot be read lists nothing.
+    fn list_dir(&self, typed_folder: &str) -> Vec<DirEntry> {
+        let dir = typed_path(if typed_folder.is_empty() {
+            "."
+        } else {
+            typed_folder
+        });
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .map(|entry| DirEntry {
+                name: entry.file_name().to_string_lossy().into_owned(),
+                is_dir: entry.path().is_dir(),
+            })
+            .collect()
+    }
+
+    /// Copies the file, or every file of the folder, at the typed `path` into `folder`
+    /// for `question`, hashing each; nothing is kept when one fails. Links and special
+    /// files inside a folder are skipped, as `evidence add` skips them.
+    fn keep_evidence(
+        &self,
+        folder: &Path,
+        question: &str,
+        path: &str,
+    ) -> Result<Vec<Kept>, LockerError> {
+        let (sources, _skipped) = locker::sources(&[typed_path(path)])?;
+        let mut kept = Vec::new();
+        for source in &sources {
+            match locker::keep(folder, question, source, &mut locker::quiet) {
+                Ok(file) => kept.push(file),
+                Err(error) => {
+                    locker::discard(folder, &kept);
+                    return Err(error);
+                }
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Re-hashes recorded evidence files: intact, changed, missing or unreadable.
+    fn check_evidence(&self, folder: &Path, files: &[EvidenceFile]) -> Vec<FileState> {
+        files
+            .iter()
+            .map(|file| locker::check_file(folder, file, &mut locker::quiet))
+            .collect()
+    }
+}
+
+/// A path as typed: `~/…` below the home folder, anything else as it is.
+fn typed_path(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => PathBuf::from(typed),
     }
 }
 

@@ -5,6 +5,7 @@
 mod certification;
 mod counts;
 mod docs;
+mod evidence_files;
 mod files;
 mod flows;
 mod hostile_text;

@@ -148,7 +148,7 @@ fn the_evidence_log_lists_adds_and_removes_entries() {
         "{screen}"
     );
     assert!(
-        screen.contains("No evidence yet: a adds an entry."),
+        screen.contains("No evidence yet: a adds an entry, f adds a file."),
         "{screen}"
     );
 

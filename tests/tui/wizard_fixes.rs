@@ -379,3 +379,70 @@ fn a_fully_answered_criterion_shows_its_count_apart_from_its_readiness_and_expla
     assert!(session.type2_explained);
     assert!(!fixture.render(80, 24).contains("Why this figure"));
 }
+
+/// Issue 24 §4: each choice of the new-assessment form is explained where it is made, and
+/// the time the chosen scope takes follows the scope (built-in questionnaire).
+#[test]
+fn the_new_assessment_form_explains_each_choice_and_estimates_the_time() {
+    let mut fixture = Fixture::with(built_in(), false);
+    press(&mut fixture.app, &[Key::Char('n')]);
+    let screen = fixture.render(100, 32);
+    assert!(screen.contains("The company under examination"), "{screen}");
+    assert!(
+        screen.contains("Not sure? Start with Security only and a Type 1"),
+        "{screen}"
+    );
+    let estimate = |screen: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains("questions in scope"))
+            .map(|line| line.split('│').nth(2).unwrap_or(line).trim().to_string())
+            .unwrap()
+    };
+    let security_only = estimate(&screen);
+    assert!(
+        security_only.contains("several sittings"),
+        "{security_only}"
+    );
+    // Tab to Availability, switch it on: more questions, the explanation follows.
+    press(&mut fixture.app, &[Key::Tab, Key::Tab, Key::Char(' ')]);
+    let screen = fixture.render(100, 32);
+    assert!(screen.contains("uptime commitments"), "{screen}");
+    assert_ne!(estimate(&screen), security_only);
+    for _ in 0..4 {
+        press(&mut fixture.app, &[Key::Tab]);
+    }
+    let screen = fixture.render(100, 32);
+    assert!(
+        screen.contains("Type 2: the auditor tests that controls operated"),
+        "{screen}"
+    );
+    press(&mut fixture.app, &[Key::Char(' ')]);
+    assert!(
+        fixture
+            .render(100, 32)
+            .contains("Type 1: the auditor checks")
+    );
+}
+
+/// Issue 24 §3: the usual line-editing keys work in every text field.
+#[test]
+fn ctrl_u_ctrl_w_and_ctrl_k_edit_text_fields() {
+    let mut fixture = Fixture::new(false);
+    press(&mut fixture.app, &[Key::Char('n')]);
+    type_text(&mut fixture.app, "Globex Corporation");
+    press(&mut fixture.app, &[Key::Ctrl('w')]);
+    let form = fixture.app.home.form.as_ref().unwrap();
+    assert_eq!(form.organization.text(), "Globex ");
+    press(&mut fixture.app, &[Key::Ctrl('a'), Key::Ctrl('k')]);
+    assert_eq!(
+        fixture.app.home.form.as_ref().unwrap().organization.text(),
+        ""
+    );
+    type_text(&mut fixture.app, "Initech");
+    press(&mut fixture.app, &[Key::Ctrl('u')]);
+    assert_eq!(
+        fixture.app.home.form.as_ref().unwrap().organization.text(),
+        ""
+    );
+}

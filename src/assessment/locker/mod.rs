@@ -7,11 +7,13 @@
 
 mod hash;
 mod names;
+mod size;
 mod verify;
 
 pub use hash::{Progress, hash_bytes, hash_file, hash_stream, quiet};
 pub use names::{numbered, safe_part};
-pub use verify::{FileCheck, FileState, resolve, verify};
+pub use size::size_text;
+pub use verify::{FileCheck, FileState, check_file, resolve, verify};
 
 use std::fmt;
 use std::fs;
@@ -25,14 +27,24 @@ use super::store::{kind_of, real_path};
 use crate::atomic_file::{TEMP_PREFIX, TEMP_SUFFIX};
 use crate::diagnostics::io_reason;
 
-/// The evidence folder of the assessment at `assessment`: `NAME.evidence` beside the file
-/// it really is (after links).
-pub fn folder_for(assessment: &Path) -> PathBuf {
+/// Where evidence folders go unless the config says otherwise: beside the assessment.
+pub const DEFAULT_FOLDER: &str = "{name}.evidence";
+
+/// The placeholder of a folder setting that becomes the assessment's file stem.
+pub const NAME_PLACEHOLDER: &str = "{name}";
+
+/// The evidence folder of the assessment at `assessment`: `setting` (the config's
+/// `evidence_folder`, else [`DEFAULT_FOLDER`]) with `{name}` replaced by the file's stem,
+/// relative to the folder of the file it really is (after links) unless absolute.
+pub fn folder_for(assessment: &Path, setting: Option<&str>) -> PathBuf {
     let real = real_path(assessment);
     let stem = real
         .file_stem()
         .map_or_else(|| "assessment".into(), |stem| stem.to_string_lossy());
-    real.with_file_name(format!("{stem}.evidence"))
+    let folder = setting
+        .unwrap_or(DEFAULT_FOLDER)
+        .replace(NAME_PLACEHOLDER, &safe_part(&stem));
+    real.parent().unwrap_or(Path::new(".")).join(folder)
 }
 
 /// What went wrong with an evidence file, naming it.
@@ -303,9 +315,11 @@ fn inside(folder: &Path, file: &Path) -> Option<String> {
     super::check_locker_path(&path).ok().map(|()| path)
 }
 
-/// Creates a folder readable by its owner only, if it is not there yet.
+/// Creates a folder (and any missing parents) readable by its owner only, if it is not
+/// there yet.
 fn create_private_dir(dir: &Path) -> Result<(), LockerError> {
     let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     match builder.create(dir) {

@@ -204,9 +204,18 @@ fn verify_names_changed_missing_and_escaping_files() {
 }
 
 #[test]
-fn the_folder_sits_beside_the_assessment() {
+fn the_folder_sits_beside_the_assessment_unless_the_config_says_where() {
+    let acme = Path::new("/no/such/dir/acme-inc.toml");
     assert_eq!(
-        folder_for(Path::new("/no/such/dir/acme-inc.toml")),
+        folder_for(acme, None),
         Path::new("/no/such/dir/acme-inc.evidence")
+    );
+    assert_eq!(
+        folder_for(acme, Some("evidence/{name}")),
+        Path::new("/no/such/dir/evidence/acme-inc")
+    );
+    assert_eq!(
+        folder_for(acme, Some("/srv/soc2/{name}-files")),
+        Path::new("/srv/soc2/acme-inc-files")
     );
 }

@@ -435,7 +435,9 @@ impl<'f> Canvas<'f> {
         }
     }
 
-    /// Shortens `text` with an ellipsis so it fits `width`.
+    /// Shortens `text` with an ellipsis so it fits `width`, at the end of a whole word
+    /// when one fits in at least half the room ("Incident response plan…", never
+    /// "Incident response plan (k…"); a single long word is cut where it must be.
     pub fn fit(&self, text: &str, width: f32, style: TextStyle) -> String {
         if self.width_of(text, style) <= width {
             return text.to_string();
@@ -449,7 +451,19 @@ impl<'f> Canvas<'f> {
                 used <= room
             })
             .collect();
-        kept.truncate(kept.trim_end().len());
+        let whole_words = text[kept.len()..].starts_with(char::is_whitespace);
+        if !whole_words
+            && let Some(space) = kept.rfind(char::is_whitespace)
+            && self.width_of(&kept[..space], style) >= room / 2.0
+        {
+            kept.truncate(space);
+        }
+        let trimmed = kept
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '(' | ',' | ';' | ':' | '-' | '—')
+            })
+            .len();
+        kept.truncate(trimmed);
         kept.push('…');
         kept
     }
@@ -516,6 +530,22 @@ mod tests {
 
     fn style() -> TextStyle {
         TextStyle::new(Weight::Regular, theme::SMALL, theme::INK)
+    }
+
+    #[test]
+    fn fitted_text_ends_on_a_whole_word_unless_one_word_is_too_long() {
+        let fonts = Fonts::load();
+        let canvas = Canvas::new(&fonts, Paper::A4);
+        let style = style();
+        let title = "Incident response plan (kept current and tested)";
+        let width = canvas.width_of("Incident response plan (k", style);
+        let fitted = canvas.fit(title, width, style);
+        assert_eq!(fitted, "Incident response plan…");
+        assert!(canvas.width_of(&fitted, style) <= width);
+        let long = "Überprüfungsverfahrensbeschreibung";
+        let cut = canvas.fit(long, canvas.width_of("Überprüfungs", style), style);
+        assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
+        assert_eq!(canvas.fit("Short", 200.0, style), "Short");
     }
 
     #[test]

@@ -5,7 +5,8 @@ use super::blocks::{self, BODY, BODY_BOLD, SMALL_MUTED, chip};
 use super::canvas::{Canvas, TextStyle};
 use super::fonts::Weight;
 use super::theme;
-use crate::report::model::{ReportModel, percent_text};
+use crate::questionnaire::Stage;
+use crate::report::model::{ReportModel, StageCard, percent_text};
 
 /// The most sections listed in the contents (the bookmarks after the cover).
 const SECTIONS: usize = 10;
@@ -137,6 +138,42 @@ fn details(canvas: &mut Canvas<'_>, model: &ReportModel) {
     canvas.advance(14.0);
 }
 
+/// Where the parts of one stage row of the verdict panel go, from measured widths: the
+/// verdict chip at the right edge, the percentage before it, and the stage's description
+/// cut at a word to end a gap before the percentage, so a long badge never runs into it.
+struct StageRow {
+    about: String,
+    about_x: f32,
+    percent: String,
+    percent_right: f32,
+    chip_x: f32,
+}
+
+impl StageRow {
+    /// Space kept between the description, the percentage and the chip.
+    const GAP: f32 = 8.0;
+
+    fn measure(canvas: &Canvas<'_>, left: f32, right: f32, stage: &StageCard) -> Self {
+        let chip_style = TextStyle::new(Weight::Bold, theme::SMALL, theme::WHITE);
+        let chip_x = right - blocks::chip_width(canvas, stage.verdict.label(), chip_style);
+        let percent = percent_text(stage.readiness_percent);
+        let percent_right = chip_x - Self::GAP;
+        let widest_label = Stage::ALL
+            .iter()
+            .map(|stage| canvas.width_of(stage.label(), BODY_BOLD))
+            .fold(0.0, f32::max);
+        let about_x = left + widest_label + 2.0 * Self::GAP;
+        let room = percent_right - canvas.width_of(&percent, BODY_BOLD) - Self::GAP - about_x;
+        Self {
+            about: canvas.fit(stage.about, room, SMALL_MUTED),
+            about_x,
+            percent,
+            percent_right,
+            chip_x,
+        }
+    }
+}
+
 fn verdict(canvas: &mut Canvas<'_>, model: &ReportModel) {
     let (x, width) = (canvas.left(), canvas.content_width());
     let pad = 14.0;
@@ -159,23 +196,70 @@ fn verdict(canvas: &mut Canvas<'_>, model: &ReportModel) {
     canvas.text_right(x + width - pad, top + pad + 5.0, note, SMALL_MUTED);
     let mut y = top + pad + 30.0;
     for stage in &model.stages {
+        let layout = StageRow::measure(canvas, x + pad, x + width - pad, stage);
         canvas.line((x + pad, y), (x + width - pad, y), theme::RULE, None);
         canvas.text(x + pad, y + 5.0, stage.label, BODY_BOLD);
-        canvas.text(x + pad + 100.0, y + 5.0, stage.about, SMALL_MUTED);
-        let percent = percent_text(stage.readiness_percent);
-        let chip_style = TextStyle::new(Weight::Bold, theme::SMALL, theme::WHITE);
-        let label = stage.verdict.label();
-        let chip_x = x + width - pad - blocks::chip_width(canvas, label, chip_style);
+        canvas.text(layout.about_x, y + 5.0, &layout.about, SMALL_MUTED);
         chip(
             canvas,
-            chip_x,
+            layout.chip_x,
             y + 5.0,
-            label,
+            stage.verdict.label(),
             theme::verdict(stage.verdict),
             theme::SMALL,
         );
-        canvas.text_right(chip_x - 8.0, y + 4.0, &percent, BODY_BOLD);
+        canvas.text_right(layout.percent_right, y + 4.0, &layout.percent, BODY_BOLD);
         y += row;
     }
     canvas.advance(height + blocks::GAP);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Paper;
+    use crate::report::pdf::fonts::Fonts;
+    use crate::scoring::{Tally, Verdict};
+
+    #[test]
+    fn the_longest_badge_and_figure_never_meet_the_stage_description() {
+        let fonts = Fonts::load();
+        for paper in [Paper::A4, Paper::Letter] {
+            let canvas = Canvas::new(&fonts, paper);
+            let (left, right) = (
+                canvas.left() + 14.0,
+                canvas.left() + canvas.content_width() - 14.0,
+            );
+            for stage in Stage::ALL {
+                for verdict in [
+                    Verdict::NotAssessed,
+                    Verdict::NotReady,
+                    Verdict::GettingThere,
+                    Verdict::Ready,
+                ] {
+                    let card = StageCard {
+                        stage,
+                        label: stage.label(),
+                        about: stage.summary(),
+                        readiness_percent: Some(100),
+                        verdict,
+                        explanation: String::new(),
+                        tally: Tally::default(),
+                        blockers: Vec::new(),
+                        open_keys: 0,
+                    };
+                    let row = StageRow::measure(&canvas, left, right, &card);
+                    let about_end = row.about_x + canvas.width_of(&row.about, SMALL_MUTED);
+                    let percent_left = row.percent_right - canvas.width_of(&row.percent, BODY_BOLD);
+                    assert!(
+                        about_end + StageRow::GAP <= percent_left + 0.01,
+                        "{stage:?} {verdict:?}: {:?} ends at {about_end}, the figure starts at {percent_left}",
+                        row.about
+                    );
+                    assert!(row.percent_right < row.chip_x);
+                    assert!(!row.about.ends_with(" …"), "{:?}", row.about);
+                }
+            }
+        }
+    }
 }

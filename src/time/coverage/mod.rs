@@ -110,6 +110,8 @@ pub struct Coverage {
     pub expired: usize,
     /// The request-list status.
     pub status: Status,
+    /// Whether the control is answered "operating over time" (what Type 2 coverage checks).
+    pub claims_operating: bool,
 }
 
 impl Coverage {
@@ -153,7 +155,7 @@ impl Coverage {
 
     /// Why an "operating over time" answer does not get Type 2 credit, if it does not.
     pub fn type2_shortfall(&self) -> Option<String> {
-        (self.frequency.is_some() && self.missed > 0).then(|| {
+        (self.claims_operating && self.frequency.is_some() && self.missed > 0).then(|| {
             format!(
                 "answered operating over time, but the evidence shows {} of {} {} occurrences in the observation window ({} missed), so it counts as evidenced until the missing occurrences are shown",
                 self.covered,
@@ -256,6 +258,7 @@ pub fn coverage_of(
         out_of_period,
         expired,
         status,
+        claims_operating: false,
     }
 }
 
@@ -303,7 +306,11 @@ pub fn coverage(
             let entries = assessment
                 .record(&question.id)
                 .map_or(&[][..], |record| &record.evidence);
-            coverage_of(&question.id, question.frequency, entries, window, today)
+            Coverage {
+                claims_operating: assessment.answer(&question.id)
+                    == Some(Answer::Level(Level::Operating)),
+                ..coverage_of(&question.id, question.frequency, entries, window, today)
+            }
         })
         .collect()
 }
@@ -319,10 +326,7 @@ pub fn capped<'a>(
     let window = planned_window(questionnaire, assessment, today);
     let short: Vec<String> = coverage(questionnaire, assessment, window, today)
         .into_iter()
-        .filter(|coverage| {
-            assessment.answer(&coverage.question) == Some(Answer::Level(Level::Operating))
-                && coverage.type2_shortfall().is_some()
-        })
+        .filter(|coverage| coverage.type2_shortfall().is_some())
         .map(|coverage| coverage.question)
         .collect();
     if short.is_empty() {

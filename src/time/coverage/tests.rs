@@ -90,8 +90,17 @@ fn each_quarter_needs_its_own_evidence_and_gaps_between_periods_show() {
         coverage.describe(),
         "2 of 4 quarterly occurrences covered (1 missed, 1 still to come)"
     );
+    assert_eq!(
+        coverage.type2_shortfall(),
+        None,
+        "only an \"operating over time\" answer falls short of Type 2"
+    );
+    let claimed = Coverage {
+        claims_operating: true,
+        ..coverage
+    };
     assert!(
-        coverage
+        claimed
             .type2_shortfall()
             .unwrap()
             .contains("2 of 4 quarterly occurrences")

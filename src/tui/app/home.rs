@@ -121,6 +121,20 @@ impl Default for Form {
 }
 
 impl Form {
+    /// How many questions of `questionnaire` the chosen scope and report type ask.
+    pub fn questions_in_scope(&self, questionnaire: &Questionnaire) -> usize {
+        questionnaire
+            .questions()
+            .iter()
+            .filter(|question| {
+                question.category.is_none_or(|category| {
+                    category == Category::Security || self.scope.contains(&category)
+                })
+            })
+            .filter(|question| question.applies_to(self.target))
+            .count()
+    }
+
     /// The focused field.
     pub fn field(&self) -> Field {
         Field::ALL[self.focus % Field::ALL.len()]

@@ -123,6 +123,8 @@ pub struct App {
     pub branding: Branding,
     /// The paper size the export screen starts with (the config's default, else A4).
     pub paper: Paper,
+    /// The config's `evidence_folder` setting (`None`: beside each assessment).
+    pub evidence_folder: Option<String>,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -139,6 +141,9 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The evidence log of the current question, when open: the selected entry.
     pub evidence: Option<usize>,
+    /// The state of each file of the open evidence log, by its recorded path, as found
+    /// when the log was opened or last changed.
+    pub evidence_files: std::collections::BTreeMap<String, crate::assessment::locker::FileState>,
     /// The open question about unsaved changes, which comes before anything else.
     pub decision: Option<Decision>,
     /// The help overlay's scroll position, when it is open.
@@ -172,6 +177,7 @@ impl App {
             form_template: Form::default(),
             branding: Branding::default(),
             paper: Paper::default(),
+            evidence_folder: None,
             session: None,
             gap: 0,
             export: None,
@@ -183,6 +189,7 @@ impl App {
             registers: RegistersView::default(),
             prompt: None,
             evidence: None,
+            evidence_files: Default::default(),
             decision: None,
             help: None,
             status: Status::new(Tone::Info, "Press ? for every key."),

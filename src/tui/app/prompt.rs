@@ -23,6 +23,8 @@ pub enum PromptKind {
     Rename,
     /// A new evidence entry of the current question.
     Evidence,
+    /// A file or folder to keep as a new evidence entry of the current question.
+    EvidenceFile,
     /// A folder or file for the claims checker.
     ClaimsPath,
     /// A new entry of a register.
@@ -41,6 +43,7 @@ impl PromptKind {
             PromptKind::Search => "Search",
             PromptKind::Rename => "Rename",
             PromptKind::Evidence => "New evidence, collected today",
+            PromptKind::EvidenceFile => "Add a file as evidence, collected today",
             PromptKind::ClaimsPath => "Check what you tell customers",
             PromptKind::Register(RegisterTab::Policies) => "New policy",
             PromptKind::Register(RegisterTab::Vendors) => "New vendor",
@@ -61,6 +64,9 @@ impl PromptKind {
             PromptKind::Evidence => {
                 "Title | where it is | FROM..TO covered, e.g. Q3 review | SEC-142 | 2026-07-01..2026-09-30"
             }
+            PromptKind::EvidenceFile => {
+                "PATH | title | FROM..TO (Tab completes the path; a folder adds its files), e.g. ~/q3-review.pdf | Q3 access review | 2026-07-01..2026-09-30"
+            }
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
             }
@@ -77,6 +83,13 @@ impl PromptKind {
     }
 }
 
+impl PromptKind {
+    /// Whether the prompt starts with a path, so Tab completes it.
+    pub fn takes_path(self) -> bool {
+        matches!(self, PromptKind::EvidenceFile | PromptKind::ClaimsPath)
+    }
+}
+
 /// An open prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
@@ -86,6 +99,8 @@ pub struct Prompt {
     pub input: TextInput,
     /// Why the last Enter was refused.
     pub error: Option<String>,
+    /// The names the last Tab left to choose from.
+    pub choices: Option<String>,
 }
 
 impl Prompt {
@@ -95,6 +110,7 @@ impl Prompt {
             kind,
             input: TextInput::new(text),
             error: None,
+            choices: None,
         }
     }
 }

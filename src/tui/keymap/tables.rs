@@ -357,6 +357,12 @@ pub const EVIDENCE: &[Binding] = &[
         "add",
     ),
     bind(
+        &[K::Char('f')],
+        A::AddFile,
+        "add a file or folder by path (copied into the evidence folder, hashed)",
+        "add file",
+    ),
+    bind(
         &[K::Char('d'), K::Delete],
         A::Delete,
         "remove the selected entry",
@@ -415,14 +421,34 @@ pub const EXPORT: &[Binding] = &[
 pub const PROMPT: &[Binding] = &[
     bind(&[K::Enter], A::Confirm, "save the field", "save"),
     bind(&[K::Esc], A::Back, "cancel the edit", "cancel"),
+    more(
+        &[K::Tab],
+        A::Complete,
+        "complete the path typed so far (path fields)",
+    ),
 ];
 
 /// Editing any text field.
 pub const EDITING: &[Binding] = &[
     more(&[K::Left], A::Left, "move the cursor left"),
     more(&[K::Right], A::Right, "move the cursor right"),
-    more(&[K::Home], A::Start, "cursor to the start"),
-    more(&[K::End], A::End, "cursor to the end"),
+    more(&[K::Home, K::Ctrl('a')], A::Start, "cursor to the start"),
+    more(&[K::End, K::Ctrl('e')], A::End, "cursor to the end"),
+    more(
+        &[K::Ctrl('u')],
+        A::DeleteToStart,
+        "delete from the start to the cursor",
+    ),
+    more(
+        &[K::Ctrl('k')],
+        A::DeleteToEnd,
+        "delete from the cursor to the end",
+    ),
+    more(
+        &[K::Ctrl('w')],
+        A::DeleteWord,
+        "delete the word before the cursor",
+    ),
     more(&[K::Backspace], A::Backspace, "delete before the cursor"),
     more(&[K::Delete], A::DeleteForward, "delete under the cursor"),
 ];

@@ -8,6 +8,8 @@ use super::{certification, evidence, home, persist, registers};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, PromptKind};
+use crate::tui::input::TextInput;
+use crate::tui::path_completion;
 
 /// Handles an action while a prompt is open.
 pub fn update(app: &mut App, action: Action) {
@@ -28,10 +30,54 @@ pub fn update(app: &mut App, action: Action) {
                 }
             }
         }
+        Action::Complete if prompt.kind.takes_path() => complete_path(app),
         other => {
             if prompt.input.apply(other) {
                 prompt.error = None;
+                prompt.choices = None;
             }
+        }
+    }
+}
+
+/// Tab in a path prompt: completes the path while no `|` follows it, listing the names
+/// left to choose from.
+fn complete_path(app: &mut App) {
+    let Some(prompt) = app.prompt.as_ref() else {
+        return;
+    };
+    let typed = prompt.input.text().to_string();
+    if typed.contains('|') {
+        return;
+    }
+    let (folder, _) = path_completion::split(&typed);
+    let listing = app.storage.list_dir(folder);
+    let completion = path_completion::complete(&typed, &listing);
+    let Some(prompt) = app.prompt.as_mut() else {
+        return;
+    };
+    match completion {
+        Some(completion) => {
+            prompt.input = TextInput::new(&completion.text);
+            prompt.choices = (!completion.choices.is_empty()).then(|| {
+                const SHOWN: usize = 12;
+                let mut shown =
+                    completion.choices[..completion.choices.len().min(SHOWN)].join("  ");
+                if completion.choices.len() > SHOWN {
+                    shown.push_str(&format!("  … {} more", completion.choices.len() - SHOWN));
+                }
+                shown
+            });
+        }
+        None => {
+            prompt.choices = Some(format!(
+                "Nothing in {} starts like that.",
+                if folder.is_empty() {
+                    "this folder"
+                } else {
+                    folder
+                }
+            ))
         }
     }
 }
@@ -63,6 +109,10 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
         PromptKind::Evidence => {
             let entry = evidence::parse_entry(text, app.clock.today())?;
             evidence::add(app, entry);
+        }
+        PromptKind::EvidenceFile => {
+            let (path, entry) = evidence::parse_file_entry(text, app.clock.today())?;
+            evidence::add_file(app, &path, entry)?;
         }
         PromptKind::ClaimsPath => certification::check_claims(app, text)?,
         PromptKind::Register(tab) => registers::add(app, tab, text)?,

@@ -71,6 +71,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ShowDashboard => app.screen = Screen::Dashboard,
         Action::OpenEvidence if session.question(questionnaire).is_some() => {
             app.evidence = Some(0);
+            super::evidence::refresh_files(app);
         }
         Action::Back => go_home(app),
         _ => {}

@@ -1,5 +1,6 @@
 //! The evidence log of the current question, over the wizard: months of operating evidence,
-//! the *claimed, not evidenced* flag, and the entries with the selected one highlighted.
+//! the *claimed, not evidenced* flag, and the entries with the selected one highlighted,
+//! each file under its entry with its size and state (intact, changed, missing).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,6 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::popup;
+use crate::assessment::locker::{FileState, size_text};
+use crate::text_safety::visible_text;
 use crate::time::evidence::{claim, months};
 use crate::tui::app::App;
 
@@ -37,7 +40,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         None => Span::raw(format!("{months} months of operating evidence")),
     })];
     if record.evidence.is_empty() {
-        lines.push(Line::styled("No evidence yet: a adds an entry.", theme.dim));
+        lines.push(Line::styled(
+            "No evidence yet: a adds an entry, f adds a file.",
+            theme.dim,
+        ));
     }
     let selected = app.evidence.unwrap_or(0);
     for (index, entry) in record.evidence.iter().enumerate() {
@@ -61,7 +67,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme.base
         };
-        lines.push(Line::styled(text, style));
+        lines.push(Line::styled(visible_text(&text).into_owned(), style));
+        for file in &entry.files {
+            let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+            let (state, state_style) = match app.evidence_files.get(&file.path) {
+                Some(FileState::Intact) => ("intact".to_string(), theme.good),
+                Some(other) => (other.describe(), theme.bad),
+                None => ("not checked".to_string(), theme.dim),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "     {} · {} · {}… · ",
+                        visible_text(name),
+                        size_text(file.size),
+                        &file.sha256[..file.sha256.len().min(12)]
+                    ),
+                    theme.dim,
+                ),
+                Span::styled(state, state_style),
+            ]));
+        }
     }
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)

@@ -20,7 +20,8 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
     render_list(frame, list, app);
     render_details(frame, details, app);
     if let Some(form) = &app.home.form {
-        popup::form(frame, body, &app.theme, form);
+        let questions = form.questions_in_scope(&app.questionnaire);
+        popup::form(frame, body, &app.theme, form, questions);
     } else if app.home.confirm_delete
         && let Some(entry) = app.home.entry()
     {

@@ -7,6 +7,7 @@ mod chrome;
 mod dashboard;
 mod evidence;
 mod export;
+mod form_help;
 mod help;
 mod home;
 mod popup;

@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::block;
+use super::{block, form_help};
 use crate::questionnaire::{Category, Target};
 use crate::text_safety::visible_line;
 use crate::tui::app::{App, Decision, Entry, Field, Form, Prompt};
@@ -56,9 +56,10 @@ pub fn field(frame: &mut Frame, area: Rect, theme: &Theme, input: &TextInput, fo
 pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     let inner = open(frame, area, theme, prompt.kind.title(), 72, 5);
     field(frame, inner, theme, &prompt.input, true);
-    let (text, style) = match &prompt.error {
-        Some(error) => (error.as_str(), theme.bad),
-        None => (prompt.kind.hint(), theme.dim),
+    let (text, style) = match (&prompt.error, &prompt.choices) {
+        (Some(error), _) => (error.as_str(), theme.bad),
+        (None, Some(choices)) => (choices.as_str(), theme.dim),
+        (None, None) => (prompt.kind.hint(), theme.dim),
     };
     let below = Rect {
         y: inner.y.saturating_add(2),
@@ -71,9 +72,10 @@ pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
     );
 }
 
-/// The new-assessment form.
-pub fn form(frame: &mut Frame, area: Rect, theme: &Theme, form: &Form) {
-    let inner = open(frame, area, theme, "New assessment", 64, 13);
+/// The new-assessment form, with the focused choice explained below it and the time the
+/// chosen scope takes (`questions` in scope).
+pub fn form(frame: &mut Frame, area: Rect, theme: &Theme, form: &Form, questions: usize) {
+    let inner = open(frame, area, theme, "New assessment", 72, 19);
     let label_width = 14;
     let focused = form.field();
     let label = |text: &'static str, field: Field| {
@@ -125,6 +127,14 @@ pub fn form(frame: &mut Frame, area: Rect, theme: &Theme, form: &Form) {
         label("Target", Field::Target),
         Span::styled(target_text, target_style),
     ]));
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        form_help::explain(focused, form.target),
+        theme.base,
+    ));
+    lines.push(Line::default());
+    lines.push(Line::styled(form_help::estimate(questions), theme.dim));
+    lines.push(Line::styled(form_help::NOT_SURE, theme.dim));
     lines.push(Line::default());
     lines.push(match &form.error {
         Some(error) => Line::styled(error.as_str(), theme.bad),
