@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod import;
 pub mod portfolio;
 pub mod questionnaire;
+pub mod registers;
 pub mod report;
 pub mod scoring;
 pub mod text_safety;

@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::registers_file::{RegistersOut, read_registers};
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
 use super::{Answer, AnswerRecord, Assessment, ReportNotes, SCHEMA};
@@ -43,6 +44,8 @@ struct FileOut<'a> {
     answers: BTreeMap<&'a str, RecordOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     history: Vec<SnapshotOut>,
+    #[serde(flatten)]
+    registers: RegistersOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +111,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             })
             .collect(),
         history: assessment.history.iter().map(SnapshotOut::new).collect(),
+        registers: RegistersOut::new(&assessment.registers),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -155,6 +159,8 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     let (audit, mut problems) = time_file::read_audit(&mut fields, source);
     let (history, history_problems) = time_file::read_history(&mut fields, source);
     problems.extend(history_problems);
+    let (registers, register_problems) = read_registers(&mut fields, source);
+    problems.extend(register_problems);
     problems.extend(fields.finish());
     let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
         thresholds::read_agreed(source, table, span, &mut problems)
@@ -176,6 +182,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.thresholds = agreed;
             assessment.audit = audit;
             assessment.history = history;
+            assessment.registers = registers;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             assessment.na_lines = na_lines;
             Ok(assessment)
@@ -467,10 +474,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 4\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 5\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 4)"),
+            problems[0].contains("newer soc2-ready (schema 5)"),
             "{problems:?}"
         );
         let problems =

@@ -7,6 +7,7 @@ pub mod file;
 pub mod locker;
 pub mod migrate;
 pub mod package;
+mod registers_file;
 pub mod sample;
 pub mod store;
 pub mod thresholds;
@@ -23,9 +24,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::questionnaire::{AnswerKind, Category, Level, Question, Questionnaire, Target};
+use crate::registers::Registers;
 
 /// The assessment file schema this version writes.
-pub const SCHEMA: i64 = 3;
+pub const SCHEMA: i64 = 4;
 
 /// One answer on the scale, or yes/no, N/A or unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -164,6 +166,8 @@ pub struct Assessment {
     pub audit: AuditPlan,
     /// Dated snapshots of the answers, oldest first (see [`crate::time::history`]).
     pub history: Vec<Snapshot>,
+    /// The policy, vendor and risk registers (schema 4).
+    pub registers: Registers,
     /// The older schema the file was read from, when it was (its first save upgrades it
     /// and keeps a backup of the old file).
     pub migrated_from: Option<i64>,
@@ -206,6 +210,7 @@ impl Assessment {
             thresholds: thresholds::Thresholds::default(),
             audit: AuditPlan::default(),
             history: Vec::new(),
+            registers: Registers::default(),
             migrated_from: None,
             na_lines: BTreeMap::new(),
         };

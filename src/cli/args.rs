@@ -6,9 +6,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
-pub use super::import::ImportArgs;
 pub use super::exports::{CalendarArgs, SoaArgs, TrackerArg};
+pub use super::import::ImportArgs;
 pub use super::list::PortfolioArgs;
+pub use super::registers::{PolicyCommand, RiskCommand, VendorCommand};
 pub use super::validate::ValidateArgs;
 
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
@@ -91,6 +92,15 @@ pub enum Command {
     /// List gaps past their due date and periodic controls overdue or due soon (exit code 1
     /// when either is overdue).
     Due(DueArgs),
+    /// The policy register: add, accept, list, remove, and the starter templates.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// The vendor register (CC9.2): add, list, import, remove.
+    #[command(subcommand)]
+    Vendor(VendorCommand),
+    /// The risk register (CC3.1-CC3.4): add, list with the heat map, import, remove.
+    #[command(subcommand)]
+    Risk(RiskCommand),
     /// List the ISO/IEC 27001:2022 references of every compliance question.
     Crosswalk(CrosswalkArgs),
     /// Find statements that misdescribe SOC 2 in text, Markdown and HTML files or folders.

@@ -8,6 +8,7 @@ use serde::Serialize;
 use soc2_ready::scoring::score;
 use soc2_ready::time::calendar::{DueItem, DueState, calendar};
 use soc2_ready::time::overdue::{LateGap, Overdue, late_gaps};
+use soc2_ready::time::registers::{self, RegisterDue};
 
 use super::args::{DueArgs, ScoreFormat};
 use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire};
@@ -23,6 +24,9 @@ struct DueReport<'a> {
     /// Gaps whose due date has passed.
     gaps: &'a [LateGap],
     controls: &'a [DueItem],
+    /// Register items overdue, never done or due soon (left out when none).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    registers: &'a [RegisterDue],
 }
 
 /// Lists what is due in the assessment at `args.path`.
@@ -37,7 +41,11 @@ pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
         .collect();
     let card = score(&questionnaire, &assessment, &policy);
     let late = late_gaps(&questionnaire, &assessment, &card.gaps, today);
-    let kinds = Overdue::of(&late, &items);
+    let register_items: Vec<RegisterDue> = registers::due(&assessment, today, args.within)
+        .into_iter()
+        .filter(|item| item.state != DueState::Upcoming)
+        .collect();
+    let kinds = Overdue::of(&late, &items).with_registers(&register_items);
     let overdue = kinds.total();
     let stdout = match args.format {
         ScoreFormat::Json => {
@@ -48,6 +56,7 @@ pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
                 overdue_kinds: kinds,
                 gaps: &late,
                 controls: &items,
+                registers: &register_items,
             };
             let mut text = serde_json::to_string_pretty(&report).expect("serializes");
             text.push('\n');
@@ -55,7 +64,12 @@ pub fn run(global: &GlobalArgs, args: &DueArgs) -> Result<Output, Failure> {
         }
         ScoreFormat::Text => {
             let mut out = gap_text(&late);
-            out.push_str(&text(&items, args.within, late.is_empty()));
+            out.push_str(&text(
+                &items,
+                args.within,
+                late.is_empty() && register_items.is_empty(),
+            ));
+            out.push_str(&register_text(&register_items));
             out
         }
     };
@@ -119,6 +133,31 @@ fn text(items: &[DueItem], within: i32, alone: bool) -> String {
             item.question,
             item.title,
             item.frequency.key(),
+        );
+    }
+    out
+}
+
+/// One line per register item: a review or a vendor's report.
+fn register_text(items: &[RegisterDue]) -> String {
+    let mut out = String::new();
+    for item in items {
+        let when = match (item.due, item.days_left) {
+            (Some(due), Some(days)) if days < 0 => {
+                format!("was due {due} ({} ago)", days_text(-days))
+            }
+            (Some(due), Some(days)) => format!("due {due} (in {})", days_text(days)),
+            _ => "never done".to_string(),
+        };
+        let state = if item.due.is_none() {
+            "overdue"
+        } else {
+            item.state.label()
+        };
+        let _ = writeln!(
+            out,
+            "{state:<13} {} ({}): {when}",
+            item.what, item.criterion
         );
     }
     out

@@ -50,6 +50,9 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
             | EvidenceCommand::Remove { path, .. },
         )
         | Command::Open { path } => vec![path],
+        Command::Policy(command) => vec![command.path_mut()],
+        Command::Vendor(command) => vec![command.path_mut()],
+        Command::Risk(command) => vec![command.path_mut()],
         Command::Config(args) => args.assessment.iter_mut().collect(),
         Command::Validate(args) => args.path.iter_mut().collect(),
         Command::Criteria(_)
@@ -91,6 +94,10 @@ mod tests {
             "evidence remove acme CC6.1.mfa 1",
             "open acme",
             "config acme",
+            "policy list acme",
+            "policy templates acme --output out",
+            "vendor remove acme Cloudhost",
+            "risk import acme risks.csv",
         ] {
             let mut cli = Cli::parse_from(
                 ["soc2-ready", "--data-dir", data]

@@ -22,6 +22,7 @@ mod lists;
 mod locate;
 mod new;
 mod package;
+mod registers;
 mod report;
 mod score;
 mod score_time;
@@ -124,6 +125,9 @@ pub fn run() -> ExitCode {
         Some(Command::Import(args)) => import::run(&cli.global, &args),
         Some(Command::Compare(args)) => compare::run(&cli.global, &args),
         Some(Command::Due(args)) => due::run(&cli.global, &args),
+        Some(Command::Policy(command)) => registers::run_policy(&cli.global, &command),
+        Some(Command::Vendor(command)) => registers::run_vendor(&cli.global, &command),
+        Some(Command::Risk(command)) => registers::run_risk(&cli.global, &command),
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
         Some(Command::Claims(args)) => return claims::run(&args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),

@@ -34,6 +34,13 @@ pub fn run(global: &GlobalArgs, args: &ScoreArgs) -> Result<Output, Failure> {
         ScoreFormat::Text => {
             let mut out = text(&questionnaire, &assessment, &card);
             time.write_text(&mut out);
+            super::registers::score_text::write(
+                &mut out,
+                &questionnaire,
+                &assessment,
+                &card,
+                today,
+            );
             out
         }
         ScoreFormat::Json => json(&assessment, &card, &time),

@@ -10,6 +10,7 @@ use super::model::{
     level_key, level_label,
 };
 use super::prepared::{Branding, thresholds_note};
+use super::registers::RegistersSection;
 use super::schedule::schedule;
 use super::text;
 use crate::assessment::{Answer, Assessment};
@@ -129,6 +130,7 @@ impl ReportModel {
                 .collect(),
             progress: Progress::build(questionnaire, assessment, card, policy, today),
             schedule: schedule(questionnaire, assessment, today),
+            registers: RegistersSection::build(questionnaire, assessment, card, today),
             method: Method {
                 scale: text::scale(),
                 ready_percent,

@@ -5,6 +5,7 @@
 
 mod details;
 mod progress;
+mod registers;
 
 use std::fmt::Write;
 
@@ -19,6 +20,7 @@ pub fn render(model: &ReportModel) -> String {
     progress::write(&mut out, model);
     details::register(&mut out, model);
     details::owners(&mut out, model);
+    registers::write(&mut out, model);
     details::open_questions(&mut out, model);
     super::certification_md::render(&mut out, model);
     details::gap_details(&mut out, model);

@@ -30,6 +30,7 @@ mod markdown;
 mod model;
 mod pdf;
 pub mod prepared;
+mod registers;
 pub mod request_list;
 mod schedule;
 pub mod soa;
@@ -48,6 +49,7 @@ pub use model::{
     AnswerLine, BlockerItem, CategoryBar, CriterionAnswers, GapItem, Method, Phase, PhasePlan,
     QuestionRef, REPORT_SCHEMA, ReportModel, ScaleStep, Size, StageCard, TargetCard,
 };
+pub use registers::{FindingRow, PolicyRow, RegistersSection, RiskRow, VendorRow};
 pub use schedule::ScheduledControl;
 pub use tickets::{Tracker, external_id};
 

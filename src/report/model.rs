@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::insights::{Action, HeatCell, NaIssues, OwnerLine, SignOff};
 use super::prepared::Branding;
+use super::registers::RegistersSection;
 use super::schedule::ScheduledControl;
 
 use crate::assessment::Answer;
@@ -95,6 +96,8 @@ pub struct ReportModel {
     /// its owner and the evidence to keep (`progress.due` is the part of it that needs
     /// attention now).
     pub schedule: Vec<ScheduledControl>,
+    /// The policy, vendor and risk registers with their findings (empty lists when none).
+    pub registers: RegistersSection,
     /// How the numbers were computed.
     pub method: Method,
     /// What SOC 2 ends in: an attestation report, not a certificate.

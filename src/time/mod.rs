@@ -10,5 +10,7 @@ pub mod evidence;
 pub mod history;
 pub mod overdue;
 pub mod progress;
+pub mod register_notes;
+pub mod registers;
 pub mod timeline;
 pub mod timeline_window;

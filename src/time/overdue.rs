@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::calendar::{DueItem, DueState};
+use super::registers::RegisterDue;
 use crate::assessment::Assessment;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Gap;
@@ -68,6 +69,14 @@ pub struct Overdue {
     pub gap_due_dates: usize,
     /// Periodic controls past their next run.
     pub periodic_controls: usize,
+    /// Register items past due or never done (policy, vendor and risk reviews, vendor
+    /// reports); left out of JSON when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub register_items: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl Overdue {
@@ -79,12 +88,21 @@ impl Overdue {
                 .iter()
                 .filter(|item| item.state == DueState::Overdue)
                 .count(),
+            register_items: 0,
+        }
+    }
+
+    /// The counts with the overdue items of the registers added.
+    pub fn with_registers(self, items: &[RegisterDue]) -> Self {
+        Self {
+            register_items: items.iter().filter(|item| item.is_overdue()).count(),
+            ..self
         }
     }
 
     /// Both kinds together.
     pub fn total(self) -> usize {
-        self.gap_due_dates + self.periodic_controls
+        self.gap_due_dates + self.periodic_controls + self.register_items
     }
 
     /// The counts in words, which is which: "2 overdue: 1 gap due date, 1 periodic
@@ -93,8 +111,12 @@ impl Overdue {
         if self.total() == 0 {
             return "Nothing overdue".to_string();
         }
+        let registers = match self.register_items {
+            0 => String::new(),
+            count => format!(", {}", plural(count, "register item", "register items")),
+        };
         format!(
-            "{} overdue: {}, {}",
+            "{} overdue: {}, {}{registers}",
             self.total(),
             plural(self.gap_due_dates, "gap due date", "gap due dates"),
             plural(
@@ -160,11 +182,29 @@ mod tests {
         let both = Overdue {
             gap_due_dates: 1,
             periodic_controls: 2,
+            register_items: 0,
         };
         assert_eq!(both.total(), 3);
         assert_eq!(
             both.sentence(),
             "3 overdue: 1 gap due date, 2 periodic controls"
+        );
+        let item = |state| RegisterDue {
+            what: "risk \"R\": yearly review".into(),
+            criterion: "CC3.1",
+            due: None,
+            days_left: None,
+            state,
+        };
+        let all = both.with_registers(&[
+            item(DueState::NeverLogged),
+            item(DueState::Overdue),
+            item(DueState::DueSoon),
+        ]);
+        assert_eq!(all.total(), 5);
+        assert_eq!(
+            all.sentence(),
+            "5 overdue: 1 gap due date, 2 periodic controls, 2 register items"
         );
     }
 }

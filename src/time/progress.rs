@@ -13,6 +13,7 @@ use super::coverage::{Coverage, CoverageReport, Status};
 use super::evidence::{ClaimedAnswer, claims};
 use super::history::{self, stage_percents};
 use super::overdue::{LateGap, Overdue, late_gaps};
+use super::registers;
 use super::timeline::{Timeline, timeline};
 use crate::assessment::Assessment;
 use crate::questionnaire::Questionnaire;
@@ -114,7 +115,11 @@ impl Progress {
             since,
             improved,
             regressed,
-            overdue: Overdue::of(&late_gaps, &due),
+            overdue: Overdue::of(&late_gaps, &due).with_registers(&registers::due(
+                assessment,
+                today,
+                DEFAULT_WITHIN_DAYS,
+            )),
             due,
             late_gaps,
             timeline: timeline(questionnaire, assessment, today),

@@ -90,6 +90,8 @@ pub enum Action {
     Complete,
     /// Show the "certification" screen: ISO 27001 head start and claims checker.
     Certification,
+    /// Show the policy, vendor and risk registers.
+    Registers,
     /// Run the claims checker on a folder (asks for it).
     CheckClaims,
     /// Select the next export format.

@@ -12,6 +12,7 @@ mod hostile_text;
 mod locking;
 mod portfolio;
 mod progress;
+mod registers;
 mod safety;
 mod sizes;
 mod snapshots;

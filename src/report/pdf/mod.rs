@@ -6,7 +6,7 @@
 //!
 //! Modules: [`fonts`] and [`wrap`] measure and wrap text, [`canvas`] places it on pages,
 //! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`]
-//! (with [`heatmap`]), [`register`], [`owners`], [`cards`], [`certification`] and [`appendix`] draw the
+//! (with [`heatmap`]), [`register`], [`owners`], [`registers`], [`cards`], [`certification`] and [`appendix`] draw the
 //! sections, in the order [`SECTIONS`] lists them.
 
 mod appendix;
@@ -25,6 +25,7 @@ mod heatmap;
 mod owners;
 mod progress;
 mod register;
+mod registers;
 mod save;
 mod script;
 mod summary;
@@ -75,6 +76,10 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         draw: owners::draw,
+        new_page: false,
+    },
+    Section {
+        draw: registers::draw,
         new_page: false,
     },
     Section {

@@ -8,6 +8,7 @@ mod export;
 mod home;
 mod navigate;
 mod prompt;
+mod registers;
 mod session;
 
 pub use crate::portfolio::Summary;
@@ -17,6 +18,7 @@ pub use export::ExportForm;
 pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
+pub use registers::{RegisterTab, RegistersView};
 pub use session::{Session, answer_options};
 
 use ratatui::layout::Rect;
@@ -45,6 +47,8 @@ pub enum Screen {
     Export,
     /// "Certification": the ISO 27001 head start and the claims checker.
     Certification,
+    /// The policy, vendor and risk registers.
+    Registers,
 }
 
 impl Screen {
@@ -57,6 +61,7 @@ impl Screen {
             Screen::Stages => "The three stages",
             Screen::Export => "Export",
             Screen::Certification => "“Certification”",
+            Screen::Registers => "Registers",
         }
     }
 }
@@ -130,6 +135,8 @@ pub struct App {
     pub stages: StagesView,
     /// The "certification" screen.
     pub certification: CertificationView,
+    /// The registers screen.
+    pub registers: RegistersView,
     /// The open prompt.
     pub prompt: Option<Prompt>,
     /// The evidence log of the current question, when open: the selected entry.
@@ -179,6 +186,7 @@ impl App {
                 back: Screen::Home,
             },
             certification: CertificationView::default(),
+            registers: RegistersView::default(),
             prompt: None,
             evidence: None,
             evidence_files: Default::default(),
@@ -238,6 +246,7 @@ impl App {
             Screen::Stages => Context::Stages,
             Screen::Export => Context::Export,
             Screen::Certification => Context::Certification,
+            Screen::Registers => Context::Registers,
         }
     }
 }

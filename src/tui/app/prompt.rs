@@ -2,6 +2,7 @@
 //! reason the last attempt was refused.
 
 use super::super::input::TextInput;
+use super::RegisterTab;
 
 /// What a prompt edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub enum PromptKind {
     EvidenceFile,
     /// A folder or file for the claims checker.
     ClaimsPath,
+    /// A new entry of a register.
+    Register(RegisterTab),
 }
 
 impl PromptKind {
@@ -42,6 +45,9 @@ impl PromptKind {
             PromptKind::Evidence => "New evidence, collected today",
             PromptKind::EvidenceFile => "Add a file as evidence, collected today",
             PromptKind::ClaimsPath => "Check what you tell customers",
+            PromptKind::Register(RegisterTab::Policies) => "New policy",
+            PromptKind::Register(RegisterTab::Vendors) => "New vendor",
+            PromptKind::Register(RegisterTab::Risks) => "New risk",
         }
     }
 
@@ -63,6 +69,15 @@ impl PromptKind {
             }
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
+            }
+            PromptKind::Register(RegisterTab::Policies) => {
+                "Name | owner | version | approved, e.g. Access control | CTO | 1.0 | 2026-01-10"
+            }
+            PromptKind::Register(RegisterTab::Vendors) => {
+                "Name | high/medium/low | service | report (soc2-type2, soc2-type1, iso27001, none) | report period end"
+            }
+            PromptKind::Register(RegisterTab::Risks) => {
+                "Title | likelihood 1-5 | impact 1-5 | mitigate/accept/transfer/avoid | owner | control ids"
             }
         }
     }

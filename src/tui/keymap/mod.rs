@@ -148,6 +148,8 @@ pub enum Context {
     Prompt,
     /// The evidence log of the current question.
     Evidence,
+    /// The policy, vendor and risk registers.
+    Registers,
     /// The help overlay.
     Help,
     /// The terminal is too small to draw in: the user sees none of the screen, so only
@@ -157,7 +159,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Unsaved,
@@ -172,6 +174,7 @@ impl Context {
         Context::Certification,
         Context::Prompt,
         Context::Evidence,
+        Context::Registers,
         Context::Help,
         Context::TooSmall,
     ];
@@ -198,6 +201,7 @@ impl Context {
             Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
             Context::Evidence => "Evidence of a question",
+            Context::Registers => "Registers",
             Context::Help => "Help",
             Context::TooSmall => "Terminal too small",
         }
@@ -220,6 +224,7 @@ impl Context {
             Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Evidence => &[EVIDENCE, GLOBAL, ALWAYS],
+            Context::Registers => &[REGISTERS, GLOBAL, ALWAYS],
             Context::Help => &[HELP, GLOBAL, ALWAYS],
             Context::TooSmall => &[TOO_SMALL, ALWAYS],
         }

@@ -307,7 +307,43 @@ pub const DASHBOARD: &[Binding] = &[
         "\"certification\": ISO 27001 head start and the claims checker",
         "certification",
     ),
+    bind(
+        &[K::Char('r')],
+        A::Registers,
+        "the policy, vendor and risk registers",
+        "registers",
+    ),
     bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The policy, vendor and risk registers.
+pub const REGISTERS: &[Binding] = &[
+    bind(&[K::Up], A::Up, "select the previous entry", "select"),
+    bind(&[K::Down], A::Down, "select the next entry", "select"),
+    bind(
+        &[K::Tab, K::Right],
+        A::NextField,
+        "show the next register",
+        "register",
+    ),
+    more(
+        &[K::BackTab, K::Left],
+        A::PrevField,
+        "show the previous register",
+    ),
+    bind(
+        &[K::Char('a')],
+        A::New,
+        "add an entry to the register shown, typed on one line",
+        "add",
+    ),
+    bind(
+        &[K::Char('d'), K::Delete],
+        A::Delete,
+        "remove the selected entry",
+        "remove",
+    ),
+    bind(&[K::Esc], A::Back, "back to the dashboard", "back"),
 ];
 
 /// The evidence log of the current question.
@@ -446,6 +482,7 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("Wizard: moving, notes, search", &[WIZARD]),
     ("Evidence of a question", &[EVIDENCE]),
     ("Dashboard", &[DASHBOARD]),
+    ("Registers", &[REGISTERS]),
     ("The three stages", &[STAGES]),
     ("“Certification”", &[CERTIFICATION]),
     ("Export", &[EXPORT]),

@@ -1,5 +1,5 @@
 //! The dashboard: select a gap and jump to its question, or go on to the wizard, the
-//! three stages, the export screen or back Home.
+//! three stages, the export screen, the registers or back Home.
 
 use super::{certification, export, go_home, show_stages};
 use crate::tui::action::Action;
@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Stages => show_stages(app),
         Action::Export => export::open(app),
         Action::Certification => certification::open(app),
+        Action::Registers => app.screen = Screen::Registers,
         Action::Back => go_home(app),
         _ => {}
     }

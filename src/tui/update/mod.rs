@@ -11,6 +11,7 @@ mod home;
 mod leave;
 mod mouse;
 mod prompt;
+mod registers;
 mod wizard;
 
 pub use leave::rescue;
@@ -87,6 +88,7 @@ pub fn apply(app: &mut App, action: Action) {
             }
             Context::WizardScale | Context::WizardYesNo => wizard::update(app, action),
             Context::Evidence => evidence::update(app, action),
+            Context::Registers => registers::update(app, action),
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
             Context::Stages => stages(app, action),

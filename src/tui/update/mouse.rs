@@ -44,12 +44,16 @@ pub fn action_at(app: &App, column: u16, row: u16) -> Option<Action> {
             let gaps = app.session.as_ref()?.card.gaps.len();
             list_row(layout::dashboard(body).gaps, app.gap, gaps, column, row)
         }
-        Screen::Home | Screen::Stages | Screen::Export | Screen::Certification => None,
+        Screen::Home
+        | Screen::Stages
+        | Screen::Export
+        | Screen::Certification
+        | Screen::Registers => None,
     }
 }
 
 /// The action the mouse wheel stands for at (`column`, `row`): it scrolls the list or text
-/// under the pointer (the help, the three stages and the "certification" screen wherever it
+/// under the pointer (the help, the three stages, the "certification" and registers screens wherever it
 /// is), or does nothing.
 pub fn wheel_at(app: &App, column: u16, row: u16, down: bool) -> Option<Action> {
     if app.prompt.is_some() || layout::too_small(app.size) {
@@ -80,7 +84,9 @@ pub fn wheel_at(app: &App, column: u16, row: u16, down: bool) -> Option<Action> 
         Screen::Dashboard => {
             under(layout::dashboard(body).gaps).then(|| pick(Action::Up, Action::Down))
         }
-        Screen::Stages | Screen::Certification => Some(pick(Action::Up, Action::Down)),
+        Screen::Stages | Screen::Certification | Screen::Registers => {
+            Some(pick(Action::Up, Action::Down))
+        }
         Screen::Home | Screen::Export => None,
     }
 }

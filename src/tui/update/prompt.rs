@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::wizard::advance;
-use super::{certification, evidence, home, persist};
+use super::{certification, evidence, home, persist, registers};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, PromptKind};
@@ -115,6 +115,7 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
             evidence::add_file(app, &path, entry)?;
         }
         PromptKind::ClaimsPath => certification::check_claims(app, text)?,
+        PromptKind::Register(tab) => registers::add(app, tab, text)?,
     }
     Ok(())
 }

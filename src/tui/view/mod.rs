@@ -12,6 +12,7 @@ mod help;
 mod home;
 mod popup;
 mod progress;
+mod registers;
 mod sidebar;
 mod stages;
 mod wizard;
@@ -49,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Stages => stages::render(frame, chrome.body, app),
         Screen::Export => export::render(frame, chrome.body, app),
         Screen::Certification => certification::render(frame, chrome.body, app),
+        Screen::Registers => registers::render(frame, chrome.body, app),
     }
     if app.screen == Screen::Wizard && app.evidence.is_some() {
         evidence::render(frame, chrome.body, app);

@@ -17,6 +17,7 @@ use crate::time::compare::direction;
 use crate::time::evidence::claims;
 use crate::time::history::{self, stage_percents};
 use crate::time::overdue::{Overdue, late_gaps};
+use crate::time::registers;
 use crate::time::timeline::timeline;
 use crate::tui::app::{App, Session};
 
@@ -120,7 +121,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let count = |state: DueState| due.iter().filter(|item| item.state == state).count();
     // Gap due dates and periodic controls count alike, said apart (as `due` and the report).
     let late = late_gaps(&app.questionnaire, assessment, &session.card.gaps, today);
-    let overdue = Overdue::of(&late, &due);
+    let overdue = Overdue::of(&late, &due).with_registers(&registers::due(
+        assessment,
+        today,
+        DEFAULT_WITHIN_DAYS,
+    ));
     let first_overdue = late
         .first()
         .map(|gap| (gap.title.as_str(), gap.due))

@@ -14,6 +14,7 @@ use crate::assessment::{Answer, AnswerRecord};
 use crate::questionnaire::{AnswerKind, Condition, Level, Question, criterion};
 use crate::text_safety::visible_line;
 use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
+use crate::time::{register_notes, registers};
 use crate::tui::app::{App, Session, answer_options};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -114,6 +115,18 @@ fn question_paragraph<'a>(
         .filter(|_| !session.assessment.is_relevant(question))
     {
         lines.push(Line::styled(not_yet_relevant(app, condition), theme.warn));
+    }
+    let today = app.clock.today();
+    let findings = registers::findings(
+        &app.questionnaire,
+        &session.assessment,
+        &session.card,
+        today,
+    );
+    if let Some(note) =
+        register_notes::note(&session.assessment, &findings, &question.criterion, today)
+    {
+        lines.push(Line::styled(visible_line(&note).into_owned(), theme.warn));
     }
     lines.extend([
         Line::default(),
