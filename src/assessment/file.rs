@@ -10,6 +10,7 @@ use toml::de::DeTable;
 use super::registers_file::{RegistersOut, read_registers};
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
+use super::workshop_file::{WorkshopsOut, read_workshops};
 use super::{Answer, AnswerRecord, Assessment, ReportNotes, SCHEMA};
 use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
@@ -46,6 +47,8 @@ struct FileOut<'a> {
     history: Vec<SnapshotOut>,
     #[serde(flatten)]
     registers: RegistersOut<'a>,
+    #[serde(flatten)]
+    workshops: WorkshopsOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +115,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             .collect(),
         history: assessment.history.iter().map(SnapshotOut::new).collect(),
         registers: RegistersOut::new(&assessment.registers),
+        workshops: WorkshopsOut::new(&assessment.workshops),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -161,6 +165,8 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     problems.extend(history_problems);
     let (registers, register_problems) = read_registers(&mut fields, source);
     problems.extend(register_problems);
+    let (workshops, workshop_problems) = read_workshops(&mut fields, source);
+    problems.extend(workshop_problems);
     problems.extend(fields.finish());
     let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
         thresholds::read_agreed(source, table, span, &mut problems)
@@ -183,6 +189,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.audit = audit;
             assessment.history = history;
             assessment.registers = registers;
+            assessment.workshops = workshops;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             assessment.na_lines = na_lines;
             Ok(assessment)
@@ -474,10 +481,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 5\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 6\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 5)"),
+            problems[0].contains("newer soc2-ready (schema 6)"),
             "{problems:?}"
         );
         let problems =
