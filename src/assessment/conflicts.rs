@@ -63,7 +63,11 @@ pub struct ConflictView {
 /// The text of an answer-record field as written in the file.
 pub fn record_field(record: &AnswerRecord, field: &str) -> String {
     match field {
-        "answer" => record.answer.map(Answer::key).unwrap_or_default().to_string(),
+        "answer" => record
+            .answer
+            .map(Answer::key)
+            .unwrap_or_default()
+            .to_string(),
         "note" => record.note.clone(),
         "owner" => record.owner.clone(),
         "due" => record.due.map(|date| date.to_string()).unwrap_or_default(),
@@ -84,7 +88,11 @@ pub fn assessment_field(assessment: &Assessment, field: &str) -> String {
 }
 
 /// Sets an answer-record field from file text; an error names what does not parse.
-pub(super) fn set_record_field(record: &mut AnswerRecord, field: &str, text: &str) -> Result<(), String> {
+pub(super) fn set_record_field(
+    record: &mut AnswerRecord,
+    field: &str,
+    text: &str,
+) -> Result<(), String> {
     match field {
         "answer" if text.is_empty() => record.answer = None,
         "answer" => {

@@ -51,7 +51,8 @@ pub(super) fn read_conflicts(
         let subject = subject.get_ref().to_string();
         let DeValue::Table(fields_table) = value.get_ref() else {
             let found = value.get_ref().type_str();
-            let problem = source.problem_at(value.span(), format!("expected a table, found {found}"));
+            let problem =
+                source.problem_at(value.span(), format!("expected a table, found {found}"));
             problems.push(problem.in_item(&format!("conflicts.{subject}")));
             continue;
         };
@@ -60,7 +61,8 @@ pub(super) fn read_conflicts(
             let item = format!("conflicts.{subject}.{field}");
             let DeValue::Table(entry) = value.get_ref() else {
                 let found = value.get_ref().type_str();
-                let problem = source.problem_at(value.span(), format!("expected a table, found {found}"));
+                let problem =
+                    source.problem_at(value.span(), format!("expected a table, found {found}"));
                 problems.push(problem.in_item(&item));
                 continue;
             };

@@ -34,7 +34,11 @@ pub fn run(global: &GlobalArgs, args: &MergeArgs) -> Result<Output, Failure> {
     let merged = merge(&base, &ours, &theirs);
     store::save(&args.ours, &merged.assessment)?;
     let mut lines = merged.kept_ours.clone();
-    lines.extend(conflict_notice(&args.ours, &merged.assessment, &questionnaire));
+    lines.extend(conflict_notice(
+        &args.ours,
+        &merged.assessment,
+        &questionnaire,
+    ));
     if merged.is_conflicted() {
         return Err(Failure::Finding {
             stdout: String::new(),

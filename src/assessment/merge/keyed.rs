@@ -4,7 +4,12 @@
 //! is reported; removed on one side and changed on the other, the changed entry stays.
 
 /// The merged list (OURS' order, then THEIRS' additions) and the keys both sides changed.
-pub fn merge_keyed<T, K>(base: &[T], ours: &[T], theirs: &[T], key: impl Fn(&T) -> K) -> (Vec<T>, Vec<K>)
+pub fn merge_keyed<T, K>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    key: impl Fn(&T) -> K,
+) -> (Vec<T>, Vec<K>)
 where
     T: Clone + PartialEq,
     K: PartialEq,
@@ -57,23 +62,40 @@ pub fn pick<'a, T: PartialEq>(base: Option<&T>, ours: &'a T, theirs: &'a T) -> O
 mod tests {
     use super::*;
 
-    fn run(base: &[(u8, &str)], ours: &[(u8, &str)], theirs: &[(u8, &str)]) -> (Vec<(u8, &'static str)>, Vec<u8>) {
-        let own = |list: &[(u8, &str)]| -> Vec<(u8, String)> { list.iter().map(|(k, v)| (*k, v.to_string())).collect() };
+    fn run(
+        base: &[(u8, &str)],
+        ours: &[(u8, &str)],
+        theirs: &[(u8, &str)],
+    ) -> (Vec<(u8, &'static str)>, Vec<u8>) {
+        let own = |list: &[(u8, &str)]| -> Vec<(u8, String)> {
+            list.iter().map(|(k, v)| (*k, v.to_string())).collect()
+        };
         let (merged, disagreed) = merge_keyed(&own(base), &own(ours), &own(theirs), |item| item.0);
-        let merged = merged.into_iter().map(|(k, v)| (k, &*Box::leak(v.into_boxed_str()))).collect();
+        let merged = merged
+            .into_iter()
+            .map(|(k, v)| (k, &*Box::leak(v.into_boxed_str())))
+            .collect();
         (merged, disagreed)
     }
 
     #[test]
     fn additions_on_both_sides_are_kept_and_removals_honoured() {
-        let (merged, disagreed) = run(&[(1, "a"), (2, "b")], &[(1, "a"), (3, "c")], &[(2, "b"), (4, "d")]);
+        let (merged, disagreed) = run(
+            &[(1, "a"), (2, "b")],
+            &[(1, "a"), (3, "c")],
+            &[(2, "b"), (4, "d")],
+        );
         assert_eq!(merged, vec![(3, "c"), (4, "d")]);
         assert!(disagreed.is_empty());
     }
 
     #[test]
     fn a_one_sided_change_wins_and_a_two_sided_one_keeps_ours_and_is_reported() {
-        let (merged, disagreed) = run(&[(1, "a"), (2, "b")], &[(1, "A"), (2, "x")], &[(1, "a"), (2, "y")]);
+        let (merged, disagreed) = run(
+            &[(1, "a"), (2, "b")],
+            &[(1, "A"), (2, "x")],
+            &[(1, "a"), (2, "y")],
+        );
         assert_eq!(merged, vec![(1, "A"), (2, "x")]);
         assert_eq!(disagreed, vec![2]);
     }

@@ -4,13 +4,14 @@
 //! registers merge per entry; the same field changed differently on both sides keeps OURS'
 //! value and THEIRS' as a conflict ([`crate::assessment::conflicts`]), so nothing is lost.
 
+mod history;
 mod keyed;
 mod records;
 mod registers;
 
 use super::Assessment;
 use super::conflicts::{self, ASSESSMENT, ASSESSMENT_FIELDS, FieldConflict};
-use keyed::{merge_keyed, pick};
+use keyed::pick;
 
 /// The merged assessment and what the merge could not settle.
 #[derive(Debug)]
@@ -37,7 +38,11 @@ pub fn merge(base: &Assessment, ours: &Assessment, theirs: &Assessment) -> Merge
     merged.updated = ours.updated.max(theirs.updated);
     for (subject, fields) in &theirs.conflicts {
         for (field, conflict) in fields {
-            if !merged.conflicts.get(subject).is_some_and(|own| own.contains_key(field)) {
+            if !merged
+                .conflicts
+                .get(subject)
+                .is_some_and(|own| own.contains_key(field))
+            {
                 merged.add_conflict(subject, field, conflict.clone());
             }
         }
@@ -46,17 +51,26 @@ pub fn merge(base: &Assessment, ours: &Assessment, theirs: &Assessment) -> Merge
     merge_text_fields(base, ours, theirs, &mut merged);
     merge_settings(base, ours, theirs, &mut merged, &mut kept_ours);
     records::merge_answers(base, ours, theirs, &mut merged, &mut kept_ours);
-    let (mut history, _) = merge_keyed(&base.history, &ours.history, &theirs.history, |snapshot| {
-        format!("{snapshot:?}")
-    });
-    history.sort_by_key(|snapshot| snapshot.date);
-    merged.history = history;
-    merged.registers = registers::merge_registers(&base.registers, &ours.registers, &theirs.registers, &mut kept_ours);
-    Merged { assessment: merged, kept_ours }
+    merged.history = history::merge_history(&base.history, &ours.history, &theirs.history);
+    merged.registers = registers::merge_registers(
+        &base.registers,
+        &ours.registers,
+        &theirs.registers,
+        &mut kept_ours,
+    );
+    Merged {
+        assessment: merged,
+        kept_ours,
+    }
 }
 
 /// The assessment's own text fields: one-sided changes win, two-sided ones conflict.
-fn merge_text_fields(base: &Assessment, ours: &Assessment, theirs: &Assessment, merged: &mut Assessment) {
+fn merge_text_fields(
+    base: &Assessment,
+    ours: &Assessment,
+    theirs: &Assessment,
+    merged: &mut Assessment,
+) {
     for field in ASSESSMENT_FIELDS {
         let [b, o, t] = [base, ours, theirs].map(|side| conflicts::assessment_field(side, field));
         match pick(Some(&b), &o, &t) {
@@ -89,7 +103,11 @@ fn merge_settings(
     let audit = pick(Some(&base.audit), &ours.audit, &theirs.audit);
     note("audit plan", audit.is_some());
     merged.audit = *audit.unwrap_or(&ours.audit);
-    let version = pick(Some(&base.questionnaire_version), &ours.questionnaire_version, &theirs.questionnaire_version);
+    let version = pick(
+        Some(&base.questionnaire_version),
+        &ours.questionnaire_version,
+        &theirs.questionnaire_version,
+    );
     merged.questionnaire_version = version.unwrap_or(&ours.questionnaire_version).clone();
 }
 

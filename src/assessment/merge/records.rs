@@ -24,7 +24,8 @@ pub fn merge_answers(
         let (before, own, other) = (get(base), get(ours), get(theirs));
         let mut record = own.clone();
         for field in RECORD_FIELDS {
-            let [b, o, t] = [&before, &own, &other].map(|record| conflicts::record_field(record, field));
+            let [b, o, t] =
+                [&before, &own, &other].map(|record| conflicts::record_field(record, field));
             if o == t || t == b {
                 continue;
             }
@@ -35,12 +36,15 @@ pub fn merge_answers(
                 merged.add_conflict(id, field, FieldConflict { theirs: t, base: b });
             }
         }
-        let (evidence, disagreed) = merge_keyed(&before.evidence, &own.evidence, &other.evidence, |item| {
-            (item.collected, item.title.clone(), item.location.clone())
-        });
+        let (evidence, disagreed) =
+            merge_keyed(&before.evidence, &own.evidence, &other.evidence, |item| {
+                (item.collected, item.title.clone(), item.location.clone())
+            });
         record.evidence = evidence;
         for (collected, title, _) in disagreed {
-            notes.push(format!("{id}: evidence \"{title}\" ({collected}) changed on both sides; ours kept"));
+            notes.push(format!(
+                "{id}: evidence \"{title}\" ({collected}) changed on both sides; ours kept"
+            ));
         }
         if !record.is_blank() {
             answers.insert(id.clone(), record);

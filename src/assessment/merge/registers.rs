@@ -13,7 +13,10 @@ pub fn merge_registers(
 ) -> Registers {
     let name = |text: &str| text.trim().to_lowercase();
     let bare = |list: &[PolicyRecord]| -> Vec<PolicyRecord> {
-        let strip = |policy: &PolicyRecord| PolicyRecord { acceptances: Vec::new(), ..policy.clone() };
+        let strip = |policy: &PolicyRecord| PolicyRecord {
+            acceptances: Vec::new(),
+            ..policy.clone()
+        };
         list.iter().map(strip).collect()
     };
     let (mut policies, disagreed) = merge_keyed(
@@ -38,16 +41,27 @@ pub fn merge_registers(
         );
         policy.acceptances = merged;
     }
-    let (vendors, disagreed) = merge_keyed(&base.vendors, &ours.vendors, &theirs.vendors, |vendor| name(&vendor.name));
+    let (vendors, disagreed) =
+        merge_keyed(&base.vendors, &ours.vendors, &theirs.vendors, |vendor| {
+            name(&vendor.name)
+        });
     note(kept_ours, "vendor", disagreed);
-    let (risks, disagreed) = merge_keyed(&base.risks, &ours.risks, &theirs.risks, |risk| name(&risk.title));
+    let (risks, disagreed) = merge_keyed(&base.risks, &ours.risks, &theirs.risks, |risk| {
+        name(&risk.title)
+    });
     note(kept_ours, "risk", disagreed);
-    Registers { policies, vendors, risks }
+    Registers {
+        policies,
+        vendors,
+        risks,
+    }
 }
 
 /// Notes register entries both sides changed.
 fn note(kept_ours: &mut Vec<String>, kind: &str, names: Vec<String>) {
     for name in names {
-        kept_ours.push(format!("{kind} \"{name}\" changed on both sides; ours kept"));
+        kept_ours.push(format!(
+            "{kind} \"{name}\" changed on both sides; ours kept"
+        ));
     }
 }

@@ -7,21 +7,29 @@ use crate::questionnaire::{Level, Target};
 
 fn base() -> Assessment {
     let mut assessment = Assessment::new("Acme", "", Date::constant(2026, 1, 1), Target::Type2, []);
-    assessment.answers.insert("CC6.1.mfa".into(), answered(Level::NotInPlace));
+    assessment
+        .answers
+        .insert("CC6.1.mfa".into(), answered(Level::NotInPlace));
     assessment
 }
 
 fn answered(level: Level) -> AnswerRecord {
-    AnswerRecord { answer: Some(Answer::Level(level)), ..AnswerRecord::default() }
+    AnswerRecord {
+        answer: Some(Answer::Level(level)),
+        ..AnswerRecord::default()
+    }
 }
 
 #[test]
 fn different_questions_merge_cleanly() {
     let base = base();
     let mut ours = base.clone();
-    ours.answers.insert("CC6.1.mfa".into(), answered(Level::InPlace));
+    ours.answers
+        .insert("CC6.1.mfa".into(), answered(Level::InPlace));
     let mut theirs = base.clone();
-    theirs.answers.insert("CC7.1.logging".into(), answered(Level::Planned));
+    theirs
+        .answers
+        .insert("CC7.1.logging".into(), answered(Level::Planned));
     theirs.organization = "Acme Ltd".into();
     let merged = merge(&base, &ours, &theirs);
     assert!(!merged.is_conflicted());
@@ -35,7 +43,8 @@ fn different_questions_merge_cleanly() {
 fn the_same_question_answered_differently_keeps_both_and_resolves_either_way() {
     let base = base();
     let mut ours = base.clone();
-    ours.answers.insert("CC6.1.mfa".into(), answered(Level::InPlace));
+    ours.answers
+        .insert("CC6.1.mfa".into(), answered(Level::InPlace));
     let mut theirs = base.clone();
     let mut record = answered(Level::Planned);
     record.note = "hardware keys ordered".into();
@@ -44,15 +53,27 @@ fn the_same_question_answered_differently_keeps_both_and_resolves_either_way() {
     assert!(merged.is_conflicted());
     let views = merged.assessment.conflict_views();
     assert_eq!(views.len(), 1);
-    assert_eq!((views[0].ours.as_str(), views[0].theirs.as_str()), ("in_place", "planned"));
-    assert_eq!(merged.assessment.answers["CC6.1.mfa"].note, "hardware keys ordered");
+    assert_eq!(
+        (views[0].ours.as_str(), views[0].theirs.as_str()),
+        ("in_place", "planned")
+    );
+    assert_eq!(
+        merged.assessment.answers["CC6.1.mfa"].note,
+        "hardware keys ordered"
+    );
     let mut take_theirs = merged.assessment.clone();
     assert_eq!(take_theirs.resolve("CC6.1.mfa", Take::Theirs), Ok(1));
-    assert_eq!(take_theirs.answers["CC6.1.mfa"].answer, Some(Answer::Level(Level::Planned)));
+    assert_eq!(
+        take_theirs.answers["CC6.1.mfa"].answer,
+        Some(Answer::Level(Level::Planned))
+    );
     assert!(take_theirs.conflicts.is_empty());
     let mut take_ours = merged.assessment;
     assert_eq!(take_ours.resolve("CC6.1.mfa", Take::Ours), Ok(1));
-    assert_eq!(take_ours.answers["CC6.1.mfa"].answer, Some(Answer::Level(Level::InPlace)));
+    assert_eq!(
+        take_ours.answers["CC6.1.mfa"].answer,
+        Some(Answer::Level(Level::InPlace))
+    );
 }
 
 #[test]
@@ -60,12 +81,21 @@ fn evidence_is_a_union_and_a_removal_on_one_side_is_honoured() {
     let day = Date::constant(2026, 2, 1);
     let old = Evidence::note("old scan", "drive", day);
     let mut base = base();
-    base.answers.get_mut("CC6.1.mfa").unwrap().evidence.push(old.clone());
+    base.answers
+        .get_mut("CC6.1.mfa")
+        .unwrap()
+        .evidence
+        .push(old.clone());
     let mut ours = base.clone();
     ours.answers.get_mut("CC6.1.mfa").unwrap().evidence.clear();
     let mut theirs = base.clone();
     let added = Evidence::note("new scan", "drive", day);
-    theirs.answers.get_mut("CC6.1.mfa").unwrap().evidence.push(added.clone());
+    theirs
+        .answers
+        .get_mut("CC6.1.mfa")
+        .unwrap()
+        .evidence
+        .push(added.clone());
     let merged = merge(&base, &ours, &theirs);
     assert_eq!(merged.assessment.answers["CC6.1.mfa"].evidence, vec![added]);
 }
