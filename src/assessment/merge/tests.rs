@@ -112,3 +112,27 @@ fn the_organisation_changed_differently_is_a_conflict() {
     assert_eq!(merged.resolve(conflicts::ASSESSMENT, Take::Theirs), Ok(1));
     assert_eq!(merged.organization, "Acme GmbH");
 }
+
+#[test]
+fn a_changed_answer_is_a_one_line_diff_of_the_file() {
+    let mut before = base();
+    before
+        .answers
+        .insert("CC7.1.logging".into(), answered(Level::Planned));
+    let mut after = before.clone();
+    after.answers.get_mut("CC6.1.mfa").unwrap().answer = Some(Answer::Level(Level::Evidenced));
+    let (old, new) = (
+        crate::assessment::file::to_toml(&before),
+        crate::assessment::file::to_toml(&after),
+    );
+    let changed: Vec<_> = old
+        .lines()
+        .zip(new.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(old.lines().count(), new.lines().count());
+    assert_eq!(
+        changed,
+        vec![("answer = \"not_in_place\"", "answer = \"evidenced\"")]
+    );
+}
