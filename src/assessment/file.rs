@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::conflicts_file::{ConflictsOut, conflicts_out, read_conflicts};
 use super::registers_file::{RegistersOut, read_registers};
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
@@ -46,6 +47,8 @@ struct FileOut<'a> {
     history: Vec<SnapshotOut>,
     #[serde(flatten)]
     registers: RegistersOut<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    conflicts: ConflictsOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +115,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             .collect(),
         history: assessment.history.iter().map(SnapshotOut::new).collect(),
         registers: RegistersOut::new(&assessment.registers),
+        conflicts: conflicts_out(&assessment.conflicts),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -156,6 +160,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     };
     let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
+    let conflicts_table = fields.table("conflicts");
     let (audit, mut problems) = time_file::read_audit(&mut fields, source);
     let (history, history_problems) = time_file::read_history(&mut fields, source);
     problems.extend(history_problems);
@@ -169,6 +174,9 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
     };
+    let conflicts = conflicts_table.map_or_else(Default::default, |(table, _)| {
+        read_conflicts(source, table, &mut problems)
+    });
     let na_lines = answers_table.map_or_else(BTreeMap::new, |(table, _)| {
         na_lines(source, table, &answers)
     });
@@ -183,6 +191,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.audit = audit;
             assessment.history = history;
             assessment.registers = registers;
+            assessment.conflicts = conflicts;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             assessment.na_lines = na_lines;
             Ok(assessment)
@@ -474,10 +483,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 5\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 6\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 5)"),
+            problems[0].contains("newer soc2-ready (schema 6)"),
             "{problems:?}"
         );
         let problems =
