@@ -438,3 +438,43 @@ fn score_of_a_missing_file_says_where() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_next_step_follows_the_answer_not_the_build_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let path = path.to_str().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let made = run(&[
+        "--data-dir",
+        data,
+        "new",
+        "--org",
+        "Acme",
+        "--target",
+        "type2",
+        "--output",
+        path,
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let step_for = |answer: &str| {
+        let set = run(&["--data-dir", data, "answer", path, "CC6.1.mfa", answer]);
+        assert!(set.status.success(), "{}", stderr(&set));
+        let text = stdout(&run(&["--data-dir", data, "score", path]));
+        let at = text
+            .find("Multi-factor authentication — ")
+            .expect("the MFA gap is listed");
+        let step = text[at..].lines().nth(1).unwrap_or_default().to_string();
+        assert!(step.trim_start().starts_with("Next step: "), "{text}");
+        step
+    };
+    let build = step_for("planned");
+    assert!(build.contains("Enforce MFA for every user"), "{build}");
+    let collect = step_for("in_place");
+    assert!(!collect.contains("Enforce MFA for every user"), "{collect}");
+    let operate = step_for("evidenced");
+    assert!(
+        !operate.contains("Enforce MFA") && operate != collect,
+        "{operate}"
+    );
+}

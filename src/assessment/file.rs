@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::conflicts_file::{ConflictsOut, conflicts_out, read_conflicts};
 use super::registers_file::{RegistersOut, read_registers};
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
@@ -49,6 +50,8 @@ struct FileOut<'a> {
     registers: RegistersOut<'a>,
     #[serde(flatten)]
     workshops: WorkshopsOut<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    conflicts: ConflictsOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -116,6 +119,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
         history: assessment.history.iter().map(SnapshotOut::new).collect(),
         registers: RegistersOut::new(&assessment.registers),
         workshops: WorkshopsOut::new(&assessment.workshops),
+        conflicts: conflicts_out(&assessment.conflicts),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -160,6 +164,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     };
     let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
+    let conflicts_table = fields.table("conflicts");
     let (audit, mut problems) = time_file::read_audit(&mut fields, source);
     let (history, history_problems) = time_file::read_history(&mut fields, source);
     problems.extend(history_problems);
@@ -175,6 +180,9 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
     };
+    let conflicts = conflicts_table.map_or_else(Default::default, |(table, _)| {
+        read_conflicts(source, table, &mut problems)
+    });
     let na_lines = answers_table.map_or_else(BTreeMap::new, |(table, _)| {
         na_lines(source, table, &answers)
     });
@@ -190,6 +198,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.history = history;
             assessment.registers = registers;
             assessment.workshops = workshops;
+            assessment.conflicts = conflicts;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             assessment.na_lines = na_lines;
             Ok(assessment)

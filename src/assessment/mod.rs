@@ -3,8 +3,11 @@
 //! puts them on disk safely.
 
 pub mod backup;
+pub mod conflicts;
+mod conflicts_file;
 pub mod file;
 pub mod locker;
+pub mod merge;
 pub mod migrate;
 pub mod package;
 mod registers_file;
@@ -172,6 +175,8 @@ pub struct Assessment {
     pub registers: Registers,
     /// The workshop sessions, oldest first (schema 5).
     pub workshops: Vec<workshop::Workshop>,
+    /// Merge conflicts waiting for the user to pick a side (schema 5; see [`conflicts`]).
+    pub conflicts: conflicts::Conflicts,
     /// The older schema the file was read from, when it was (its first save upgrades it
     /// and keeps a backup of the old file).
     pub migrated_from: Option<i64>,
@@ -216,6 +221,7 @@ impl Assessment {
             history: Vec::new(),
             registers: Registers::default(),
             workshops: Vec::new(),
+            conflicts: conflicts::Conflicts::new(),
             migrated_from: None,
             na_lines: BTreeMap::new(),
         };

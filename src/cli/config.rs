@@ -106,6 +106,15 @@ fn rows(config: &Config) -> Vec<(&'static str, Option<String>)> {
                     .unwrap_or_else(|| locker::DEFAULT_FOLDER.to_string()),
             ),
         ),
+        (
+            "defaults.export_folder",
+            Some(
+                defaults
+                    .export_folder
+                    .clone()
+                    .unwrap_or_else(|| "the folder the wizard is started from".to_string()),
+            ),
+        ),
         ("report.firm", branding.firm.clone()),
         ("report.contact", branding.contact.clone()),
         (

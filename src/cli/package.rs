@@ -71,11 +71,16 @@ pub fn run(global: &GlobalArgs, args: &PackageArgs) -> Result<Output, Failure> {
     warnings.extend(report::undrawable_warning(&rendered.undrawable));
     let report_name = report::default_file_name(&assessment.organization, Format::Pdf, today);
     let bytes: u64 = files.iter().map(member_size).sum();
+    let registers = request_list::register_files(&assessment.registers, &model.registers);
     let contents = Contents {
         report: Some(report_name.clone()),
         files: files.len(),
         bytes,
         index_only: args.index_only,
+        registers: registers
+            .iter()
+            .map(|file| (file.name.clone(), file.what.clone()))
+            .collect(),
     };
     let mut members = vec![
         text_member("README.txt", request_list::render_readme(&list, &contents)),
@@ -86,6 +91,11 @@ pub fn run(global: &GlobalArgs, args: &PackageArgs) -> Result<Output, Failure> {
             content: Content::Bytes(rendered.bytes),
         },
     ];
+    members.extend(
+        registers
+            .into_iter()
+            .map(|file| text_member(&file.name, file.text)),
+    );
     members.extend(files);
 
     let mut progress = CopyProgress::new(bytes);

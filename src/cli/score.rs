@@ -6,8 +6,8 @@ use std::fmt::Write;
 use serde::Serialize;
 use soc2_ready::assessment::Assessment;
 use soc2_ready::import::recorded;
-use soc2_ready::questionnaire::{Questionnaire, Stage};
-use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard};
+use soc2_ready::questionnaire::{Level, Questionnaire, Stage};
+use soc2_ready::scoring::{Measure, Policy, Readiness, Scorecard, advice};
 use soc2_ready::text_safety::json_escaped;
 use soc2_ready::time::coverage;
 
@@ -141,7 +141,9 @@ fn text(questionnaire: &Questionnaire, assessment: &Assessment, card: &Scorecard
             current,
             question.level_label(gap.needed)
         );
-        if let Some(step) = question.remediation.first() {
+        let level = gap.current.effective_level().unwrap_or(Level::NotInPlace);
+        let steps = advice::next_steps(question, level, gap.needed, assessment.audit.window_months);
+        if let Some(step) = steps.first() {
             let _ = writeln!(out, "      Next step: {step}");
         }
         for line in assessment

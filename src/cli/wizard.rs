@@ -3,13 +3,13 @@
 //! from the folders involved first.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use soc2_ready::assessment::store;
 use soc2_ready::atomic_file;
 use soc2_ready::config::Defaults;
 use soc2_ready::questionnaire::Category;
-use soc2_ready::tui::app::Form;
+use soc2_ready::tui::app::{Form, expand_home};
 use soc2_ready::tui::input::TextInput;
 use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
 
@@ -61,9 +61,25 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     app.branding = config.branding.clone();
     app.paper = config.defaults.paper.unwrap_or_default();
     app.evidence_folder = config.defaults.evidence_folder.clone();
+    app.export_folder = export_folder(config.defaults.export_folder.as_deref());
     tui::start(&mut app, opened);
     tui::run(app).map_err(|error| Failure::Runtime(format!("terminal: {error}")))?;
     Ok(Output::default())
+}
+
+/// Where the export screen writes by default: the config's `export_folder` (with `~`
+/// expanded), else the folder the wizard was started from, else the user's documents
+/// folder — never the hidden data folder the assessments live in.
+fn export_folder(setting: Option<&str>) -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new();
+    let home = dirs.as_ref().map(|dirs| dirs.home_dir());
+    match setting {
+        Some(setting) => Some(expand_home(setting, home)),
+        None => std::env::current_dir().ok().or_else(|| {
+            dirs.as_ref()
+                .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+        }),
+    }
 }
 
 /// The new-assessment form, prefilled with the config's assessor, scope and target.

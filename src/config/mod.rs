@@ -48,6 +48,9 @@ pub struct Defaults {
     /// Where each assessment's evidence folder is: a path with `{name}` for the
     /// assessment's file stem, relative to the assessment's folder unless absolute.
     pub evidence_folder: Option<String>,
+    /// Where the wizard's export screen writes by default (`~` for the home folder);
+    /// unset: the folder the wizard was started from.
+    pub export_folder: Option<String>,
 }
 
 /// The settings of one config file (or none: every value unset).

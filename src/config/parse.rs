@@ -107,6 +107,7 @@ fn read_defaults(
         }
         named
     });
+    let export_folder = non_empty(&mut fields, "export_folder");
     problems.extend(fields.finish());
     Defaults {
         assessor,
@@ -115,6 +116,7 @@ fn read_defaults(
         paper,
         theme,
         evidence_folder,
+        export_folder,
     }
 }
 

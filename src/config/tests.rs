@@ -42,6 +42,7 @@ target = "type1"
 paper = "letter"
 theme = "projector"
 evidence_folder = "/srv/soc2/{name}"
+export_folder = "~/Documents/soc2"
 [report]
 firm = "Northwind Advisory"
 contact = "jane@northwind.example · +44 20 0000 0000"
@@ -64,6 +65,10 @@ fn the_documented_shape_is_read_in_full() {
     assert_eq!(
         config.defaults.evidence_folder.as_deref(),
         Some("/srv/soc2/{name}")
+    );
+    assert_eq!(
+        config.defaults.export_folder.as_deref(),
+        Some("~/Documents/soc2")
     );
     assert_eq!(config.branding.firm.as_deref(), Some("Northwind Advisory"));
     assert!(config.branding.contact.unwrap().contains("+44"));

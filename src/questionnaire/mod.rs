@@ -47,6 +47,12 @@ pub struct Question {
     pub evidence: Vec<String>,
     /// Steps that close the gap.
     pub remediation: Vec<String>,
+    /// The step once the control is in place but not evidenced: what to collect for an
+    /// auditor, where a sentence built from `evidence` does not fit (optional).
+    pub collect: Option<String>,
+    /// The step once the control is evidenced but not yet operating over time: what to keep
+    /// doing and log each time, where the general sentence does not fit (optional).
+    pub operate: Option<String>,
     /// Other criteria the question also counts toward, asked once instead of twice.
     pub also_supports: Vec<String>,
     /// Older question ids whose answers move to this question on load.

@@ -47,6 +47,8 @@ pub fn read_question(
     let why = fields.required_text("why");
     let evidence = fields.text_list("evidence", true);
     let remediation = fields.text_list("remediation", true);
+    let collect = fields.text("collect");
+    let operate = fields.text("operate");
     let (links, link_problems) = read_links(
         source,
         &mut fields,
@@ -60,6 +62,12 @@ pub fn read_question(
     let levels = read_levels(&mut fields, kind);
     let required = read_required(&mut fields, context.stage, kind);
     let targets = read_targets(&mut fields, context.stage);
+    check_steps(
+        &mut fields,
+        context.stage,
+        kind,
+        &[("collect", &collect), ("operate", &operate)],
+    );
     let mut problems = fields.finish();
     problems.extend(link_problems);
     let question = match (id, criterion_id, title, prompt, why, evidence, remediation) {
@@ -84,6 +92,8 @@ pub fn read_question(
             why,
             evidence,
             remediation,
+            collect,
+            operate,
             also_supports: links.also_supports,
             replaces: links.replaces,
             relevant_when: links.relevant_when,
@@ -97,6 +107,28 @@ pub fn read_question(
         _ => None,
     };
     (question, problems)
+}
+
+/// `collect` and `operate` are the steps between the levels of the 0–4 scale, so they only
+/// mean something on compliance questions answered on it; an empty step says nothing.
+fn check_steps(
+    fields: &mut Fields<'_, '_>,
+    stage: Stage,
+    kind: Option<AnswerKind>,
+    steps: &[(&str, &Option<String>)],
+) {
+    let on_the_scale = stage == Stage::Compliance && kind != Some(AnswerKind::YesNo);
+    for (key, step) in steps {
+        let Some(step) = step else { continue };
+        if !on_the_scale {
+            fields.report(
+                key,
+                "only compliance questions answered 0–4 take a per-step text",
+            );
+        } else if step.trim().is_empty() {
+            fields.report(key, "is empty (leave it out to use the general sentence)");
+        }
+    }
 }
 
 fn check_criterion(fields: &mut Fields<'_, '_>, id: &str, context: FileContext) {

@@ -15,7 +15,7 @@ use super::schedule::schedule;
 use super::text;
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Level, Question, Questionnaire, criterion};
-use crate::scoring::{Blocker, Policy, Scorecard, head_start};
+use crate::scoring::{Blocker, Policy, Scorecard, advice, head_start};
 use crate::time::overdue::is_late;
 use crate::time::progress::Progress;
 
@@ -147,6 +147,9 @@ impl ReportModel {
         model.method.notes.push(thresholds_note(policy));
         model.summary = text::summary(&model);
         model
+            .summary
+            .push_str(&text::conflicts_sentence(&assessment.conflict_views()));
+        model
     }
 }
 
@@ -218,7 +221,12 @@ fn gap_items(
                 current_key: answer.key(),
                 needed: level_label(question, gap.needed),
                 needed_key: level_key(question, gap.needed),
-                remediation: question.remediation.clone(),
+                remediation: advice::next_steps(
+                    question,
+                    level,
+                    gap.needed,
+                    assessment.audit.window_months,
+                ),
                 evidence: question.evidence.clone(),
                 owner: record.owner,
                 due: record.due,

@@ -2,6 +2,7 @@
 //! themselves; and the prioritised gap list. Pure functions of a questionnaire and an
 //! assessment — no I/O.
 
+pub mod advice;
 mod gaps;
 mod iso_head_start;
 mod measure;

@@ -145,6 +145,34 @@ fn export_writes_through_the_report_module() {
 }
 
 #[test]
+fn the_export_starts_in_the_chosen_folder_and_a_typed_folder_gets_the_default_name() {
+    let mut fixture = Fixture::new(false).open_acme();
+    let desk = fixture.dir.path().join("desk");
+    fs::create_dir(&desk).unwrap();
+    fixture.app.export_folder = Some(desk.clone());
+    press(&mut fixture.app, &[Key::Tab, Key::Char('e')]);
+    let name = "acme-inc-soc2-gap-report-2026-11-24.pdf";
+    assert_eq!(
+        fixture.app.export.as_ref().unwrap().path.text(),
+        desk.join(name).display().to_string(),
+        "the default path is in the export folder, not beside the assessment"
+    );
+    // A folder typed without a file name (with or without the final slash) gets the
+    // default name inside it; nothing is written beside the assessment.
+    let out = fixture.dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    for typed in [out.display().to_string(), format!("{}/", out.display())] {
+        let form = fixture.app.export.as_mut().unwrap();
+        form.path = soc2_ready::tui::input::TextInput::new(&typed);
+        press(&mut fixture.app, &[Key::Enter]);
+        assert_eq!(fixture.app.status.tone, Tone::Done, "{typed}");
+        assert!(out.join(name).is_file(), "{typed}");
+        fs::remove_file(out.join(name)).unwrap();
+    }
+    assert!(!fixture.dir.path().join(name).exists());
+}
+
+#[test]
 fn every_format_on_the_export_screen_writes_its_own_file() {
     let mut fixture = Fixture::new(false).open_acme();
     press(&mut fixture.app, &[Key::Tab, Key::Char('e')]);

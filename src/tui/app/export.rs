@@ -1,7 +1,7 @@
 //! The export screen's state: the chosen format and paper size, the path being typed, and
 //! what happened the last time the report was written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
@@ -41,6 +41,33 @@ impl ExportForm {
         }
     }
 
+    /// The same form with its default file written into `folder` instead (the config's
+    /// `export_folder`, or the folder the wizard was started from).
+    pub fn in_folder(mut self, folder: &Path) -> Self {
+        let name = default_file_name(&self.organization, self.format, self.today);
+        self.path = TextInput::new(&folder.join(name).display().to_string());
+        self
+    }
+
+    /// Where the typed path says to write: `~` stands for `home`, and a folder (one that
+    /// `is_dir` says exists, or a path ending in `/`) gets the format's default name inside.
+    /// `None` when nothing is typed.
+    pub fn target(&self, home: Option<&Path>, is_dir: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+        let typed = self.path.text().trim();
+        if typed.is_empty() {
+            return None;
+        }
+        let path = expand_home(typed, home);
+        if typed.ends_with('/') || is_dir(&path) {
+            return Some(path.join(default_file_name(
+                &self.organization,
+                self.format,
+                self.today,
+            )));
+        }
+        Some(path)
+    }
+
     /// Switches to the next paper size (A4, Letter, and round again).
     pub fn next_paper(&mut self) {
         self.paper = match self.paper {
@@ -69,6 +96,17 @@ impl ExportForm {
         }
         self.format = next;
         self.outcome = None;
+    }
+}
+
+/// `typed` with a leading `~` (alone or before `/`) replaced by `home`, as a shell does.
+pub fn expand_home(typed: &str, home: Option<&Path>) -> PathBuf {
+    match (typed.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home)) if rest.starts_with('/') => {
+            home.join(rest.trim_start_matches('/'))
+        }
+        _ => PathBuf::from(typed),
     }
 }
 
@@ -146,5 +184,53 @@ mod tests {
         assert_eq!(form.outcome, None);
         form.next_paper();
         assert_eq!(form.paper, Paper::A4);
+    }
+
+    #[test]
+    fn a_tilde_is_home_and_a_folder_gets_the_default_name() {
+        let form = ExportForm::new(
+            Path::new("/data/acme.toml"),
+            "Acme Inc",
+            Date::constant(2026, 11, 24),
+            Paper::A4,
+        )
+        .in_folder(Path::new("/work/client"));
+        assert_eq!(
+            form.path.text(),
+            "/work/client/acme-inc-soc2-gap-report-2026-11-24.pdf"
+        );
+        let home = Some(Path::new("/home/jo"));
+        let never = |_: &Path| false;
+        let typed = |text: &str| {
+            let mut form = form.clone();
+            form.path = TextInput::new(text);
+            form
+        };
+        assert_eq!(
+            typed("~/Desktop/r.pdf").target(home, never),
+            Some(PathBuf::from("/home/jo/Desktop/r.pdf"))
+        );
+        assert_eq!(
+            typed("~/Desktop/").target(home, never),
+            Some(PathBuf::from(
+                "/home/jo/Desktop/acme-inc-soc2-gap-report-2026-11-24.pdf"
+            ))
+        );
+        assert_eq!(
+            typed("~").target(home, |path: &Path| path == Path::new("/home/jo")),
+            Some(PathBuf::from(
+                "/home/jo/acme-inc-soc2-gap-report-2026-11-24.pdf"
+            ))
+        );
+        // `~name` is someone else's home: left as typed, like a file name.
+        assert_eq!(
+            typed("~bob/r.pdf").target(home, never),
+            Some(PathBuf::from("~bob/r.pdf"))
+        );
+        assert_eq!(typed("  ").target(home, never), None);
+        assert_eq!(
+            typed("~/r.pdf").target(None, never),
+            Some(PathBuf::from("~/r.pdf"))
+        );
     }
 }

@@ -14,7 +14,7 @@ mod session;
 pub use crate::portfolio::Summary;
 pub use certification::{CertificationView, ClaimsRun};
 pub use decision::{Decision, Leave};
-pub use export::ExportForm;
+pub use export::{ExportForm, expand_home};
 pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
@@ -125,6 +125,9 @@ pub struct App {
     pub paper: Paper,
     /// The config's `evidence_folder` setting (`None`: beside each assessment).
     pub evidence_folder: Option<String>,
+    /// The folder the export screen writes into by default: the config's `export_folder`,
+    /// else the folder the wizard was started from (`None`: beside the assessment).
+    pub export_folder: Option<std::path::PathBuf>,
     /// The assessment open in the wizard.
     pub session: Option<Session>,
     /// The selected gap on the dashboard.
@@ -178,6 +181,7 @@ impl App {
             branding: Branding::default(),
             paper: Paper::default(),
             evidence_folder: None,
+            export_folder: None,
             session: None,
             gap: 0,
             export: None,

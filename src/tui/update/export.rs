@@ -2,7 +2,7 @@
 //! through the report module and say where it went (or why it could not be written). A path
 //! that holds an assessment — the open one by any name, or another — or a device is refused.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use super::file_name;
 use crate::report::{self, ReportModel};
@@ -16,12 +16,16 @@ pub fn open(app: &mut App) {
     };
     if app.export.is_none() {
         let today = app.clock.today();
-        app.export = Some(ExportForm::new(
+        let form = ExportForm::new(
             &session.path,
             &session.assessment.organization,
             today,
             app.paper,
-        ));
+        );
+        app.export = Some(match &app.export_folder {
+            Some(folder) => form.in_folder(folder),
+            None => form,
+        });
     }
     app.screen = Screen::Export;
 }
@@ -50,11 +54,11 @@ fn write(app: &mut App) {
     let (Some(session), Some(form)) = (&app.session, app.export.as_mut()) else {
         return;
     };
-    let path = PathBuf::from(form.path.text().trim());
-    if path.as_os_str().is_empty() {
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    let Some(path) = form.target(home.as_deref(), Path::is_dir) else {
         form.outcome = Some(Err("Type where the report should go.".into()));
         return;
-    }
+    };
     let today = app.clock.today();
     let mut model = ReportModel::build(
         &app.questionnaire,
