@@ -11,6 +11,7 @@ use super::conflicts_file::{ConflictsOut, conflicts_out, read_conflicts};
 use super::registers_file::{RegistersOut, read_registers};
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
+use super::workshop_file::{WorkshopsOut, read_workshops};
 use super::{Answer, AnswerRecord, Assessment, ReportNotes, SCHEMA};
 use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
@@ -47,6 +48,8 @@ struct FileOut<'a> {
     history: Vec<SnapshotOut>,
     #[serde(flatten)]
     registers: RegistersOut<'a>,
+    #[serde(flatten)]
+    workshops: WorkshopsOut<'a>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     conflicts: ConflictsOut<'a>,
 }
@@ -115,6 +118,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             .collect(),
         history: assessment.history.iter().map(SnapshotOut::new).collect(),
         registers: RegistersOut::new(&assessment.registers),
+        workshops: WorkshopsOut::new(&assessment.workshops),
         conflicts: conflicts_out(&assessment.conflicts),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
@@ -166,6 +170,8 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     problems.extend(history_problems);
     let (registers, register_problems) = read_registers(&mut fields, source);
     problems.extend(register_problems);
+    let (workshops, workshop_problems) = read_workshops(&mut fields, source);
+    problems.extend(workshop_problems);
     problems.extend(fields.finish());
     let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
         thresholds::read_agreed(source, table, span, &mut problems)
@@ -191,6 +197,7 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.audit = audit;
             assessment.history = history;
             assessment.registers = registers;
+            assessment.workshops = workshops;
             assessment.conflicts = conflicts;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             assessment.na_lines = na_lines;

@@ -16,6 +16,8 @@ pub mod store;
 pub mod thresholds;
 mod time_file;
 mod time_records;
+pub mod workshop;
+mod workshop_file;
 
 pub use time_records::{
     AuditPlan, Evidence, EvidenceFile, Snapshot, WINDOW_MONTHS, check_locker_path, is_sha256_hex,
@@ -171,6 +173,8 @@ pub struct Assessment {
     pub history: Vec<Snapshot>,
     /// The policy, vendor and risk registers (schema 4).
     pub registers: Registers,
+    /// The workshop sessions, oldest first (schema 5).
+    pub workshops: Vec<workshop::Workshop>,
     /// Merge conflicts waiting for the user to pick a side (schema 5; see [`conflicts`]).
     pub conflicts: conflicts::Conflicts,
     /// The older schema the file was read from, when it was (its first save upgrades it
@@ -216,6 +220,7 @@ impl Assessment {
             audit: AuditPlan::default(),
             history: Vec::new(),
             registers: Registers::default(),
+            workshops: Vec::new(),
             conflicts: conflicts::Conflicts::new(),
             migrated_from: None,
             na_lines: BTreeMap::new(),

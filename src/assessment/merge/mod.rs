@@ -1,7 +1,7 @@
 //! The three-way merge of assessments, as git's merge driver runs it (`soc2-ready merge
 //! BASE OURS THEIRS`). Pure: the three assessments come in already read (and migrated in
-//! memory), the merged one goes out; the caller writes it. Answers, evidence, history and
-//! registers merge per entry; the same field changed differently on both sides keeps OURS'
+//! memory), the merged one goes out; the caller writes it. Answers, evidence, history,
+//! registers and workshop sessions merge per entry; the same field changed differently on both sides keeps OURS'
 //! value and THEIRS' as a conflict ([`crate::assessment::conflicts`]), so nothing is lost.
 
 mod history;
@@ -58,6 +58,18 @@ pub fn merge(base: &Assessment, ours: &Assessment, theirs: &Assessment) -> Merge
         &theirs.registers,
         &mut kept_ours,
     );
+    let (workshops, disagreed) = keyed::merge_keyed(
+        &base.workshops,
+        &ours.workshops,
+        &theirs.workshops,
+        |session| session.started,
+    );
+    for started in disagreed {
+        kept_ours.push(format!(
+            "workshop session started {started} changed on both sides; ours kept"
+        ));
+    }
+    merged.workshops = workshops;
     Merged {
         assessment: merged,
         kept_ours,

@@ -136,3 +136,30 @@ fn a_changed_answer_is_a_one_line_diff_of_the_file() {
         vec![("answer = \"not_in_place\"", "answer = \"evidenced\"")]
     );
 }
+
+#[test]
+fn workshop_sessions_held_on_either_side_are_all_kept() {
+    use crate::assessment::workshop::Workshop;
+    let session = |hour: i8| {
+        let started = Date::constant(2026, 3, 2)
+            .at(hour, 0, 0, 0)
+            .in_tz("UTC")
+            .expect("UTC")
+            .timestamp();
+        Workshop::new(Date::constant(2026, 3, 2), started)
+    };
+    let base = base();
+    let mut ours = base.clone();
+    ours.workshops.push(session(9));
+    let mut theirs = base.clone();
+    theirs.workshops.push(session(14));
+    let merged = merge(&base, &ours, &theirs);
+    assert!(!merged.is_conflicted());
+    let hours: Vec<String> = merged
+        .assessment
+        .workshops
+        .iter()
+        .map(|session| session.started.to_string())
+        .collect();
+    assert_eq!(hours, ["2026-03-02T09:00:00Z", "2026-03-02T14:00:00Z"]);
+}
