@@ -1,5 +1,5 @@
 //! The ISO/IEC 27001:2022 Statement of Applicability (`soc2-ready soa PATH --format
-//! csv|xlsx`), read back with the csv crate and calamine: all 93 Annex A controls in ISO
+//! csv|xlsx|pdf`), read back with the csv crate, calamine and lopdf: all 93 Annex A controls in ISO
 //! order, the same coverage as the JSON report's ISO 27001 head start, nothing the SOC 2
 //! questions do not reach ever shown as implemented, and N/A reasons as justifications.
 
@@ -150,4 +150,98 @@ fn the_workbook_holds_the_same_rows_as_the_csv() {
         Some(2),
         "no workbook on standard output"
     );
+}
+
+/// The SoA of fixture `name` as a PDF written with `args`, read back with lopdf: its
+/// page count, its text with whitespace collapsed, and its Info title.
+fn soa_pdf(name: &str, args: &[&str]) -> (usize, String, String, Vec<f32>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("soa.pdf");
+    let output = soc2_ready()
+        .arg("soa")
+        .arg(fixture(name))
+        .args(["--format", "pdf", "--output"])
+        .arg(&out)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let doc = lopdf::Document::load(&out).expect("lopdf reads the SoA");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text extracts");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("an Info dictionary");
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    let first = doc.get_pages()[&1];
+    let media_box: Vec<f32> = doc
+        .get_dictionary(first)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|value| value.as_float().unwrap())
+        .collect();
+    (pages.len(), text, title, media_box)
+}
+
+#[test]
+fn the_pdf_lists_every_control_by_theme_with_the_counts_of_the_csv() {
+    let (pages, text, title, media_box) = soa_pdf("partial", &[]);
+    assert!((2..=12).contains(&pages), "{pages} pages");
+    assert!(title.starts_with("ISO/IEC 27001:2022 Statement of Applicability (draft): "));
+    assert_eq!(media_box[2].round(), 595.0, "A4 by default");
+    for theme in [
+        "A.5 Organisational",
+        "A.6 People",
+        "A.7 Physical",
+        "A.8 Technological",
+    ] {
+        assert!(text.contains(theme), "{theme} missing");
+    }
+    let rows = soa_rows("partial");
+    let tokens: std::collections::HashSet<&str> = text.split(' ').collect();
+    for row in &rows {
+        let id = cell(row, "Control");
+        assert!(tokens.contains(id), "{id} missing from the PDF");
+    }
+    let count =
+        |column: &str, value: &str| rows.iter().filter(|row| cell(row, column) == value).count();
+    let implemented = format!(
+        "{} yes, {} partly, {} no, {} not answered yet",
+        count("Implemented", "Yes"),
+        count("Implemented", "Partly"),
+        count("Implemented", "No"),
+        count("Implemented", "Not answered yet")
+    );
+    assert!(text.contains(&implemented), "{implemented} missing");
+    let assessed = rows.len() - count("Applicable", NOT_ASSESSED);
+    assert!(text.contains(&format!("93 Annex A controls; {assessed} reached")));
+    assert!(
+        text.contains("not a certification"),
+        "says SOC 2 is no certification"
+    );
+}
+
+#[test]
+fn the_pdf_takes_letter_paper_and_is_refused_on_standard_output() {
+    let (_, _, _, media_box) = soa_pdf("partial", &["--paper", "letter"]);
+    assert_eq!(media_box[2].round(), 612.0);
+    let stdout = soc2_ready()
+        .arg("soa")
+        .arg(fixture("partial"))
+        .args(["--format", "pdf", "--output", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout.status.code(), Some(2), "no PDF on standard output");
 }

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use soc2_ready::config::Config;
+use soc2_ready::report::Paper;
 
 pub use super::config::ConfigArgs;
 pub use super::docs::ShellArg;
@@ -254,6 +256,17 @@ pub enum PaperArg {
     A4,
     /// 8.5 × 11 in.
     Letter,
+}
+
+impl PaperArg {
+    /// The paper of `arg`, else the config's, else A4.
+    pub fn or_config(arg: Option<Self>, config: &Config) -> Paper {
+        match arg {
+            Some(PaperArg::A4) => Paper::A4,
+            Some(PaperArg::Letter) => Paper::Letter,
+            None => config.defaults.paper.unwrap_or_default(),
+        }
+    }
 }
 
 /// Arguments of `report`.

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use soc2_ready::report::{Format, Paper, SoaFile, Tracker};
 
+use super::args::PaperArg;
 use super::report::{deliver, model_of};
 use super::{Failure, GlobalArgs, Output};
 
@@ -61,6 +62,8 @@ pub enum SoaFormat {
     Csv,
     /// An XLSX workbook.
     Xlsx,
+    /// A printable PDF (see --paper).
+    Pdf,
 }
 
 /// Arguments of `soa`.
@@ -75,6 +78,9 @@ pub struct SoaArgs {
     /// <organisation>-iso27001-soa-<date>.<ext>); `-` writes CSV to standard output.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Paper size of the PDF [default: the config's `paper`, else a4].
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
 }
 
 /// Writes the control calendar of the assessment at `args.path`.
@@ -90,8 +96,18 @@ pub fn soa(global: &GlobalArgs, args: &SoaArgs) -> Result<Output, Failure> {
     let format = match args.format {
         SoaFormat::Csv => Format::Soa(SoaFile::Csv),
         SoaFormat::Xlsx => Format::Soa(SoaFile::Xlsx),
+        SoaFormat::Pdf => Format::Soa(SoaFile::Pdf),
     };
-    write(global, &args.path, args.output.as_deref(), format)
+    let (model, warnings, config) = model_of(global, &args.path)?;
+    let paper = PaperArg::or_config(args.paper, &config);
+    deliver(
+        &model,
+        format,
+        paper,
+        &args.path,
+        args.output.as_deref(),
+        warnings,
+    )
 }
 
 /// Builds the report model of the assessment at `path` and writes it in `format`.

@@ -39,11 +39,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> Result<Output, Failure> {
         ));
     }
     model.gap_cards = args.appendix == AppendixArg::Cards;
-    let paper = match args.paper {
-        Some(PaperArg::A4) => Paper::A4,
-        Some(PaperArg::Letter) => Paper::Letter,
-        None => config.defaults.paper.unwrap_or_default(),
-    };
+    let paper = PaperArg::or_config(args.paper, &config);
     deliver(
         &model,
         format,

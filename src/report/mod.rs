@@ -86,11 +86,13 @@ pub enum SoaFile {
     Csv,
     /// An XLSX workbook.
     Xlsx,
+    /// A printable PDF document.
+    Pdf,
 }
 
 impl Format {
     /// All formats, in the order the Export screen offers them.
-    pub const ALL: [Format; 11] = [
+    pub const ALL: [Format; 12] = [
         Format::Pdf,
         Format::Markdown,
         Format::Json,
@@ -102,12 +104,13 @@ impl Format {
         Format::Ics,
         Format::Soa(SoaFile::Csv),
         Format::Soa(SoaFile::Xlsx),
+        Format::Soa(SoaFile::Pdf),
     ];
 
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Pdf => "pdf",
+            Format::Pdf | Format::Soa(SoaFile::Pdf) => "pdf",
             Format::Markdown => "md",
             Format::Json => "json",
             Format::Csv | Format::Tickets(_) | Format::Soa(SoaFile::Csv) => "csv",
@@ -130,14 +133,20 @@ impl Format {
             Format::Ics => "iCalendar",
             Format::Soa(SoaFile::Csv) => "SoA CSV",
             Format::Soa(SoaFile::Xlsx) => "SoA XLSX",
+            Format::Soa(SoaFile::Pdf) => "SoA PDF",
         }
+    }
+
+    /// Whether the file is a PDF (the one kind a paper size matters for).
+    pub fn is_pdf(self) -> bool {
+        matches!(self, Format::Pdf | Format::Soa(SoaFile::Pdf))
     }
 
     /// Whether the file is text (UTF-8) that can go to standard output.
     pub fn is_text(self) -> bool {
         !matches!(
             self,
-            Format::Pdf | Format::Xlsx | Format::Soa(SoaFile::Xlsx)
+            Format::Pdf | Format::Xlsx | Format::Soa(SoaFile::Xlsx | SoaFile::Pdf)
         )
     }
 
@@ -199,6 +208,7 @@ pub fn render(format: Format, model: &ReportModel, paper: Paper) -> Rendered {
         Format::Ics => file(ics::render(model).into_bytes()),
         Format::Soa(SoaFile::Csv) => file(soa::render_csv(model).into_bytes()),
         Format::Soa(SoaFile::Xlsx) => file(soa::render_xlsx(model)),
+        Format::Soa(SoaFile::Pdf) => pdf::render_soa(model, paper),
     }
 }
 

@@ -7,7 +7,8 @@
 //! Modules: [`fonts`] and [`wrap`] measure and wrap text, [`canvas`] places it on pages,
 //! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`]
 //! (with [`heatmap`]), [`register`], [`owners`], [`registers`], [`cards`], [`certification`] and [`appendix`] draw the
-//! sections, in the order [`SECTIONS`] lists them.
+//! sections, in the order [`SECTIONS`] lists them; [`soa`] draws the Statement of
+//! Applicability, a document of its own.
 
 mod appendix;
 mod blocks;
@@ -28,6 +29,7 @@ mod register;
 mod registers;
 mod save;
 mod script;
+mod soa;
 mod summary;
 mod table;
 mod text;
@@ -133,33 +135,84 @@ pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
         "Confidential — prepared for {}  ·  Self-assessment, not an auditor's opinion  ·  {}",
         model.organization, model.generated
     );
-    let footnote = branding::footnote(&model.branding, &footnote);
     if let Some(logo) = &logo {
         branding::stamp(&mut canvas, logo, cover_logo);
     }
-    let finished = canvas.finish(RUNNING_TITLE, &model.organization, &footnote);
-    let creator = format!("soc2-ready {}", env!("CARGO_PKG_VERSION"));
-    let info = save::Info {
+    let subject = format!(
+        "SOC 2 {} readiness self-assessment of {} (not an auditor's opinion)",
+        model.target.label(),
+        organization
+    );
+    let document = Document {
+        running_title: RUNNING_TITLE,
         title,
-        // The assessor wrote the report; the client is its subject, never its author.
-        author: if model.assessor.is_empty() {
-            "soc2-ready".to_string()
-        } else {
-            visible_line(&model.assessor).into_owned()
-        },
-        subject: format!(
-            "SOC 2 {} readiness self-assessment of {} (not an auditor's opinion)",
-            model.target.label(),
-            organization
-        ),
-        keywords: "SOC 2, readiness, gap report, self-assessment".to_string(),
-        creator,
-        date: model.generated,
+        subject,
+        keywords: "SOC 2, readiness, gap report, self-assessment",
+        footnote,
     };
-    let bytes = save::write(finished, &fonts, &images, &info);
-    Rendered {
-        bytes,
-        undrawable: fonts.missing(),
+    document.save(canvas, &fonts, &images, model)
+}
+
+/// Renders the ISO/IEC 27001:2022 Statement of Applicability of `model` as its own PDF.
+pub fn render_soa(model: &ReportModel, paper: Paper) -> Rendered {
+    let organization = visible_line(&model.organization);
+    let images = PdfDocument::new(soa::RUNNING_TITLE);
+    let fonts = Fonts::load();
+    let mut canvas = Canvas::new(&fonts, paper);
+    soa::draw(&mut canvas, model);
+    let document = Document {
+        running_title: soa::RUNNING_TITLE,
+        title: format!("{}: {organization}", soa::RUNNING_TITLE),
+        subject: format!(
+            "Draft ISO/IEC 27001:2022 Statement of Applicability of {organization}, derived \
+             from its SOC 2 readiness self-assessment"
+        ),
+        keywords: "ISO/IEC 27001:2022, Statement of Applicability, Annex A, SOC 2",
+        footnote: format!(
+            "Confidential — prepared for {}  ·  Draft from a self-assessment  ·  {}",
+            model.organization, model.generated
+        ),
+    };
+    document.save(canvas, &fonts, &images, model)
+}
+
+/// What a finished document says about itself, in its pages and its metadata.
+struct Document {
+    running_title: &'static str,
+    title: String,
+    subject: String,
+    keywords: &'static str,
+    footnote: String,
+}
+
+impl Document {
+    /// Adds the headers and footers and writes the file.
+    fn save(
+        self,
+        canvas: Canvas<'_>,
+        fonts: &Fonts,
+        images: &PdfDocument,
+        model: &ReportModel,
+    ) -> Rendered {
+        let footnote = branding::footnote(&model.branding, &self.footnote);
+        let finished = canvas.finish(self.running_title, &model.organization, &footnote);
+        let info = save::Info {
+            title: self.title,
+            // The assessor wrote the document; the client is its subject, never its author.
+            author: if model.assessor.is_empty() {
+                "soc2-ready".to_string()
+            } else {
+                visible_line(&model.assessor).into_owned()
+            },
+            subject: self.subject,
+            keywords: self.keywords.to_string(),
+            creator: format!("soc2-ready {}", env!("CARGO_PKG_VERSION")),
+            date: model.generated,
+        };
+        Rendered {
+            bytes: save::write(finished, fonts, images, &info),
+            undrawable: fonts.missing(),
+        }
     }
 }
 

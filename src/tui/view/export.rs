@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, popup};
-use crate::report::{Format, Paper};
+use crate::report::{Format, Paper, SoaFile};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -25,6 +25,9 @@ fn purpose(format: Format) -> &'static str {
         }
         Format::Ics => {
             "The periodic controls as recurring events and the gap due dates, for any calendar."
+        }
+        Format::Soa(SoaFile::Pdf) => {
+            "A draft ISO 27001 Statement of Applicability to print: the 93 Annex A controls by theme, from the SOC 2 answers."
         }
         Format::Soa(_) => {
             "A draft ISO 27001 Statement of Applicability: the 93 Annex A controls, from the SOC 2 answers."
@@ -82,7 +85,7 @@ fn paper_line(theme: &Theme, chosen: Paper, format: Format) -> Line<'static> {
     let mut spans = vec![Span::styled("Paper ", theme.dim)];
     let papers = [(Paper::A4, "A4"), (Paper::Letter, "Letter")];
     spans.extend(choices(theme, papers, &chosen, " · "));
-    let note = if format == Format::Pdf {
+    let note = if format.is_pdf() {
         "  ↑/↓ changes it"
     } else {
         "  (only for PDF)"
