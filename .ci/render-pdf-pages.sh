@@ -98,4 +98,24 @@ else
   cat "$work/stderr" >&2
   status=1
 fi
+# The Statement of Applicability (soa --format pdf): every page renders and poppler reads
+# all 93 Annex A controls back.
+pdf="$work/soa.pdf"
+if "$binary" soa tests/fixtures/assessments/report-partial.toml --format pdf --output "$pdf" >/dev/null 2>"$work/stderr"; then
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  controls=$(pdftotext "$pdf" - | grep -cE '^A\.[5-8]\.[0-9]+$' || true)
+  if ! errors=$(pdftoppm -png -r 40 "$pdf" "$work/soa" 2>&1 >/dev/null) || [ -n "$errors" ]; then
+    echo "FAIL soa: pdftoppm reported: $errors" >&2
+    status=1
+  elif [ "$controls" -ne 93 ]; then
+    echo "FAIL soa: poppler read $controls of the 93 Annex A controls" >&2
+    status=1
+  else
+    printf 'ok   %-24s %-6s %3d pages, 93 Annex A controls read back\n' soa a4 "$pages"
+  fi
+else
+  echo "FAIL soa: the report was not written:" >&2
+  cat "$work/stderr" >&2
+  status=1
+fi
 exit $status
