@@ -60,6 +60,8 @@ pub enum Action {
     PrevCriterion,
     /// Go to the next question without an answer.
     NextUnanswered,
+    /// Edit the selected entry (of a register).
+    Edit,
     /// Edit the note of the current question.
     EditNote,
     /// Edit the owner of the current question.

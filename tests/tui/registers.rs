@@ -42,7 +42,7 @@ fn an_empty_register_adds_nothing_to_the_question() {
 }
 
 #[test]
-fn the_registers_screen_adds_lists_and_removes_entries() {
+fn the_registers_screen_adds_lists_changes_and_removes_entries() {
     use soc2_ready::tui::keymap::Key;
 
     use super::support::{press, type_text};
@@ -78,6 +78,43 @@ fn the_registers_screen_adds_lists_and_removes_entries() {
     let saved = fixture.saved();
     assert_eq!(saved.registers.risks[0].title, "Laptop theft");
     assert_eq!(saved.registers.risks[0].controls, ["CC6.1.mfa"]);
+    // Change it: the prompt opens on the entry as typed; a bad change is refused in place.
+    press(&mut fixture.app, &[Key::Char('e')]);
+    let screen = fixture.render(120, 40);
+    assert!(screen.contains("Change the risk"), "{screen}");
+    assert!(
+        screen.contains("Laptop theft | 3 | 4 | mitigate | IT | CC6.1.mfa"),
+        "{screen}"
+    );
+    for _ in 0.." | CC6.1.mfa".len() {
+        press(&mut fixture.app, &[Key::Backspace]);
+    }
+    type_text(&mut fixture.app, " | CC0.0.none");
+    press(&mut fixture.app, &[Key::Enter]);
+    let screen = fixture.render(120, 40);
+    assert!(
+        screen.contains("controls \"CC0.0.none\": is not a question id"),
+        "the refusal names the id: {screen}"
+    );
+    assert_eq!(fixture.saved().registers.risks[0].controls, ["CC6.1.mfa"]);
+    for _ in 0.." | CC0.0.none".len() {
+        press(&mut fixture.app, &[Key::Backspace]);
+    }
+    for _ in 0.."mitigate | IT".len() {
+        press(&mut fixture.app, &[Key::Backspace]);
+    }
+    type_text(&mut fixture.app, "transfer | Finance");
+    press(&mut fixture.app, &[Key::Enter]);
+    let screen = fixture.render(120, 40);
+    assert!(
+        screen.contains("Laptop theft · 3×4 = 12 high · transfer · owner Finance"),
+        "{screen}"
+    );
+    let saved = fixture.saved();
+    assert_eq!(saved.registers.risks.len(), 1);
+    assert_eq!(saved.registers.risks[0].treatment.key(), "transfer");
+    assert_eq!(saved.registers.risks[0].owner, "Finance");
+    assert!(saved.registers.risks[0].controls.is_empty());
     // Remove it again.
     press(&mut fixture.app, &[Key::Char('d')]);
     assert!(fixture.saved().registers.risks.is_empty());

@@ -29,6 +29,8 @@ pub enum PromptKind {
     ClaimsPath,
     /// A new entry of a register.
     Register(RegisterTab),
+    /// A change to the entry at this index of a register.
+    RegisterEdit(RegisterTab, usize),
 }
 
 impl PromptKind {
@@ -48,6 +50,9 @@ impl PromptKind {
             PromptKind::Register(RegisterTab::Policies) => "New policy",
             PromptKind::Register(RegisterTab::Vendors) => "New vendor",
             PromptKind::Register(RegisterTab::Risks) => "New risk",
+            PromptKind::RegisterEdit(RegisterTab::Policies, _) => "Change the policy",
+            PromptKind::RegisterEdit(RegisterTab::Vendors, _) => "Change the vendor",
+            PromptKind::RegisterEdit(RegisterTab::Risks, _) => "Change the risk",
         }
     }
 
@@ -70,13 +75,16 @@ impl PromptKind {
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
             }
-            PromptKind::Register(RegisterTab::Policies) => {
+            PromptKind::Register(RegisterTab::Policies)
+            | PromptKind::RegisterEdit(RegisterTab::Policies, _) => {
                 "Name | owner | version | approved, e.g. Access control | CTO | 1.0 | 2026-01-10"
             }
-            PromptKind::Register(RegisterTab::Vendors) => {
+            PromptKind::Register(RegisterTab::Vendors)
+            | PromptKind::RegisterEdit(RegisterTab::Vendors, _) => {
                 "Name | high/medium/low | service | report (soc2-type2, soc2-type1, iso27001, none) | report period end"
             }
-            PromptKind::Register(RegisterTab::Risks) => {
+            PromptKind::Register(RegisterTab::Risks)
+            | PromptKind::RegisterEdit(RegisterTab::Risks, _) => {
                 "Title | likelihood 1-5 | impact 1-5 | mitigate/accept/transfer/avoid | owner | control ids"
             }
         }

@@ -344,6 +344,12 @@ pub const REGISTERS: &[Binding] = &[
         "add",
     ),
     bind(
+        &[K::Char('e'), K::Enter],
+        A::Edit,
+        "change the selected entry, in the same line as when added",
+        "edit",
+    ),
+    bind(
         &[K::Char('d'), K::Delete],
         A::Delete,
         "remove the selected entry",

@@ -11,6 +11,7 @@ mod home;
 mod leave;
 mod mouse;
 mod prompt;
+mod register_entry;
 mod registers;
 mod wizard;
 

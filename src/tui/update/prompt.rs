@@ -116,6 +116,7 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
         }
         PromptKind::ClaimsPath => certification::check_claims(app, text)?,
         PromptKind::Register(tab) => registers::add(app, tab, text)?,
+        PromptKind::RegisterEdit(tab, index) => registers::edit(app, tab, index, text)?,
     }
     Ok(())
 }
