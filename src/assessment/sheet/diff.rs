@@ -263,3 +263,7 @@ fn normalise(field: Field, text: &str, question: &Question) -> Result<String, St
         Field::Note | Field::NaReason => Ok(text.replace("\r\n", "\n")),
     }
 }
+
+#[cfg(test)]
+#[path = "diff_tests.rs"]
+mod tests;
