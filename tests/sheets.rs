@@ -265,7 +265,7 @@ fn one_bad_row_refuses_the_whole_file_and_changes_nothing() {
     let good = read_csv(&out);
     // Each case: the cells set on the SSO row, the message, and what the located cell
     // holds in the file.
-    let cases: [(&[(&str, &str)], &str, &str); 4] = [
+    let cases: [(Cells, &str, &str); 4] = [
         (
             &[("answer", "sometimes")],
             "field `answer`: \"sometimes\" is not an answer to this question; expected not_in_place",
@@ -411,6 +411,9 @@ fn a_sheet_is_never_written_over_an_assessment() {
     assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
     assert_eq!(team.text(), before);
 }
+
+/// Cells to set in a row: `(column, text)` pairs.
+type Cells = &'static [(&'static str, &'static str)];
 
 /// The line and column of the first `FILE:LINE:COLUMN:` in `stderr`.
 fn place(stderr: &str, file: &str) -> (usize, usize) {
