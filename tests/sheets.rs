@@ -1,6 +1,5 @@
-//! `soc2-ready sheet export|import` on the real binary: CSV and XLSX sheets out and back
-//! (the XLSX rewritten by another writer, as a spreadsheet saves it), the workbook's
-//! drop-downs, locked id column, hidden export columns and frozen header, the filters, and
+//! `soc2-ready sheet export|import` on the real binary with CSV sheets (the workbooks are
+//! in `sheets_xlsx.rs`): out and back as a diff, spreadsheet-safe cells, the filters, and
 //! the refusals: one bad row refuses the file and leaves the assessment byte for byte
 //! as it was; an answer changed since the export is a conflict, never overwritten.
 
@@ -8,9 +7,7 @@ mod sheet_support;
 
 use std::fs;
 
-use calamine::Data;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use sheet_support::{Team, fill, part, questions, read_csv, text, write_csv};
+use sheet_support::{Team, fill, read_csv, text, write_csv};
 
 #[test]
 fn a_csv_sheet_goes_out_and_comes_back_as_a_diff() {
@@ -122,140 +119,6 @@ fn exported_cells_are_spreadsheet_safe_and_read_back_as_written() {
         "{}",
         text(&output.stdout)
     );
-}
-
-#[test]
-fn an_xlsx_sheet_has_drop_downs_a_locked_id_column_and_frozen_headers() {
-    let team = Team::new();
-    let out = team.export("xlsx", "cc6.xlsx", &["--criteria", "CC6"]);
-    let xml = part(&out, "xl/worksheets/sheet1.xml");
-    assert!(xml.contains("<sheetProtection"), "protected");
-    assert!(
-        xml.contains("state=\"frozen\"") && xml.contains("ySplit=\"1\""),
-        "frozen header"
-    );
-    assert!(xml.contains("<dataValidation type=\"list\""), "drop-downs");
-    assert!(xml.contains(
-        "<formula1>\"not_in_place,planned,in_place,evidenced,operating,na,unsure\"</formula1>"
-    ));
-    assert!(
-        xml.contains("<dataValidation type=\"date\""),
-        "due is checked as a date"
-    );
-    assert_eq!(
-        xml.matches("hidden=\"1\"").count(),
-        5,
-        "the exported_ columns are hidden"
-    );
-    let styles = part(&out, "xl/styles.xml");
-    assert!(
-        styles.contains("locked=\"0\""),
-        "the columns to fill are unlocked"
-    );
-    assert!(styles.contains("wrapText=\"1\""));
-    let range = questions(&out);
-    assert_eq!(range.get((0, 0)), Some(&Data::String("id".into())));
-    let criteria: Vec<String> = (1..range.height())
-        .map(|row| range.get((row, 1)).unwrap().to_string())
-        .collect();
-    assert!(criteria.iter().all(|c| c.contains("CC6.")), "{criteria:?}");
-    assert!(
-        criteria.iter().any(|c| c.starts_with("CC1.4, ")),
-        "also_supports counts: {criteria:?}"
-    );
-    assert!(
-        (1..range.height())
-            .any(|row| range.get((row, 0)) == Some(&Data::String("CC6.1.mfa".into())))
-    );
-}
-
-#[test]
-fn a_yes_no_question_offers_yes_and_no() {
-    let team = Team::new();
-    let out = team.export("xlsx", "all.xlsx", &[]);
-    let xml = part(&out, "xl/worksheets/sheet1.xml");
-    assert!(
-        xml.contains("<formula1>\"yes,no,na,unsure\"</formula1>"),
-        "yes/no list"
-    );
-}
-
-#[test]
-fn an_xlsx_sheet_saved_by_another_spreadsheet_comes_back() {
-    let team = Team::new();
-    let out = team.export("xlsx", "cc6.xlsx", &["--criteria", "CC6.1"]);
-    let range = questions(&out);
-    let header: Vec<String> = (0..range.width())
-        .map(|col| range.get((0, col)).unwrap().to_string())
-        .collect();
-    let col = |name: &str| u16::try_from(header.iter().position(|h| h == name).unwrap()).unwrap();
-    // Rewrite the workbook as a spreadsheet saves it: typed numbers and real dates.
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("Questions").unwrap();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let mut mfa_row = 0;
-    for row in 0..range.height() {
-        let at = u32::try_from(row).unwrap();
-        for c in 0..range.width() {
-            if let Some(Data::String(value)) = range.get((row, c)) {
-                sheet
-                    .write_string(at, u16::try_from(c).unwrap(), value)
-                    .unwrap();
-            }
-        }
-        if range.get((row, 0)) == Some(&Data::String("CC6.1.mfa".into())) {
-            mfa_row = at;
-            sheet.write_number(at, col("answer"), 3).unwrap();
-            let due = ExcelDateTime::from_ymd(2027, 2, 15).unwrap();
-            sheet
-                .write_datetime_with_format(at, col("due"), &due, &date)
-                .unwrap();
-            sheet
-                .write_string(at, col("note"), "Okta MFA for everyone")
-                .unwrap();
-        }
-    }
-    let filled = team.file("filled.xlsx");
-    book.save(&filled).unwrap();
-    let output = team.import(&filled, &[]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let stdout = text(&output.stdout);
-    assert!(
-        stdout.contains("CC6.1.mfa answer: planned → evidenced"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("CC6.1.mfa due: (none) → 2027-02-15"),
-        "{stdout}"
-    );
-    let mfa = team.record("CC6.1.mfa");
-    assert!(
-        mfa.contains("due = \"2027-02-15\"") && mfa.contains("note = \"Okta MFA for everyone\""),
-        "{mfa}"
-    );
-
-    // A bad cell in a workbook is named by its cell.
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("Questions").unwrap();
-    sheet.write_string(0, 0, "id").unwrap();
-    sheet.write_string(0, 1, "answer").unwrap();
-    sheet.write_string(mfa_row, 0, "CC6.1.mfa").unwrap();
-    sheet.write_string(mfa_row, 1, "done").unwrap();
-    let bad = team.file("bad.xlsx");
-    book.save(&bad).unwrap();
-    let before = fs::read(&team.path).unwrap();
-    let output = team.import(&bad, &[]);
-    assert_eq!(output.status.code(), Some(2));
-    let cell = format!(
-        "bad.xlsx, cell B{}: CC6.1.mfa: field `answer`: \"done\" is not an answer",
-        mfa_row + 1
-    );
-    assert!(
-        text(&output.stderr).contains(&cell),
-        "{}",
-        text(&output.stderr)
-    );
-    assert_eq!(fs::read(&team.path).unwrap(), before);
 }
 
 #[test]
@@ -393,6 +256,33 @@ fn filters_pick_an_owner_or_criteria_and_refuse_what_matches_nothing() {
         );
         assert!(!none.exists());
     }
+}
+
+#[test]
+fn a_csv_sheet_can_go_to_standard_output_and_an_xlsx_cannot() {
+    let team = Team::new();
+    let csv = team.ok(&[
+        "sheet",
+        "export",
+        team.arg(),
+        "--format",
+        "csv",
+        "--owner",
+        "Sam",
+        "-o",
+        "-",
+    ]);
+    assert!(csv.starts_with("\u{feff}id,criterion,"), "{csv}");
+    assert_eq!(
+        csv.lines()
+            .filter(|line| line.starts_with("CC6.1.sso,"))
+            .count(),
+        1,
+        "{csv}"
+    );
+    let output = team.run(&["sheet", "export", team.arg(), "--format", "xlsx", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("cannot be written to standard output"));
 }
 
 #[test]

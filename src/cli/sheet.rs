@@ -17,6 +17,7 @@ use soc2_ready::text_safety::visible_text;
 
 use super::edit::edit;
 use super::import::read_export;
+use super::report::is_stdout;
 use super::{
     Failure, GlobalArgs, Output, clock, format_problems, load_assessment, load_questionnaire,
 };
@@ -67,7 +68,7 @@ pub struct SheetExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SheetFormat::Xlsx)]
     pub format: SheetFormat,
-    /// The file to write (never an assessment).
+    /// The file to write (never an assessment); `-` writes CSV to standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
 }
@@ -77,7 +78,7 @@ pub struct SheetExportArgs {
 pub struct SheetImportArgs {
     /// The assessment file.
     pub path: PathBuf,
-    /// The filled sheet (XLSX, or CSV; an ODS saved by another spreadsheet also reads).
+    /// The filled sheet: XLSX or CSV.
     pub file: PathBuf,
     /// Only show what would change; change nothing.
     #[arg(long)]
@@ -113,6 +114,17 @@ fn export(global: &GlobalArgs, args: &SheetExportArgs) -> Result<Output, Failure
         return Err(Failure::Invalid(format!(
             "no question in scope matches {selection}; nothing was written"
         )));
+    }
+    if is_stdout(&args.output) {
+        if args.format != SheetFormat::Csv {
+            return Err(Failure::Invalid(
+                "an XLSX sheet cannot be written to standard output; pass --output FILE or --format csv".into(),
+            ));
+        }
+        return Ok(Output {
+            stdout: render_csv(&rows),
+            warnings,
+        });
     }
     let clock = clock()?;
     let bytes = match args.format {

@@ -1,6 +1,8 @@
 //! Helpers for the sheet tests: an assessment in a temporary folder, the binary run on a
 //! fixed day, CSV sheets edited as a spreadsheet saves them, workbooks read and rewritten.
 
+#![allow(dead_code)] // Each test crate uses a different part of this module.
+
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

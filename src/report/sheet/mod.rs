@@ -16,8 +16,8 @@ use crate::diagnostics::Problem;
 /// The name of the worksheet holding the questions.
 pub const QUESTIONS_SHEET: &str = "Questions";
 
-/// Reads a filled sheet: a workbook (XLSX, or an ODS/XLS saved by another spreadsheet)
-/// when the bytes are one, else CSV.
+/// Reads a filled sheet: a workbook when the bytes are a ZIP or an OLE file (calamine
+/// tells XLSX from XLS and ODS), else CSV.
 pub fn read(name: &str, bytes: &[u8]) -> Result<ReadSheet, Vec<Problem>> {
     let zip = bytes.starts_with(b"PK\x03\x04");
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
