@@ -179,24 +179,20 @@ fn import(global: &GlobalArgs, args: &SheetImportArgs) -> Result<Output, Failure
     let (assessment, warnings) = load_assessment(&args.path, &questionnaire)?;
     let planned = sheet::plan(&questionnaire, &assessment, &read)
         .map_err(|problems| refused(&name, &problems))?;
-    let output = if args.dry_run || planned.changes.is_empty() {
-        Output {
-            stdout: diff(&planned, &name, args.dry_run || planned.changes.is_empty()),
-            warnings,
-        }
-    } else {
-        let clock = clock()?;
-        let mut applied = Plan::default();
-        let mut output = edit(&args.path, &clock, &questionnaire, |assessment| {
-            applied = sheet::plan(&questionnaire, assessment, &read)
-                .map_err(|problems| refused(&name, &problems))?;
-            applied.apply(assessment);
-            Ok(diff(&applied, &name, false))
-        })?;
-        output.warnings.splice(0..0, warnings);
-        return finish(output, &applied);
-    };
-    finish(output, &planned)
+    if args.dry_run || planned.changes.is_empty() {
+        let stdout = diff(&planned, &name, args.dry_run);
+        return finish(Output { stdout, warnings }, &planned);
+    }
+    // Planned again under the lock, on the file as it is then.
+    let clock = clock()?;
+    let mut applied = Plan::default();
+    let output = edit(&args.path, &clock, &questionnaire, |assessment| {
+        applied = sheet::plan(&questionnaire, assessment, &read)
+            .map_err(|problems| refused(&name, &problems))?;
+        applied.apply(assessment);
+        Ok(diff(&applied, &name, false))
+    })?;
+    finish(output, &applied)
 }
 
 /// The refusal of a sheet with bad cells.
@@ -241,7 +237,7 @@ fn diff(plan: &Plan, name: &str, dry_run: bool) -> String {
     let _ = match (changes, dry_run) {
         (0, _) => writeln!(
             text,
-            "{name}: no changes ({} row(s) match the assessment)",
+            "{name}: no changes to apply ({} row(s) read)",
             plan.rows
         ),
         (_, true) => writeln!(

@@ -95,6 +95,22 @@ mod tests {
     }
 
     #[test]
+    fn excel_unicode_text_reads_too() {
+        let text = "id\tanswer\r\nCC6.1.mfa\tÉvidence\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let sheet = read_csv("a.txt", &bytes).unwrap();
+        assert_eq!(sheet.rows[0].fields[&Field::Answer].text, "Évidence");
+        assert_eq!(
+            sheet.rows[0].fields[&Field::Answer].place,
+            Place::Text {
+                line: 2,
+                column: 11
+            }
+        );
+    }
+
+    #[test]
     fn a_file_without_an_id_column_is_not_a_sheet() {
         let problems = read_csv("a.csv", b"name,answer\nx,3\n").unwrap_err();
         assert!(

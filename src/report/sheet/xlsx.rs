@@ -17,13 +17,16 @@ use crate::report::xlsx::grid::{Grid, Styles, excel_date};
 /// The background of the cells to fill.
 const INPUT_FILL: &str = "FFF2CC";
 /// Widths (in characters) of the columns whose text wraps.
-const WIDTHS: [(&str, f64); 6] = [
+const WIDTHS: [(&str, f64); 9] = [
     ("control", 24.0),
     ("question", 48.0),
     ("why_it_matters", 40.0),
     ("auditor_asks_for", 40.0),
+    ("answer", 16.0),
     ("na_reason", 28.0),
     ("note", 40.0),
+    ("owner", 18.0),
+    ("due", 12.0),
 ];
 
 /// What the About sheet says about the export.
@@ -114,7 +117,6 @@ fn questions(sheet: &mut Worksheet, styles: &Styles, rows: &[ExportRow]) -> Resu
         grid.sheet().set_column_width(col(name), width)?;
     }
     let sheet = grid.sheet();
-    sheet.set_column_width(col(Field::Answer.key()), 16.0)?;
     for field in Field::ALL {
         sheet.set_column_hidden(col(field.exported_key()))?;
     }
