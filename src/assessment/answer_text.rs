@@ -44,7 +44,7 @@ impl Answer {
 }
 
 /// The spellings a question of `kind` takes, for messages and help.
-pub fn expected(kind: AnswerKind) -> &'static str {
+fn expected(kind: AnswerKind) -> &'static str {
     match kind {
         AnswerKind::Scale => {
             "not_in_place, planned, in_place, evidenced, operating (or 0-4), na (x), unsure (u)"

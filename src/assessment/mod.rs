@@ -19,7 +19,6 @@ pub mod thresholds;
 mod time_file;
 mod time_records;
 
-pub use answer_text::expected as expected_answers;
 pub use time_records::{
     AuditPlan, Evidence, EvidenceFile, Snapshot, WINDOW_MONTHS, check_locker_path, is_sha256_hex,
 };
