@@ -99,7 +99,12 @@ fn export(global: &GlobalArgs, args: &SheetExportArgs) -> Result<Output, Failure
     let (assessment, warnings) = load_assessment(&args.path, &questionnaire)?;
     let filter = Filter {
         owner: args.owner.clone().filter(|owner| !owner.trim().is_empty()),
-        criteria: args.criteria.iter().map(|c| c.trim().to_string()).collect(),
+        criteria: args
+            .criteria
+            .iter()
+            .map(|criterion| criterion.trim().to_string())
+            .filter(|criterion| !criterion.is_empty())
+            .collect(),
     };
     let unknown = sheet::unknown_criteria(&questionnaire, &filter);
     if !unknown.is_empty() {
