@@ -2,6 +2,7 @@
 //! answers. The types here are pure; [`file`] turns them into TOML and back, [`store`]
 //! puts them on disk safely.
 
+mod answer_text;
 pub mod backup;
 pub mod conflicts;
 mod conflicts_file;
@@ -12,6 +13,7 @@ pub mod migrate;
 pub mod package;
 mod registers_file;
 pub mod sample;
+pub mod sheet;
 pub mod store;
 pub mod thresholds;
 mod time_file;

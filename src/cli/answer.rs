@@ -2,7 +2,7 @@
 //! must suit the question, N/A needs a reason), its lock and its atomic save.
 
 use soc2_ready::assessment::{Answer, Assessment};
-use soc2_ready::questionnaire::{AnswerKind, Level, Question, Questionnaire};
+use soc2_ready::questionnaire::{Question, Questionnaire};
 
 use super::args::AnswerArgs;
 use super::edit::{date_arg, edit};
@@ -43,31 +43,8 @@ pub fn find_question<'q>(
 
 /// Parses an answer given as its file name (`evidenced`) or its wizard key (`3`, `x`, `y`).
 fn parse_answer(text: &str, question: &Question) -> Result<Answer, Failure> {
-    let answer = match text.trim() {
-        "x" => Some(Answer::NotApplicable),
-        "u" => Some(Answer::Unsure),
-        "y" => Some(Answer::Yes),
-        "n" => Some(Answer::No),
-        digit if digit.len() == 1 => digit
-            .parse::<u8>()
-            .ok()
-            .and_then(Level::from_number)
-            .map(Answer::Level),
-        name => Answer::from_key(name),
-    };
-    let expected = match question.kind {
-        AnswerKind::Scale => {
-            "not_in_place, planned, in_place, evidenced, operating (or 0-4), na (x), unsure (u)"
-        }
-        AnswerKind::YesNo => "yes (y), no (n), na (x), unsure (u)",
-    };
-    match answer {
-        Some(answer) if answer.fits(question) => Ok(answer),
-        _ => Err(Failure::Invalid(format!(
-            "{}: \"{text}\" is not an answer to this question; expected {expected}; nothing was changed",
-            question.id
-        ))),
-    }
+    Answer::parse_for(text, question)
+        .map_err(|why| Failure::Invalid(format!("{}: {why}; nothing was changed", question.id)))
 }
 
 /// Changes the record and says what changed.

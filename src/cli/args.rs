@@ -12,6 +12,7 @@ pub use super::exports::{CalendarArgs, SoaArgs, TrackerArg};
 pub use super::import::ImportArgs;
 pub use super::list::PortfolioArgs;
 pub use super::registers::{PolicyCommand, RiskCommand, VendorCommand};
+pub use super::sheet::SheetCommand;
 pub use super::validate::ValidateArgs;
 
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
@@ -107,6 +108,10 @@ pub enum Command {
     Crosswalk(CrosswalkArgs),
     /// Find statements that misdescribe SOC 2 in text, Markdown and HTML files or folders.
     Claims(ClaimsArgs),
+    /// Spreadsheets out and back: export the questions for one owner or some criteria as
+    /// an XLSX or CSV sheet to fill, and import it again as a diff applied all or nothing.
+    #[command(subcommand)]
+    Sheet(SheetCommand),
     /// Git's merge driver for assessment files (`merge %O %A %B`): writes the three-way
     /// merge into OURS; exit 1 when conflicts are left to `resolve`.
     Merge(MergeArgs),

@@ -87,7 +87,7 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
             "--taken: {taken} is in the future (today is {today})"
         )));
     }
-    let bytes = read_export(&args.file)?;
+    let bytes = read_export(&args.file, "nothing was recorded")?;
     let name = args.file.display().to_string();
     // Hashing a large export takes as long as reading it: both at once, on two cores.
     let (findings, sha256) = std::thread::scope(|scope| {
@@ -272,14 +272,15 @@ fn record(
     Ok(out)
 }
 
-/// The export's bytes, refused before reading when it is special or too large.
-fn read_export(path: &Path) -> Result<Vec<u8>, Failure> {
-    let file = locker::open_regular(path)
-        .map_err(|error| evidence_files::failure(error, "nothing was recorded"))?;
+/// The export's bytes, refused before reading when it is special or too large; `nothing`
+/// ends every refusal ("nothing was recorded").
+pub(super) fn read_export(path: &Path, nothing: &str) -> Result<Vec<u8>, Failure> {
+    let file =
+        locker::open_regular(path).map_err(|error| evidence_files::failure(error, nothing))?;
     let size = file.metadata().map(|meta| meta.len()).unwrap_or(0);
     if size > MAX_BYTES {
         return Err(Failure::Invalid(format!(
-            "{} is {}; exports over {} are not read (split it, or export one account at a time); nothing was recorded",
+            "{} is {}; exports over {} are not read (split it, or export one account at a time); {nothing}",
             path.display(),
             locker::size_text(size),
             locker::size_text(MAX_BYTES)
@@ -290,7 +291,7 @@ fn read_export(path: &Path) -> Result<Vec<u8>, Failure> {
         .read_to_end(&mut bytes)
         .map_err(|error| {
             Failure::Runtime(format!(
-                "cannot read {}: {error}; nothing was recorded",
+                "cannot read {}: {error}; {nothing}",
                 path.display()
             ))
         })?;

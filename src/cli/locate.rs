@@ -54,6 +54,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
         Command::Policy(command) => vec![command.path_mut()],
         Command::Vendor(command) => vec![command.path_mut()],
         Command::Risk(command) => vec![command.path_mut()],
+        Command::Sheet(command) => vec![command.path_mut()],
         Command::Config(args) => args.assessment.iter_mut().collect(),
         Command::Validate(args) => args.path.iter_mut().collect(),
         Command::Criteria(_)
@@ -100,6 +101,8 @@ mod tests {
             "policy templates acme --output out",
             "vendor remove acme Cloudhost",
             "risk import acme risks.csv",
+            "sheet export acme --output out.xlsx",
+            "sheet import acme filled.csv",
         ] {
             let mut cli = Cli::parse_from(
                 ["soc2-ready", "--data-dir", data]

@@ -27,6 +27,7 @@ mod registers;
 mod report;
 mod score;
 mod score_time;
+mod sheet;
 mod validate;
 mod wizard;
 
@@ -131,6 +132,7 @@ pub fn run() -> ExitCode {
         Some(Command::Risk(command)) => registers::run_risk(&cli.global, &command),
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
         Some(Command::Claims(args)) => return claims::run(&args),
+        Some(Command::Sheet(command)) => sheet::run(&cli.global, &command),
         Some(Command::Merge(args)) => merge::run(&cli.global, &args),
         Some(Command::Resolve(args)) => merge::resolve(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),

@@ -127,7 +127,7 @@ fn check_claims(paths: &[PathBuf]) -> Result<ClaimsScan, Failure> {
 }
 
 /// Whether `--output` names standard output: `-`, or one of the names Linux gives it.
-fn is_stdout(path: &Path) -> bool {
+pub(super) fn is_stdout(path: &Path) -> bool {
     ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
         .iter()
         .any(|name| path == Path::new(name))

@@ -164,6 +164,11 @@ impl<'a> Table<'a> {
         problem
     }
 
+    /// The 1-based line and column where field `index` of `row` starts.
+    pub fn place(&self, row: &Row, index: usize) -> (usize, usize) {
+        SourceText::new(self.name, self.text).line_column(self.field_offset(row.byte, index))
+    }
+
     /// Where field `index` of the record starting at `byte` starts in the text.
     fn field_offset(&self, byte: usize, index: usize) -> usize {
         let bytes = self.text.as_bytes();

@@ -194,6 +194,15 @@ pub(super) fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// The cell as it was before [`spreadsheet_safe`]: the apostrophe it adds is taken off
+/// again (a leading apostrophe on text that needs none is the user's own and stays).
+pub(crate) fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if spreadsheet_safe(rest) != rest => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +226,21 @@ mod tests {
         assert_eq!(spreadsheet_safe("@A1"), "'@A1");
         assert_eq!(spreadsheet_safe("+cmd"), "'+cmd");
         assert_eq!(spreadsheet_safe("-inf"), "'-inf");
+    }
+
+    #[test]
+    fn the_apostrophe_comes_off_again_only_where_it_was_added() {
+        for cell in [
+            "=SUM(A1)",
+            "+cmd|x",
+            "@risk",
+            "'quoted'",
+            "- see the wiki",
+            "plain",
+        ] {
+            assert_eq!(unguarded(&spreadsheet_safe(cell)), cell);
+        }
+        assert_eq!(unguarded("'plain"), "'plain");
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub mod prepared;
 mod registers;
 pub mod request_list;
 mod schedule;
+pub mod sheet;
 pub mod soa;
 mod text;
 mod tickets;

@@ -107,13 +107,25 @@ impl<'a> Grid<'a> {
 
     /// Writes text as a string cell (never a formula); empty text leaves the cell empty.
     pub fn text(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
+        let styles = self.styles;
+        self.text_as(row, col, text, &styles.text)
+    }
+
+    /// [`Grid::text`] in another format (e.g. an unlocked one for a cell to fill).
+    pub fn text_as(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
         if text.is_empty() {
             return Ok(());
         }
         let text = cell_text(text);
         self.fit(col, &text);
         self.sheet
-            .write_string_with_format(row, col, text, &self.styles.text)?;
+            .write_string_with_format(row, col, text, format)?;
         Ok(())
     }
 
@@ -129,15 +141,27 @@ impl<'a> Grid<'a> {
     /// Writes a real date; `None` leaves the cell empty, and a date a spreadsheet cannot
     /// hold (before 1900) is written as its text.
     pub fn date(&mut self, row: u32, col: u16, date: Option<Date>) -> Result<(), XlsxError> {
+        let styles = self.styles;
+        self.date_as(row, col, date, &styles.date)
+    }
+
+    /// [`Grid::date`] in another date format (e.g. an unlocked one for a cell to fill).
+    pub fn date_as(
+        &mut self,
+        row: u32,
+        col: u16,
+        date: Option<Date>,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
         let Some(date) = date else {
             return Ok(());
         };
         let Some(excel) = excel_date(date) else {
-            return self.text(row, col, &date.to_string());
+            return self.text_as(row, col, &date.to_string(), format);
         };
         self.fit(col, "2027-01-31");
         self.sheet
-            .write_datetime_with_format(row, col, &excel, &self.styles.date)?;
+            .write_datetime_with_format(row, col, &excel, format)?;
         Ok(())
     }
 
@@ -179,7 +203,7 @@ impl<'a> Grid<'a> {
 }
 
 /// `date` as a spreadsheet date, if a spreadsheet can hold it (the years 1900 to 9999).
-pub(super) fn excel_date(date: Date) -> Option<ExcelDateTime> {
+pub(crate) fn excel_date(date: Date) -> Option<ExcelDateTime> {
     ExcelDateTime::from_ymd(
         u16::try_from(date.year()).ok()?,
         u8::try_from(date.month()).ok()?,
