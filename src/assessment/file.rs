@@ -7,9 +7,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 use toml::de::DeTable;
 
+use super::conflicts_file::{ConflictsOut, conflicts_out, read_conflicts};
 use super::registers_file::{RegistersOut, read_registers};
 use super::thresholds::{self, Thresholds};
 use super::time_file::{self, AuditOut, EvidenceOut, SnapshotOut};
+use super::workshop_file::{WorkshopsOut, read_workshops};
 use super::{Answer, AnswerRecord, Assessment, ReportNotes, SCHEMA};
 use crate::diagnostics::{LineStarts, Problem, SourceText};
 use crate::questionnaire::{Category, Target};
@@ -46,6 +48,10 @@ struct FileOut<'a> {
     history: Vec<SnapshotOut>,
     #[serde(flatten)]
     registers: RegistersOut<'a>,
+    #[serde(flatten)]
+    workshops: WorkshopsOut<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    conflicts: ConflictsOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +118,8 @@ pub fn to_toml(assessment: &Assessment) -> String {
             .collect(),
         history: assessment.history.iter().map(SnapshotOut::new).collect(),
         registers: RegistersOut::new(&assessment.registers),
+        workshops: WorkshopsOut::new(&assessment.workshops),
+        conflicts: conflicts_out(&assessment.conflicts),
     };
     let body = toml::to_string(&file).expect("an assessment always serializes to TOML");
     format!("{HEADER}{body}")
@@ -156,11 +164,14 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
     };
     let thresholds_table = fields.table(thresholds::TABLE);
     let answers_table = fields.table("answers");
+    let conflicts_table = fields.table("conflicts");
     let (audit, mut problems) = time_file::read_audit(&mut fields, source);
     let (history, history_problems) = time_file::read_history(&mut fields, source);
     problems.extend(history_problems);
     let (registers, register_problems) = read_registers(&mut fields, source);
     problems.extend(register_problems);
+    let (workshops, workshop_problems) = read_workshops(&mut fields, source);
+    problems.extend(workshop_problems);
     problems.extend(fields.finish());
     let agreed = thresholds_table.map_or_else(Thresholds::default, |(table, span)| {
         thresholds::read_agreed(source, table, span, &mut problems)
@@ -169,6 +180,9 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
         Some((table, _)) => read_answers(source, table, &mut problems),
         None => BTreeMap::new(),
     };
+    let conflicts = conflicts_table.map_or_else(Default::default, |(table, _)| {
+        read_conflicts(source, table, &mut problems)
+    });
     let na_lines = answers_table.map_or_else(BTreeMap::new, |(table, _)| {
         na_lines(source, table, &answers)
     });
@@ -183,6 +197,8 @@ pub fn from_toml(source: SourceText<'_>) -> Result<Assessment, Vec<Problem>> {
             assessment.audit = audit;
             assessment.history = history;
             assessment.registers = registers;
+            assessment.workshops = workshops;
+            assessment.conflicts = conflicts;
             assessment.migrated_from = schema.filter(|&schema| schema < SCHEMA);
             assessment.na_lines = na_lines;
             Ok(assessment)
@@ -474,10 +490,10 @@ na_reason = ""
     #[test]
     fn newer_schema_asks_for_an_upgrade() {
         let problems =
-            parse("schema = 5\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
+            parse("schema = 6\norganization = \"A\"\ncreated = 2026-11-24\ntarget = \"type1\"\n")
                 .unwrap_err();
         assert!(
-            problems[0].contains("newer soc2-ready (schema 5)"),
+            problems[0].contains("newer soc2-ready (schema 6)"),
             "{problems:?}"
         );
         let problems =

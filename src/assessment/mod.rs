@@ -3,8 +3,11 @@
 //! puts them on disk safely.
 
 pub mod backup;
+pub mod conflicts;
+mod conflicts_file;
 pub mod file;
 pub mod locker;
+pub mod merge;
 pub mod migrate;
 pub mod package;
 mod registers_file;
@@ -13,6 +16,8 @@ pub mod store;
 pub mod thresholds;
 mod time_file;
 mod time_records;
+pub mod workshop;
+mod workshop_file;
 
 pub use time_records::{
     AuditPlan, Evidence, EvidenceFile, Snapshot, WINDOW_MONTHS, check_locker_path, is_sha256_hex,
@@ -27,7 +32,7 @@ use crate::questionnaire::{AnswerKind, Category, Level, Question, Questionnaire,
 use crate::registers::Registers;
 
 /// The assessment file schema this version writes.
-pub const SCHEMA: i64 = 4;
+pub const SCHEMA: i64 = 5;
 
 /// One answer on the scale, or yes/no, N/A or unsure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,6 +173,10 @@ pub struct Assessment {
     pub history: Vec<Snapshot>,
     /// The policy, vendor and risk registers (schema 4).
     pub registers: Registers,
+    /// The workshop sessions, oldest first (schema 5).
+    pub workshops: Vec<workshop::Workshop>,
+    /// Merge conflicts waiting for the user to pick a side (schema 5; see [`conflicts`]).
+    pub conflicts: conflicts::Conflicts,
     /// The older schema the file was read from, when it was (its first save upgrades it
     /// and keeps a backup of the old file).
     pub migrated_from: Option<i64>,
@@ -211,6 +220,8 @@ impl Assessment {
             audit: AuditPlan::default(),
             history: Vec::new(),
             registers: Registers::default(),
+            workshops: Vec::new(),
+            conflicts: conflicts::Conflicts::new(),
             migrated_from: None,
             na_lines: BTreeMap::new(),
         };

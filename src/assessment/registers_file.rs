@@ -179,7 +179,7 @@ pub(super) fn read_registers(
 }
 
 /// Keeps `item` when its table had no problem.
-fn collect<T>(
+pub(super) fn collect<T>(
     entry: Fields<'_, '_>,
     item: Option<T>,
     into: &mut Vec<T>,
@@ -216,7 +216,10 @@ fn unique(
 }
 
 /// A date that must be present.
-fn required_date(entry: &mut Fields<'_, '_>, key: &'static str) -> Option<jiff::civil::Date> {
+pub(super) fn required_date(
+    entry: &mut Fields<'_, '_>,
+    key: &'static str,
+) -> Option<jiff::civil::Date> {
     let value = date(entry, key);
     if entry.value(key).is_none() {
         entry.report(key, "missing required field (a date such as 2026-11-24)");

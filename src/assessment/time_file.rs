@@ -431,7 +431,7 @@ mod tests {
         assert_eq!(old.audit, AuditPlan::default());
         assert!(old.history.is_empty());
         let text = to_toml(&old);
-        assert!(text.contains("schema = 4"), "{text}");
+        assert!(text.contains("schema = 5"), "{text}");
         assert_eq!(parse(&text).unwrap().migrated_from, None);
     }
 

@@ -105,6 +105,11 @@ pub enum Command {
     Crosswalk(CrosswalkArgs),
     /// Find statements that misdescribe SOC 2 in text, Markdown and HTML files or folders.
     Claims(ClaimsArgs),
+    /// Git's merge driver for assessment files (`merge %O %A %B`): writes the three-way
+    /// merge into OURS; exit 1 when conflicts are left to `resolve`.
+    Merge(MergeArgs),
+    /// Settle merge conflicts waiting in an assessment by taking ours or theirs.
+    Resolve(ResolveArgs),
     /// Open an assessment file in the wizard, skipping the list of assessments.
     Open {
         /// The assessment file.
@@ -310,6 +315,43 @@ pub struct AnswerArgs {
     /// Why the question does not apply (required with na).
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+}
+
+/// Arguments of `merge` (git's `%O %A %B`).
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor (git's %O).
+    pub base: PathBuf,
+    /// Our version, replaced by the result (git's %A).
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+}
+
+/// Arguments of `resolve`.
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// The question id whose conflicts to settle (`assessment` for the organisation,
+    /// target and report fields).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub question: Option<String>,
+    /// Settle every conflict waiting.
+    #[arg(long)]
+    pub all: bool,
+    /// Which side to keep.
+    #[arg(long, value_enum)]
+    pub take: TakeArg,
+}
+
+/// The side `resolve` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TakeArg {
+    /// The value in the file (this branch's, at merge time).
+    Ours,
+    /// The other branch's value.
+    Theirs,
 }
 
 /// Arguments of `history`.

@@ -88,7 +88,13 @@ pub fn run(global: &GlobalArgs, args: &PortfolioArgs) -> Result<Output, Failure>
         }
         PortfolioFormat::Text => format!("{}{}", text(&lines, &clock), thresholds(&lines)),
     };
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = listed
+        .iter()
+        .filter_map(|listed| {
+            let assessment = listed.assessment.as_ref().ok()?;
+            super::merge::conflict_notice(&listed.path, assessment, &questionnaire)
+        })
+        .collect();
     if unreadable > 0 {
         warnings.push(format!(
             "{unreadable} file(s) in {} cannot be read; they are listed with the reason and were left untouched",

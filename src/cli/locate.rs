@@ -37,6 +37,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
         Command::Soa(args) => vec![&mut args.path],
         Command::Package(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
+        Command::Resolve(args) => vec![&mut args.path],
         Command::Import(args) => vec![&mut args.into],
         Command::History(args) => vec![&mut args.path],
         Command::Due(args) => vec![&mut args.path],
@@ -60,6 +61,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
         | Command::New(_)
         | Command::Crosswalk(_)
         | Command::Claims(_)
+        | Command::Merge(_)
         | Command::List(_)
         | Command::Completions { .. }
         | Command::Man => Vec::new(),

@@ -20,6 +20,7 @@ mod import;
 mod list;
 mod lists;
 mod locate;
+mod merge;
 mod new;
 mod package;
 mod registers;
@@ -130,6 +131,8 @@ pub fn run() -> ExitCode {
         Some(Command::Risk(command)) => registers::run_risk(&cli.global, &command),
         Some(Command::Crosswalk(args)) => crosswalk::run(&cli.global, &args),
         Some(Command::Claims(args)) => return claims::run(&args),
+        Some(Command::Merge(args)) => merge::run(&cli.global, &args),
+        Some(Command::Resolve(args)) => merge::resolve(&cli.global, &args),
         Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
         Some(Command::List(args)) => list::run(&cli.global, &args),
         Some(Command::Config(args)) => config::run(&cli.global, &args),
@@ -230,8 +233,8 @@ pub fn open_assessment(
 }
 
 /// What a loaded assessment file holds that is kept but not scored as written: answers to
-/// questions the questionnaire does not know, and N/A answers without a reason (with their
-/// line), each as a warning naming the file.
+/// questions the questionnaire does not know, N/A answers without a reason (with their
+/// line) and merge conflicts waiting, each as a warning naming the file.
 pub fn answer_warnings(
     path: &std::path::Path,
     assessment: &Assessment,
@@ -253,6 +256,7 @@ pub fn answer_warnings(
             .into_iter()
             .map(|message| format!("{file}: {message}")),
     );
+    warnings.extend(merge::conflict_notice(path, assessment, questionnaire));
     warnings
 }
 

@@ -147,6 +147,9 @@ impl ReportModel {
         model.method.notes.push(thresholds_note(policy));
         model.summary = text::summary(&model);
         model
+            .summary
+            .push_str(&text::conflicts_sentence(&assessment.conflict_views()));
+        model
     }
 }
 

@@ -3,6 +3,7 @@
 //! certification" is checked against one file.
 
 use super::model::{Phase, ReportModel, ScaleStep, percent_text};
+use crate::assessment::conflicts::ConflictView;
 use crate::questionnaire::{Stage, Target};
 use crate::scoring::{MIN_ASSESSED_PERCENT, Severity};
 
@@ -160,6 +161,21 @@ pub fn resolve_unsure(unsure: usize) -> String {
     format!(
         "Find out the real state of the {unsure} {noun} answered Unsure and record what exists."
     )
+}
+
+/// The summary's closing sentence when merge conflicts wait in the file ("" when none):
+/// the report shows OURS' values until they are resolved.
+pub fn conflicts_sentence(views: &[ConflictView]) -> String {
+    let mut subjects: Vec<&str> = views.iter().map(|view| view.subject.as_str()).collect();
+    subjects.dedup();
+    match subjects.len() {
+        0 => String::new(),
+        n => format!(
+            " {n} merge conflict(s) are waiting ({}): this report shows one side's values until \
+             they are resolved with `soc2-ready resolve`.",
+            subjects.join(", ")
+        ),
+    }
 }
 
 /// The executive summary paragraph.

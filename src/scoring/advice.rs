@@ -5,9 +5,6 @@
 
 use crate::questionnaire::{AnswerKind, Frequency, Level, Question, Stage};
 
-/// How much of the evidence list a general "collect" sentence names.
-const EVIDENCE_NAMED: usize = 2;
-
 /// The steps that take `question` from `current` to `needed`, in order, for an observation
 /// window of `window_months`. Stage questions and questions with their own level labels
 /// keep their remediation as written: their levels are not the build/evidence/operate scale.
@@ -28,8 +25,7 @@ pub fn next_steps(
         steps.push(collect_step(question));
     }
     if current <= Level::Evidenced && needed == Level::Operating {
-        steps.push(operate_step(question));
-        steps.push(window_step(question.frequency, window_months));
+        steps.push(operate_step(question, window_months));
     }
     if steps.is_empty() {
         // Nothing left between the levels (the gap is the answer itself): build as written.
@@ -39,59 +35,54 @@ pub fn next_steps(
 }
 
 /// What to collect once the control works: the question's own sentence, or the first
-/// things an auditor asks to see.
+/// thing an auditor asks to see (the report lists the rest beside the steps).
 fn collect_step(question: &Question) -> String {
     if let Some(step) = &question.collect {
         return step.clone();
     }
-    let named: Vec<String> = question
-        .evidence
-        .iter()
-        .take(EVIDENCE_NAMED)
-        .map(|item| lower_first(item.trim_end_matches('.')))
-        .collect();
-    let more = question.evidence.len().saturating_sub(EVIDENCE_NAMED);
-    let tail = match more {
-        0 => String::new(),
-        1 => " (and one more item an auditor asks for)".to_string(),
-        n => format!(" (and {n} more items an auditor asks for)"),
-    };
-    format!(
-        "It is in place: collect the evidence an auditor will ask to see — {}{tail} — and record it with `soc2-ready evidence add`",
-        named.join("; ")
-    )
+    match question.evidence.first() {
+        Some(first) => format!(
+            "It is in place: collect and record (`soc2-ready evidence add`) what an auditor asks to see, starting with: {}",
+            lower_first(first.trim_end_matches('.'))
+        ),
+        None => {
+            "It is in place: collect and record (`soc2-ready evidence add`) what shows it works"
+                .to_string()
+        }
+    }
 }
 
-/// What to keep doing once evidence exists: the question's own sentence or the general one.
-fn operate_step(question: &Question) -> String {
-    question.operate.clone().unwrap_or_else(|| match question.frequency {
-        Some(frequency) => format!(
-            "Keep it running: do it every {} and keep the dated record of each time",
+/// What to keep doing once evidence exists, for how long: the question's own sentence or
+/// the general one, with the window's months and, for a periodic control, its occurrences.
+fn operate_step(question: &Question, window_months: u8) -> String {
+    let months = i32::from(window_months.max(1));
+    let occurrences = question.frequency.map(|frequency| {
+        let count = (months / frequency.months()).max(1);
+        format!(
+            "{count} {} {}",
+            frequency.key(),
+            if count == 1 {
+                "occurrence"
+            } else {
+                "occurrences"
+            }
+        )
+    });
+    match (&question.operate, question.frequency, occurrences) {
+        (Some(own), _, Some(occurrences)) => format!(
+            "{} — across the whole {months}-month window: {occurrences}",
+            own.trim_end_matches('.')
+        ),
+        (Some(own), _, None) => format!(
+            "{} — across the whole {months}-month window",
+            own.trim_end_matches('.')
+        ),
+        (None, Some(frequency), Some(occurrences)) => format!(
+            "Do it every {} and keep each dated record: {occurrences} in the {months}-month window",
             period_word(frequency)
         ),
-        None => "Keep it running, and keep dated evidence that it worked as the months pass (exports, tickets, logs), not only its setup".to_string(),
-    })
-}
-
-/// How long the evidence must run: the window's months, and for a periodic control how many
-/// occurrences those months hold.
-fn window_step(frequency: Option<Frequency>, window_months: u8) -> String {
-    let months = i32::from(window_months.max(1));
-    match frequency {
-        Some(frequency) => {
-            let count = (months / frequency.months()).max(1);
-            format!(
-                "A Type 2 report needs it across the whole {months}-month observation window: {count} {} {} in the window, each logged with `soc2-ready evidence add --covers`",
-                frequency.key(),
-                if count == 1 {
-                    "occurrence"
-                } else {
-                    "occurrences"
-                }
-            )
-        }
-        None => format!(
-            "A Type 2 report needs it across the whole {months}-month observation window: log evidence at least monthly so every month of the window is covered"
+        _ => format!(
+            "Keep it running and keep dated evidence (exports, tickets, logs) for every month of the {months}-month window"
         ),
     }
 }
@@ -127,6 +118,17 @@ mod tests {
         load(&QuestionnaireSource::BuiltIn).expect("built-in questionnaires load")
     }
 
+    fn periodic(questionnaire: &Questionnaire, frequency: Frequency) -> Question {
+        questionnaire
+            .questions()
+            .iter()
+            .find(|question| {
+                question.frequency == Some(frequency) && question.stage == Stage::Compliance
+            })
+            .expect("a periodic control")
+            .clone()
+    }
+
     #[test]
     fn a_control_not_built_gets_its_remediation() {
         let questionnaire = built_in();
@@ -142,62 +144,53 @@ mod tests {
     #[test]
     fn a_control_in_place_is_evidenced_not_rebuilt() {
         let questionnaire = built_in();
-        let mfa = questionnaire.question("CC6.1.mfa").unwrap();
-        let steps = next_steps(mfa, Level::InPlace, Level::Evidenced, 3);
-        assert_eq!(steps.len(), 1);
+        let mut mfa = questionnaire.question("CC6.1.mfa").unwrap().clone();
+        let steps = next_steps(&mfa, Level::InPlace, Level::Evidenced, 3);
+        assert_eq!(steps, [collect_step(&mfa)]);
         assert!(!steps.contains(&mfa.remediation[0]));
-        let expected = mfa.collect.clone().unwrap_or_else(|| collect_step(mfa));
-        assert_eq!(steps[0], expected);
+        mfa.collect = None;
+        assert!(
+            collect_step(&mfa).ends_with(&lower_first(mfa.evidence[0].trim_end_matches('.'))),
+            "{}",
+            collect_step(&mfa)
+        );
+        mfa.collect = Some("Export the MFA status of every user".into());
+        assert_eq!(
+            next_steps(&mfa, Level::InPlace, Level::Evidenced, 3),
+            ["Export the MFA status of every user"]
+        );
     }
 
     #[test]
     fn an_evidenced_control_is_kept_running_for_the_window() {
         let questionnaire = built_in();
-        let review = questionnaire
-            .questions()
-            .iter()
-            .find(|question| {
-                question.frequency == Some(Frequency::Quarterly)
-                    && question.stage == Stage::Compliance
-            })
-            .expect("a quarterly control");
-        let steps = next_steps(review, Level::Evidenced, Level::Operating, 6);
-        assert_eq!(steps.len(), 2, "{steps:?}");
-        assert!(
-            steps[1].contains("6-month observation window"),
-            "{}",
-            steps[1]
+        let mut review = periodic(&questionnaire, Frequency::Quarterly);
+        review.operate = None;
+        let steps = next_steps(&review, Level::Evidenced, Level::Operating, 6);
+        assert_eq!(
+            steps,
+            [
+                "Do it every quarter and keep each dated record: 2 quarterly occurrences in the 6-month window"
+            ]
         );
-        assert!(steps[1].contains("2 quarterly occurrences"), "{}", steps[1]);
         // In place toward Type 2: collect first, then keep it running.
-        let steps = next_steps(review, Level::InPlace, Level::Operating, 12);
-        assert_eq!(steps.len(), 3, "{steps:?}");
-        assert!(steps[2].contains("4 quarterly occurrences"), "{}", steps[2]);
+        review.operate = Some("Sign off each review and keep the list of changes.".into());
+        let steps = next_steps(&review, Level::InPlace, Level::Operating, 12);
+        assert_eq!(steps.len(), 2, "{steps:?}");
+        assert_eq!(
+            steps[1],
+            "Sign off each review and keep the list of changes — across the whole 12-month window: 4 quarterly occurrences"
+        );
     }
 
     #[test]
     fn an_annual_control_in_a_short_window_still_needs_one() {
-        assert!(
-            window_step(Some(Frequency::Annual), 3).contains("1 annual occurrence in the window")
-        );
-        assert!(window_step(None, 9).contains("9-month"));
-    }
-
-    #[test]
-    fn the_general_collect_sentence_names_the_evidence() {
         let questionnaire = built_in();
-        let question = questionnaire
-            .questions()
-            .iter()
-            .find(|question| {
-                question.stage == Stage::Compliance
-                    && question.collect.is_none()
-                    && question.evidence.len() > EVIDENCE_NAMED
-            })
-            .expect("a question with a long evidence list and no own sentence");
-        let step = collect_step(question);
-        assert!(step.contains(&lower_first(question.evidence[0].trim_end_matches('.'))));
-        assert!(step.contains("more item"), "{step}");
+        let mut annual = periodic(&questionnaire, Frequency::Annual);
+        annual.operate = None;
+        assert!(operate_step(&annual, 3).contains("1 annual occurrence in the 3-month window"));
+        annual.frequency = None;
+        assert!(operate_step(&annual, 9).contains("every month of the 9-month window"));
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub enum Action {
     EditDue,
     /// Open the evidence log of the current question.
     OpenEvidence,
+    /// Settle the current question's merge conflict by keeping this side's values.
+    TakeOurs,
+    /// Settle the current question's merge conflict by taking the other side's values.
+    TakeTheirs,
     /// Jump to a criterion or question id.
     GoTo,
     /// Search questions by text or id.

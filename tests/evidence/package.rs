@@ -279,3 +279,83 @@ fn the_package_never_goes_over_the_assessment_or_into_its_evidence() {
     );
     assert!(!inside.exists());
 }
+
+#[test]
+fn the_registers_go_into_the_package_as_populations_to_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = evidenced(dir.path());
+    for args in [
+        &[
+            "vendor",
+            "add",
+            arg(&path),
+            "--name",
+            "Cloudy Hosting",
+            "--criticality",
+            "high",
+            "--service",
+            "hosting",
+            "--report-type",
+            "soc2-type2",
+            "--report-period-end",
+            "2026-09-30",
+        ][..],
+        &[
+            "policy",
+            "add",
+            arg(&path),
+            "--name",
+            "Access control",
+            "--owner",
+            "CTO",
+            "--version",
+            "1.0",
+            "--approved",
+            "2026-01-10",
+        ][..],
+        &[
+            "policy",
+            "accept",
+            arg(&path),
+            "--policy",
+            "Access control",
+            "--person",
+            "Ann",
+            "--date",
+            "2026-01-12",
+        ][..],
+    ] {
+        let output = run(args);
+        assert_eq!(code(&output), 0, "{:?}: {}", args, stderr(&output));
+    }
+    let output = package(&path, &[]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let zip = stdout(&output).lines().next().unwrap().trim().to_string();
+    let (order, bytes) = members(Path::new(&zip));
+    for name in [
+        "registers/policies.csv",
+        "registers/policy-acknowledgements.csv",
+        "registers/vendors.csv",
+    ] {
+        assert!(
+            order.iter().any(|member| member == name),
+            "{name} in {order:?}"
+        );
+        let sums = String::from_utf8(bytes["SHA256SUMS"].clone()).unwrap();
+        assert!(
+            sums.contains(&format!("{}  {name}\n", hex(&bytes[name]))),
+            "{name} is checked by SHA256SUMS"
+        );
+    }
+    assert!(
+        !order.iter().any(|member| member == "registers/risks.csv"),
+        "no risks, no file"
+    );
+    let vendors = String::from_utf8_lossy(&bytes["registers/vendors.csv"]).into_owned();
+    assert!(
+        vendors.contains("Cloudy Hosting,high,hosting,SOC 2 Type 2"),
+        "{vendors}"
+    );
+    let readme = String::from_utf8_lossy(&bytes["README.txt"]).into_owned();
+    assert!(readme.contains("registers/vendors.csv"), "{readme}");
+}

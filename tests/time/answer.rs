@@ -28,7 +28,7 @@ fn answering_a_schema_1_file_upgrades_it_and_keeps_a_private_backup() {
         "CC8.1.change-approval: Evidenced (was Planned)\n"
     );
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("schema = 4"), "{text}");
+    assert!(text.contains("schema = 5"), "{text}");
     assert!(text.contains("[answers.\"CC8.1.change-approval\"]\nanswer = \"evidenced\"\nnote = \"PR reviews required\"\nowner = \"CTO\"\ndue = \"2027-02-01\""), "{text}");
     assert!(
         text.contains("[answers.\"X.retired.question\"]"),
@@ -133,15 +133,15 @@ fn bad_input_is_exit_2_and_leaves_the_file_untouched() {
     assert!(!dir.path().join("schema1.toml.schema-1.bak").exists());
 
     let newer = dir.path().join("newer.toml");
-    fs::write(&newer, original.replace("schema = 1", "schema = 5")).unwrap();
+    fs::write(&newer, original.replace("schema = 1", "schema = 6")).unwrap();
     let output = run(&["answer", arg(&newer), "CC6.1.mfa", "3"]);
     assert_eq!(code(&output), 2);
     assert!(
-        stderr(&output).contains("written by a newer soc2-ready (schema 5)"),
+        stderr(&output).contains("written by a newer soc2-ready (schema 6)"),
         "{}",
         stderr(&output)
     );
-    assert!(fs::read_to_string(&newer).unwrap().contains("schema = 5"));
+    assert!(fs::read_to_string(&newer).unwrap().contains("schema = 6"));
 
     let missing = dir.path().join("missing.toml");
     let output = run(&["answer", arg(&missing), "CC6.1.mfa", "3"]);

@@ -3,6 +3,7 @@
 //! key list of `docs/tui.md`.
 
 mod certification;
+mod conflicts;
 mod counts;
 mod docs;
 mod evidence_files;

@@ -1,6 +1,6 @@
 //! The auditor's package assembled, for `soc2-ready package` and the wizard's Export screen
 //! alike: the request list, the README, the CSV and Markdown lists, the gap report as PDF,
-//! and every evidence file — resolved inside the evidence folder (never through a link out
+//! the registers as populations to sample, and every evidence file — resolved inside the evidence folder (never through a link out
 //! of it), a regular file of its recorded size — as members for the package writer
 //! ([`crate::assessment::package`]), with the target checked first: never over the
 //! assessment, never inside the evidence folder. It lives in the report room because it is
@@ -151,11 +151,16 @@ pub fn assemble(inputs: &Inputs<'_>) -> Result<Assembled, AssembleError> {
         .into_iter()
         .collect();
     let report_name = report::default_file_name(&assessment.organization, Format::Pdf, today);
+    let registers = request_list::register_files(&assessment.registers, &model.registers);
     let contents = Contents {
         report: Some(report_name.clone()),
         files: files.len(),
         bytes: files.iter().map(Member::size).sum(),
         index_only: inputs.index_only,
+        registers: registers
+            .iter()
+            .map(|file| (file.name.clone(), file.what.clone()))
+            .collect(),
     };
     let mut members = vec![
         text_member("README.txt", request_list::render_readme(&list, &contents)),
@@ -166,6 +171,11 @@ pub fn assemble(inputs: &Inputs<'_>) -> Result<Assembled, AssembleError> {
             content: Content::Bytes(rendered.bytes),
         },
     ];
+    members.extend(
+        registers
+            .into_iter()
+            .map(|file| text_member(&file.name, file.text)),
+    );
     members.extend(files);
     let controls = list
         .rows

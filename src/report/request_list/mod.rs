@@ -7,12 +7,14 @@
 mod csv;
 mod markdown;
 mod readme;
+mod registers;
 #[cfg(test)]
 mod tests;
 
 pub use csv::render as render_csv;
 pub use markdown::render as render_markdown;
 pub use readme::{Contents, render as render_readme};
+pub use registers::{REGISTERS_FOLDER, RegisterFile, register_files};
 
 use std::collections::{HashMap, HashSet};
 

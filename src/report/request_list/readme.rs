@@ -20,6 +20,8 @@ pub struct Contents {
     pub bytes: u64,
     /// Whether the files were left out on purpose (`--index-only`).
     pub index_only: bool,
+    /// The register files inside: member name and what each holds.
+    pub registers: Vec<(String, String)>,
 }
 
 /// The README of a package holding `contents` for `list`.
@@ -78,6 +80,9 @@ pub fn render(list: &RequestList, contents: &Contents) -> String {
             size_text(contents.bytes)
         )
     };
+    for (name, what) in &contents.registers {
+        inside.push((name.as_str(), what.clone()));
+    }
     let evidence = format!("{EVIDENCE_FOLDER}/CRITERION/QUESTION-ID/FILE");
     inside.push((evidence.as_str(), files_line));
     inside.push((SUMS, "the SHA-256 of every other file".into()));

@@ -197,6 +197,10 @@ fn the_readme_says_what_it_is_how_to_check_it_and_never_calls_soc2_a_certificati
         files: 3,
         bytes: 30,
         index_only: false,
+        registers: vec![(
+            "registers/vendors.csv".into(),
+            "the vendor register (2 vendors)".into(),
+        )],
     };
     let text = render_readme(&list, &contents);
     for needle in [
@@ -208,6 +212,8 @@ fn the_readme_says_what_it_is_how_to_check_it_and_never_calls_soc2_a_certificati
         "gap-report.pdf",
         "3 files, 30 B",
         "CPA firm",
+        "registers/vendors.csv",
+        "the vendor register (2 vendors)",
     ] {
         assert!(text.contains(needle), "{needle} missing from\n{text}");
     }
@@ -221,4 +227,78 @@ fn the_readme_says_what_it_is_how_to_check_it_and_never_calls_soc2_a_certificati
     );
     assert!(index.contains("index-only"));
     assert!(!index.contains("3 files"));
+}
+
+#[test]
+fn each_register_that_holds_anything_is_a_csv_with_its_population() {
+    use crate::registers::{Acceptance, Criticality, PolicyRecord, ReportType, Vendor};
+    use crate::report::RegistersSection;
+
+    let day = Date::constant(2026, 3, 1);
+    let mut registers = crate::registers::Registers::default();
+    assert!(register_files(&registers, &RegistersSection::default()).is_empty());
+    registers.policies.push(PolicyRecord {
+        name: "=Access control".into(),
+        owner: "CTO".into(),
+        version: "2".into(),
+        approved: day,
+        file: String::new(),
+        acceptances: vec![Acceptance {
+            person: "Ann".into(),
+            email: "ann@acme.test".into(),
+            version: "2".into(),
+            date: day,
+        }],
+    });
+    registers.vendors.push(Vendor {
+        name: "Cloud, Inc".into(),
+        criticality: Criticality::High,
+        service: "hosting".into(),
+        data: String::new(),
+        report: ReportType::None,
+        report_period_end: None,
+        bridge_letter: None,
+        cuecs_reviewed: None,
+        reviewed: None,
+    });
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+    let mut assessment = assessment();
+    assessment.registers = registers.clone();
+    let card = crate::scoring::score(
+        &questionnaire,
+        &assessment,
+        &crate::scoring::Policy::default(),
+    );
+    let section = RegistersSection::build(&questionnaire, &assessment, &card, day);
+    let files = register_files(&registers, &section);
+    let names: Vec<&str> = files.iter().map(|file| file.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "registers/policies.csv",
+            "registers/policy-acknowledgements.csv",
+            "registers/vendors.csv"
+        ],
+        "no risks, no risks.csv"
+    );
+    assert!(
+        files[0].text.contains("'=Access control"),
+        "formula-like names neutralised: {}",
+        files[0].text
+    );
+    assert!(
+        files[1].text.contains("ann@acme.test,2026-03-01"),
+        "{}",
+        files[1].text
+    );
+    assert!(
+        files[2].text.contains("\"Cloud, Inc\",high,hosting"),
+        "{}",
+        files[2].text
+    );
+    assert!(
+        files[2].text.contains(",never"),
+        "CUECs never reviewed: {}",
+        files[2].text
+    );
 }

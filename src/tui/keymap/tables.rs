@@ -272,6 +272,12 @@ pub const WIZARD: &[Binding] = &[
         A::OpenEvidence,
         "the question's evidence log: list, add, remove",
     ),
+    more(&[K::Char('<')], A::TakeOurs, "merge conflict: keep ours"),
+    more(
+        &[K::Char('>')],
+        A::TakeTheirs,
+        "merge conflict: take theirs",
+    ),
     more(&[K::PageUp], A::PageUp, "scroll the question text up"),
     more(&[K::PageDown], A::PageDown, "scroll the question text down"),
     bind(

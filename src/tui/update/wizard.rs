@@ -3,6 +3,7 @@
 
 use super::{go_home, persist};
 use crate::assessment::Answer;
+use crate::assessment::conflicts::Take;
 use crate::questionnaire::{Questionnaire, Target};
 use crate::scoring::criterion_readiness;
 use crate::tui::action::Action;
@@ -18,7 +19,12 @@ pub fn update(app: &mut App, action: Action) {
     };
     let changes_answers = matches!(
         action,
-        Action::Answer(_) | Action::EditNote | Action::EditOwner | Action::EditDue
+        Action::Answer(_)
+            | Action::EditNote
+            | Action::EditOwner
+            | Action::EditDue
+            | Action::TakeOurs
+            | Action::TakeTheirs
     );
     if changes_answers && let Some(reason) = &session.read_only {
         app.status = Status::new(Tone::Error, format!("READ-ONLY, nothing changed: {reason}"));
@@ -73,8 +79,25 @@ pub fn update(app: &mut App, action: Action) {
             app.evidence = Some(0);
             super::evidence::refresh_files(app);
         }
+        Action::TakeOurs => resolve_current(app, Take::Ours),
+        Action::TakeTheirs => resolve_current(app, Take::Theirs),
         Action::Back => go_home(app),
         _ => {}
+    }
+}
+
+/// Settles the current question's merge conflict by taking one side, and saves.
+fn resolve_current(app: &mut App, take: Take) {
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    let Some(id) = session.question(&app.questionnaire).map(|q| q.id.clone()) else {
+        return;
+    };
+    match session.assessment.resolve(&id, take) {
+        Ok(0) => app.status = Status::new(Tone::Info, "No merge conflict waits on this question."),
+        Ok(_) => persist(app),
+        Err(message) => app.status = Status::new(Tone::Error, format!("{id}: {message}")),
     }
 }
 

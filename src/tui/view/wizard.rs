@@ -10,7 +10,7 @@ use ratatui::widgets::{
 };
 
 use super::{block, overflow, scrolled, sidebar};
-use crate::assessment::{Answer, AnswerRecord};
+use crate::assessment::{Answer, AnswerRecord, Assessment};
 use crate::questionnaire::{AnswerKind, Condition, Level, Question, criterion};
 use crate::text_safety::visible_line;
 use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
@@ -128,6 +128,12 @@ fn question_paragraph<'a>(
     {
         lines.push(Line::styled(visible_line(&note).into_owned(), theme.warn));
     }
+    if let Some(conflict) = conflict_line(&session.assessment, question) {
+        lines.push(Line::styled(
+            visible_line(&conflict).into_owned(),
+            theme.bad,
+        ));
+    }
     lines.extend([
         Line::default(),
         Line::from(question.prompt.as_str()),
@@ -147,6 +153,34 @@ fn question_paragraph<'a>(
 }
 
 /// Why a conditional question does not count yet, naming the answer that makes it count.
+/// The marker of a merge conflict waiting on `question`, with the keys that settle it.
+fn conflict_line(assessment: &Assessment, question: &Question) -> Option<String> {
+    let sides: Vec<String> = assessment
+        .conflict_views()
+        .into_iter()
+        .filter(|view| view.subject == question.id)
+        .map(|view| {
+            let shown = |text: &str| match Answer::from_key(text) {
+                Some(answer) if view.field == "answer" => answer.label(question).to_string(),
+                _ if text.is_empty() => "(none)".to_string(),
+                _ => text.to_string(),
+            };
+            format!(
+                "{}: ours {}, theirs {}",
+                view.field,
+                shown(&view.ours),
+                shown(&view.theirs)
+            )
+        })
+        .collect();
+    (!sides.is_empty()).then(|| {
+        format!(
+            "Merge conflict ({}) — < keeps ours, > takes theirs",
+            sides.join("; ")
+        )
+    })
+}
+
 fn not_yet_relevant(app: &App, condition: &Condition) -> String {
     let needed = match app.questionnaire.question(&condition.question) {
         Some(decider) if decider.kind == AnswerKind::YesNo => {
