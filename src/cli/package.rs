@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use clap::Args;
 use soc2_ready::assessment::locker;
 use soc2_ready::assessment::package::PackageError;
-use soc2_ready::report::auditor_package::{self, AssembleError, Inputs};
 use soc2_ready::report::Paper;
+use soc2_ready::report::auditor_package::{self, AssembleError, Inputs};
 
 use super::args::PaperArg;
 use super::evidence_files::CopyProgress;

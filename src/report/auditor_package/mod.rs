@@ -276,7 +276,12 @@ fn evidence_members(folder: &Path, list: &RequestList) -> Result<Vec<Member>, As
 
 /// Where the package goes: `output` (a folder gets the default name inside it), or the
 /// assessment's folder.
-pub fn target(assessment: &Path, output: Option<&Path>, organization: &str, today: Date) -> PathBuf {
+pub fn target(
+    assessment: &Path,
+    output: Option<&Path>,
+    organization: &str,
+    today: Date,
+) -> PathBuf {
     let name = default_file_name(organization, today);
     match output {
         Some(dir) if dir.is_dir() => dir.join(name),

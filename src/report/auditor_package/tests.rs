@@ -202,6 +202,9 @@ fn the_package_never_replaces_the_assessment_nor_lands_among_the_evidence() {
         ..setup.inputs(false)
     })
     .unwrap_err();
-    assert!(matches!(error, AssembleError::InsideEvidence { .. }), "{error}");
+    assert!(
+        matches!(error, AssembleError::InsideEvidence { .. }),
+        "{error}"
+    );
     assert!(!inside.exists());
 }
