@@ -208,3 +208,61 @@ fn the_package_never_replaces_the_assessment_nor_lands_among_the_evidence() {
     );
     assert!(!inside.exists());
 }
+
+#[test]
+fn the_registers_go_in_before_the_evidence_and_the_readme_lists_them() {
+    use crate::registers::{Criticality, ReportType, Vendor};
+    let mut setup = Setup::new();
+    setup.assessment.registers.vendors.push(Vendor {
+        name: "Cloudhost".into(),
+        criticality: Criticality::High,
+        service: "hosting".into(),
+        data: String::new(),
+        report: ReportType::None,
+        report_period_end: None,
+        bridge_letter: None,
+        cuecs_reviewed: None,
+        reviewed: None,
+    });
+    let assembled = assemble(&setup.inputs(false)).unwrap();
+    let names = names(&assembled);
+    assert_eq!(names[4], "registers/vendors.csv");
+    assert!(names[5].starts_with("evidence/"), "{names:?}");
+    assert_eq!(assembled.contents.registers.len(), 1);
+    assert_eq!(assembled.contents.registers[0].0, "registers/vendors.csv");
+    let Content::Bytes(readme) = &assembled.members[0].content else {
+        panic!("the README is made in memory");
+    };
+    let readme = String::from_utf8(readme.clone()).unwrap();
+    assert!(readme.contains("registers/vendors.csv"), "{readme}");
+    let Content::Bytes(vendors) = &assembled.members[4].content else {
+        panic!("the register is made in memory");
+    };
+    assert!(String::from_utf8_lossy(vendors).contains("Cloudhost,high,hosting"));
+}
+
+#[test]
+fn a_cancel_from_the_progress_callback_writes_nothing() {
+    let setup = Setup::new();
+    let assembled = assemble(&setup.inputs(false)).unwrap();
+    let mut seen = Vec::new();
+    let error = assembled
+        .write(&mut |member, _| {
+            seen.push(member.to_string());
+            if member.starts_with("evidence/") {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .unwrap_err();
+    assert!(matches!(error, PackageError::Cancelled), "{error}");
+    assert!(seen.iter().any(|member| member == "README.txt"));
+    assert!(!assembled.out.exists());
+    let left: Vec<_> = fs::read_dir(setup.dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
