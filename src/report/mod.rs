@@ -18,6 +18,7 @@
 //! # }
 //! ```
 
+pub mod auditor_package;
 mod build;
 mod certification_md;
 mod certification_text;

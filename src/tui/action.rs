@@ -100,8 +100,12 @@ pub enum Action {
     Registers,
     /// Run the claims checker on a folder (asks for it).
     CheckClaims,
-    /// Select the next export format.
+    /// Select the next export format (the auditor's package after the report formats).
     NextFormat,
+    /// Select the previous export format.
+    PrevFormat,
+    /// Switch the auditor's package between every evidence file and the index only.
+    IndexOnly,
     /// Switch the paper size of a PDF export (A4, Letter).
     NextPaper,
     /// Type a character into the focused text field.

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod input;
+pub mod job;
 pub mod keymap;
 pub mod layout;
 pub mod path_completion;
@@ -20,4 +21,4 @@ pub use app::App;
 pub use run::run;
 pub use storage::{Clock, Disk, Storage};
 pub use theme::{Theme, ThemeName};
-pub use update::{start, update};
+pub use update::{package_event, poll_package, start, update};

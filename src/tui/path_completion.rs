@@ -68,6 +68,30 @@ pub fn complete(typed: &str, entries: &[DirEntry]) -> Option<Completion> {
     }
 }
 
+/// What one Tab press does to `typed`, given the `entries` of its folder: the new text
+/// (`None`: unchanged) and the line to show under the field — the names left when several
+/// match (the first dozen, then how many more), or that nothing matched.
+pub fn tab(typed: &str, entries: &[DirEntry]) -> (Option<String>, Option<String>) {
+    const SHOWN: usize = 12;
+    let Some(completion) = complete(typed, entries) else {
+        let (folder, _) = split(typed);
+        let place = if folder.is_empty() {
+            "this folder"
+        } else {
+            folder
+        };
+        return (None, Some(format!("Nothing in {place} starts like that.")));
+    };
+    let choices = (!completion.choices.is_empty()).then(|| {
+        let mut shown = completion.choices[..completion.choices.len().min(SHOWN)].join("  ");
+        if completion.choices.len() > SHOWN {
+            shown.push_str(&format!("  … {} more", completion.choices.len() - SHOWN));
+        }
+        shown
+    });
+    (Some(completion.text), choices)
+}
+
 /// The longest prefix of `a` that `b` starts with too, cut at a character boundary.
 fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
     let end = a
@@ -118,6 +142,34 @@ mod tests {
         let all = complete("", &listing).unwrap();
         assert_eq!(all.text, "q");
         assert_eq!(all.choices.len(), 3, "hidden names only after a dot");
+    }
+
+    #[test]
+    fn a_tab_press_says_what_is_left_or_that_nothing_matched() {
+        let many: Vec<(String, bool)> = (0..14).map(|n| (format!("r{n:02}.pdf"), false)).collect();
+        let listing: Vec<DirEntry> = many
+            .iter()
+            .map(|(name, is_dir)| DirEntry {
+                name: name.clone(),
+                is_dir: *is_dir,
+            })
+            .collect();
+        let (text, note) = tab("out/r", &listing);
+        assert_eq!(text.as_deref(), Some("out/r"));
+        let note = note.unwrap();
+        assert!(
+            note.starts_with("r00.pdf  r01.pdf") && note.ends_with("r11.pdf  … 2 more"),
+            "{note}"
+        );
+        assert_eq!(tab("out/r13", &listing), (Some("out/r13.pdf".into()), None));
+        assert_eq!(
+            tab("out/x", &listing),
+            (None, Some("Nothing in out/ starts like that.".into()))
+        );
+        assert_eq!(
+            tab("x", &[]).1.as_deref(),
+            Some("Nothing in this folder starts like that.")
+        );
     }
 
     #[test]

@@ -25,11 +25,15 @@ use signal_hook::consts::{
 use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
-use super::update::{apply, rescue, save_pending, update};
+use super::update::{apply, poll_package, rescue, save_pending, update};
 use super::view;
 
 /// How often the loop wakes up to notice a termination signal.
 const TICK: Duration = Duration::from_millis(200);
+
+/// How often it wakes up while the auditor's package is written, to move the gauge and
+/// make room for the writer's next events.
+const JOB_TICK: Duration = Duration::from_millis(20);
 
 /// The signals whose default action ends the process and that a process may catch: each
 /// ends the wizard through the normal exit, which restores the terminal. (SIGKILL and
@@ -179,7 +183,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
-        if event::poll(TICK)? {
+        let tick = if app.package.is_some() {
+            JOB_TICK
+        } else {
+            TICK
+        };
+        if event::poll(tick)? {
             let action = action_of(app, event::read()?);
             if action == Some(Action::Suspend) {
                 // Raw mode turns Ctrl-Z into a key: send the signal it would have sent.
@@ -192,6 +201,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
                     save_pending(app);
                 }
             }
+            dirty = true;
+        }
+        if poll_package(app) {
             dirty = true;
         }
     }

@@ -10,6 +10,7 @@ use crate::assessment::store::{self, EditLock, FileStamp, Listed, LockError, Sto
 use crate::assessment::{Assessment, EvidenceFile};
 use crate::atomic_file;
 use crate::claims_scan::{self, ClaimsScan};
+use crate::report::auditor_package::{self, AssembleError, Assembled, Inputs};
 use crate::report::{self, ExportError, Format, Paper, ReportModel};
 use crate::tui::path_completion::DirEntry;
 
@@ -75,6 +76,12 @@ pub trait Storage {
             }),
             _ => Ok(()),
         }
+    }
+
+    /// Assembles the auditor's package (the evidence files checked, the report rendered),
+    /// ready to be written; nothing is written yet.
+    fn assemble_package(&self, inputs: &Inputs<'_>) -> Result<Assembled, AssembleError> {
+        auditor_package::assemble(inputs)
     }
 
     /// Runs the claims checker on a folder or file.

@@ -67,7 +67,7 @@ fn the_claims_checker_runs_on_a_folder_and_shows_its_findings() {
     // Exported from the dashboard, the report carries the findings.
     press(
         &mut fixture.app,
-        &[Key::Esc, Key::Char('e'), Key::Tab, Key::Enter],
+        &[Key::Esc, Key::Char('e'), Key::Down, Key::Enter],
     );
     let path = fixture
         .dir

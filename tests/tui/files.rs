@@ -9,7 +9,7 @@ use soc2_ready::assessment::store::{EditLock, Listed, LockError, StoreError};
 use soc2_ready::assessment::{Answer, Assessment};
 use soc2_ready::questionnaire::{Level, Target};
 use soc2_ready::report::{ExportError, Format, Paper, ReportModel};
-use soc2_ready::tui::app::{Screen, Tone};
+use soc2_ready::tui::app::{Document, Screen, Tone};
 use soc2_ready::tui::keymap::Key;
 use soc2_ready::tui::storage::SEEN_STAGES;
 use soc2_ready::tui::{App, Disk, Storage, start};
@@ -116,7 +116,7 @@ fn export_writes_through_the_report_module() {
     let mut fixture = Fixture::new(false).open_acme();
     press(
         &mut fixture.app,
-        &[Key::Tab, Key::Char('e'), Key::Tab, Key::Enter],
+        &[Key::Tab, Key::Char('e'), Key::Down, Key::Enter],
     );
     let path = fixture
         .dir
@@ -178,9 +178,12 @@ fn every_format_on_the_export_screen_writes_its_own_file() {
     press(&mut fixture.app, &[Key::Tab, Key::Char('e')]);
     for (at, format) in Format::ALL.into_iter().enumerate() {
         if at > 0 {
-            press(&mut fixture.app, &[Key::Tab]);
+            press(&mut fixture.app, &[Key::Down]);
         }
-        assert_eq!(fixture.app.export.as_ref().unwrap().format, format);
+        assert_eq!(
+            fixture.app.export.as_ref().unwrap().document,
+            Document::Report(format)
+        );
         press(&mut fixture.app, &[Key::Enter]);
         let name =
             soc2_ready::report::default_file_name("Acme Inc", format, Date::constant(2026, 11, 24));

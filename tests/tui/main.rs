@@ -11,6 +11,7 @@ mod files;
 mod flows;
 mod hostile_text;
 mod locking;
+mod package;
 mod portfolio;
 mod progress;
 mod registers;

@@ -96,7 +96,7 @@ fn the_three_stages() {
 #[test]
 fn export() {
     let mut fixture = Fixture::new(false).open_acme();
-    press(&mut fixture.app, &[Key::Tab, Key::Char('e'), Key::Tab]);
+    press(&mut fixture.app, &[Key::Tab, Key::Char('e'), Key::Down]);
     snapshot("export", &fixture);
 }
 

@@ -184,9 +184,9 @@ fn the_export_screen_offers_the_paper_size() {
     assert!(
         fixture
             .render(80, 24)
-            .contains("Paper  A4  ·  Letter   ↑/↓ changes it")
+            .contains("Paper     A4  ·  Letter   Ctrl-P changes it")
     );
-    press(&mut fixture.app, &[Key::Down]);
+    press(&mut fixture.app, &[Key::Ctrl('p')]);
     assert_eq!(fixture.app.export.as_ref().unwrap().paper, Paper::Letter);
     press(&mut fixture.app, &[Key::Enter]);
     let path = fixture
@@ -208,7 +208,7 @@ fn the_export_screen_offers_the_paper_size() {
         (media[2] - 612.0).abs() < 0.5 && (media[3] - 792.0).abs() < 0.5,
         "{media:?}"
     );
-    press(&mut fixture.app, &[Key::Up]);
+    press(&mut fixture.app, &[Key::Ctrl('p')]);
     assert_eq!(fixture.app.export.as_ref().unwrap().paper, Paper::A4);
 }
 

@@ -21,13 +21,14 @@ pub use names::check_member_name;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Seek, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::locker::{Progress, hash_bytes, hash_stream, open_regular};
+use super::locker::{hash_bytes, hash_stream, open_regular};
 use crate::atomic_file::{TEMP_PREFIX, TEMP_SUFFIX};
 use crate::diagnostics::io_reason;
 
@@ -36,6 +37,10 @@ pub const SUMS: &str = "SHA256SUMS";
 
 /// Files from this size on are written with ZIP64 headers (the classic limit is 4 GiB).
 const ZIP64_FROM: u64 = 0xFFFF_0000;
+
+/// Told the member being written and the bytes of all members done so far — as a member
+/// starts and after every block of it; `Break` cancels the package (nothing is written).
+pub type Progress<'a> = &'a mut dyn FnMut(&str, u64) -> ControlFlow<()>;
 
 /// What a member holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +69,7 @@ pub struct Member {
 
 impl Member {
     /// The bytes this member adds before compression.
-    fn size(&self) -> u64 {
+    pub fn size(&self) -> u64 {
         match &self.content {
             Content::Bytes(bytes) => bytes.len() as u64,
             Content::File { size, .. } => *size,
@@ -141,7 +146,8 @@ impl fmt::Display for PackageError {
 impl std::error::Error for PackageError {}
 
 /// Writes `members` (and `SHA256SUMS` over them) as a ZIP at `out`, replacing an earlier
-/// file there, with every timestamp on `day`. `progress` hears the bytes of members done.
+/// file there, with every timestamp on `day`. `progress` hears each member and the bytes of
+/// members done, and can cancel.
 pub fn write(
     out: &Path,
     members: &[Member],
@@ -226,10 +232,13 @@ fn add<W: Write + Seek>(
         member: member.name.clone(),
         reason: error.to_string(),
     };
+    if progress(&member.name, done_before).is_break() {
+        return Err(PackageError::Cancelled);
+    }
     match &member.content {
         Content::Bytes(bytes) => {
             add_bytes(zip, &member.name, bytes, day).map_err(|error| write_error(&error))?;
-            if progress(done_before + bytes.len() as u64).is_break() {
+            if progress(&member.name, done_before + bytes.len() as u64).is_break() {
                 return Err(PackageError::Cancelled);
             }
             Ok(hash_bytes(bytes))
@@ -243,7 +252,7 @@ fn add<W: Write + Seek>(
                 options(day, CompressionMethod::Stored, *size),
             )
             .map_err(|error| write_error(&error))?;
-            let mut offset = |bytes: u64| progress(done_before + bytes);
+            let mut offset = |bytes: u64| progress(&member.name, done_before + bytes);
             let (read, hash) = match hash_stream(&mut input, Some(zip), &mut offset) {
                 Ok(found) => found,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => {

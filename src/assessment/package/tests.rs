@@ -4,7 +4,11 @@ use std::ops::ControlFlow;
 use jiff::civil::date;
 
 use super::*;
-use crate::assessment::locker::{hash_bytes, quiet};
+use crate::assessment::locker::hash_bytes;
+
+fn quiet(_member: &str, _done: u64) -> ControlFlow<()> {
+    ControlFlow::Continue(())
+}
 
 fn file_member(dir: &Path, name: &str, bytes: &[u8]) -> Member {
     let path = dir.join(name.replace('/', "_"));
@@ -138,7 +142,7 @@ fn a_missing_file_a_bad_name_or_a_cancel_writes_nothing() {
     assert!(matches!(error, PackageError::BadName { .. }), "{error}");
     assert_untouched(dir.path(), &out, None);
 
-    let mut stop = |_: u64| ControlFlow::Break(());
+    let mut stop = |_: &str, _: u64| ControlFlow::Break(());
     let error = write(&out, &members(dir.path()), date(2026, 12, 4), &mut stop).unwrap_err();
     assert!(matches!(error, PackageError::Cancelled));
     assert_untouched(dir.path(), &out, None);
@@ -150,9 +154,13 @@ fn progress_hears_every_byte() {
     let members = members(dir.path());
     let total: u64 = members.iter().map(Member::size).sum();
     let mut last = 0;
-    let mut hear = |done: u64| {
+    let mut heard = Vec::new();
+    let mut hear = |member: &str, done: u64| {
         assert!(done >= last);
         last = done;
+        if heard.last() != Some(&member.to_string()) {
+            heard.push(member.to_string());
+        }
         ControlFlow::Continue(())
     };
     write(
@@ -163,4 +171,7 @@ fn progress_hears_every_byte() {
     )
     .unwrap();
     assert_eq!(last, total);
+    let mut names: Vec<String> = members.iter().map(|member| member.name.clone()).collect();
+    names.sort();
+    assert_eq!(heard, names, "each member is heard, in the order written");
 }

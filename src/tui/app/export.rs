@@ -1,22 +1,84 @@
-//! The export screen's state: the chosen format and paper size, the path being typed, and
-//! what happened the last time the report was written.
+//! The export screen's state: the chosen document (a report format or the auditor's
+//! package), its options, the path being typed, the package being written, and what
+//! happened the last time something was written.
 
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
 use super::super::input::TextInput;
+use super::writing::Writing;
+use crate::report::auditor_package;
 use crate::report::{Format, Paper, default_file_name};
+
+/// What the export screen writes: one of the report formats, or the auditor's package
+/// (the same ZIP as `soc2-ready package`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The gap report (or its tickets, calendar, SoA) in a format.
+    Report(Format),
+    /// The auditor's package.
+    Package,
+}
+
+impl Document {
+    /// Every choice in the order the screen offers them: the report formats, then the
+    /// package.
+    pub fn all() -> impl Iterator<Item = Document> {
+        Format::ALL
+            .into_iter()
+            .map(Document::Report)
+            .chain([Document::Package])
+    }
+
+    /// The choice's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Document::Report(format) => format.label(),
+            Document::Package => "Auditor's package (ZIP)",
+        }
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Document::Report(format) => format.extension(),
+            Document::Package => "zip",
+        }
+    }
+
+    /// Whether the paper size matters: a PDF, or the package with its PDF report.
+    pub fn uses_paper(self) -> bool {
+        match self {
+            Document::Report(format) => format.is_pdf(),
+            Document::Package => true,
+        }
+    }
+
+    /// The default file name for `organization` on `today`.
+    pub fn default_name(self, organization: &str, today: Date) -> String {
+        match self {
+            Document::Report(format) => default_file_name(organization, format, today),
+            Document::Package => auditor_package::default_file_name(organization, today),
+        }
+    }
+}
 
 /// The export screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportForm {
-    /// The report format.
-    pub format: Format,
-    /// The paper size of a PDF.
+    /// What to write.
+    pub document: Document,
+    /// The paper size of a PDF (and of the package's report).
     pub paper: Paper,
+    /// Package the index only: the lists and the report, no evidence files.
+    pub index_only: bool,
     /// Where to write it.
     pub path: TextInput,
+    /// The names the last Tab left to choose from, or that nothing matched.
+    pub choices: Option<String>,
+    /// The package being written, while it is.
+    pub writing: Option<Writing>,
     /// The path written to, or why writing failed, after the last Enter.
     pub outcome: Option<Result<String, String>>,
     /// The organisation and day the default file names are made of.
@@ -28,13 +90,16 @@ impl ExportForm {
     /// A PDF on `paper` next to the assessment at `assessment`, with the report module's
     /// default name.
     pub fn new(assessment: &Path, organization: &str, today: Date, paper: Paper) -> Self {
-        let format = Format::Pdf;
-        let name = default_file_name(organization, format, today);
+        let document = Document::Report(Format::Pdf);
+        let name = document.default_name(organization, today);
         let path = assessment.parent().unwrap_or(Path::new("")).join(name);
         Self {
-            format,
+            document,
             paper,
+            index_only: false,
             path: TextInput::new(&path.display().to_string()),
+            choices: None,
+            writing: None,
             outcome: None,
             organization: organization.to_string(),
             today,
@@ -44,14 +109,14 @@ impl ExportForm {
     /// The same form with its default file written into `folder` instead (the config's
     /// `export_folder`, or the folder the wizard was started from).
     pub fn in_folder(mut self, folder: &Path) -> Self {
-        let name = default_file_name(&self.organization, self.format, self.today);
+        let name = self.document.default_name(&self.organization, self.today);
         self.path = TextInput::new(&folder.join(name).display().to_string());
         self
     }
 
     /// Where the typed path says to write: `~` stands for `home`, and a folder (one that
-    /// `is_dir` says exists, or a path ending in `/`) gets the format's default name inside.
-    /// `None` when nothing is typed.
+    /// `is_dir` says exists, or a path ending in `/`) gets the document's default name
+    /// inside. `None` when nothing is typed.
     pub fn target(&self, home: Option<&Path>, is_dir: impl Fn(&Path) -> bool) -> Option<PathBuf> {
         let typed = self.path.text().trim();
         if typed.is_empty() {
@@ -59,11 +124,7 @@ impl ExportForm {
         }
         let path = expand_home(typed, home);
         if typed.ends_with('/') || is_dir(&path) {
-            return Some(path.join(default_file_name(
-                &self.organization,
-                self.format,
-                self.today,
-            )));
+            return Some(path.join(self.document.default_name(&self.organization, self.today)));
         }
         Some(path)
     }
@@ -77,25 +138,43 @@ impl ExportForm {
         self.outcome = None;
     }
 
-    /// Switches to the next format: a default file name becomes that format's default name
-    /// (so tickets never land on the gap CSV), a typed one gets the format's extension.
+    /// Switches between packaging every evidence file and the index only.
+    pub fn toggle_index_only(&mut self) {
+        self.index_only = !self.index_only;
+        self.outcome = None;
+    }
+
+    /// Switches to the next document (after the last, the first again).
     pub fn next_format(&mut self) {
-        let at = Format::ALL
+        self.step(1);
+    }
+
+    /// Switches to the previous document (before the first, the last).
+    pub fn previous_format(&mut self) {
+        self.step(-1);
+    }
+
+    /// Moves `by` places along the documents: a default file name becomes that document's
+    /// default name (so tickets never land on the gap CSV), a typed one gets its extension.
+    fn step(&mut self, by: isize) {
+        let all: Vec<Document> = Document::all().collect();
+        let at = all
             .iter()
-            .position(|&format| format == self.format)
-            .map_or(0, |at| at + 1);
-        let next = Format::ALL[at % Format::ALL.len()];
-        let default = |format| default_file_name(&self.organization, format, self.today);
-        let old_name = default(self.format);
-        let old_extension = format!(".{}", self.format.extension());
+            .position(|&document| document == self.document)
+            .unwrap_or(0);
+        let next = all[(at as isize + by).rem_euclid(all.len() as isize) as usize];
+        let old_name = self.document.default_name(&self.organization, self.today);
+        let old_extension = format!(".{}", self.document.extension());
         let text = self.path.text().to_string();
         if let Some(folder) = text.strip_suffix(&old_name) {
-            self.path = TextInput::new(&format!("{folder}{}", default(next)));
+            let name = next.default_name(&self.organization, self.today);
+            self.path = TextInput::new(&format!("{folder}{name}"));
         } else if let Some(stem) = text.strip_suffix(&old_extension) {
             self.path = TextInput::new(&format!("{stem}.{}", next.extension()));
         }
-        self.format = next;
+        self.document = next;
         self.outcome = None;
+        self.choices = None;
     }
 }
 
@@ -127,16 +206,33 @@ mod tests {
             "/data/acme-inc-soc2-gap-report-2026-11-24.pdf"
         );
         form.next_format();
-        assert_eq!(form.format, Format::Markdown);
+        assert_eq!(form.document, Document::Report(Format::Markdown));
         assert_eq!(
             form.path.text(),
             "/data/acme-inc-soc2-gap-report-2026-11-24.md"
         );
-        for _ in 1..Format::ALL.len() {
+        for _ in 2..Format::ALL.len() {
             form.next_format();
         }
-        assert_eq!(form.format, Format::Pdf);
+        assert_eq!(
+            form.document,
+            Document::Report(Format::Soa(crate::report::SoaFile::Xlsx))
+        );
+        form.next_format();
+        assert_eq!(form.document, Document::Package);
+        assert_eq!(
+            form.path.text(),
+            "/data/acme-inc-soc2-evidence-package-2026-11-24.zip"
+        );
+        form.next_format();
+        assert_eq!(form.document, Document::Report(Format::Pdf));
         assert!(form.path.text().ends_with(".pdf"));
+        form.previous_format();
+        assert_eq!(
+            form.document,
+            Document::Package,
+            "back from the first is the last"
+        );
     }
 
     #[test]
@@ -147,11 +243,11 @@ mod tests {
             Date::constant(2026, 11, 24),
             Paper::A4,
         );
-        while form.format != Format::Csv {
+        while form.document != Document::Report(Format::Csv) {
             form.next_format();
         }
         form.next_format();
-        assert_eq!(form.format, Format::Xlsx);
+        assert_eq!(form.document, Document::Report(Format::Xlsx));
         form.next_format();
         assert_eq!(
             form.path.text(),

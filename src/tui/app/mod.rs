@@ -10,19 +10,22 @@ mod navigate;
 mod prompt;
 mod registers;
 mod session;
+mod writing;
 
 pub use crate::portfolio::Summary;
 pub use certification::{CertificationView, ClaimsRun};
 pub use decision::{Decision, Leave};
-pub use export::{ExportForm, expand_home};
+pub use export::{Document, ExportForm, expand_home};
 pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
 pub use registers::{RegisterTab, RegistersView};
 pub use session::{Session, answer_options};
+pub use writing::Writing;
 
 use ratatui::layout::Rect;
 
+use super::job::PackageJob;
 use super::keymap::Context;
 use super::layout;
 use super::storage::{Clock, Storage};
@@ -134,6 +137,9 @@ pub struct App {
     pub gap: usize,
     /// The export screen, once opened.
     pub export: Option<ExportForm>,
+    /// The auditor's package being written off the UI thread; its gauge is
+    /// [`ExportForm::writing`].
+    pub package: Option<PackageJob>,
     /// The three-stages screen.
     pub stages: StagesView,
     /// The "certification" screen.
@@ -185,6 +191,7 @@ impl App {
             session: None,
             gap: 0,
             export: None,
+            package: None,
             stages: StagesView {
                 scroll: 0,
                 back: Screen::Home,
@@ -248,6 +255,14 @@ impl App {
             }
             Screen::Dashboard => Context::Dashboard,
             Screen::Stages => Context::Stages,
+            Screen::Export
+                if self
+                    .export
+                    .as_ref()
+                    .is_some_and(|form| form.writing.is_some()) =>
+            {
+                Context::Writing
+            }
             Screen::Export => Context::Export,
             Screen::Certification => Context::Certification,
             Screen::Registers => Context::Registers,

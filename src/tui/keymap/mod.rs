@@ -142,6 +142,8 @@ pub enum Context {
     Stages,
     /// The export screen.
     Export,
+    /// The export screen while the auditor's package is being written.
+    Writing,
     /// The "certification" screen.
     Certification,
     /// A one-line text prompt (note, owner, due date, search, …).
@@ -159,7 +161,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Unsaved,
@@ -171,6 +173,7 @@ impl Context {
         Context::Dashboard,
         Context::Stages,
         Context::Export,
+        Context::Writing,
         Context::Certification,
         Context::Prompt,
         Context::Evidence,
@@ -198,6 +201,7 @@ impl Context {
             Context::Dashboard => "Dashboard",
             Context::Stages => "The three stages",
             Context::Export => "Export",
+            Context::Writing => "Writing the auditor's package",
             Context::Certification => "“Certification”",
             Context::Prompt => "Editing a field",
             Context::Evidence => "Evidence of a question",
@@ -221,6 +225,7 @@ impl Context {
             Context::Dashboard => &[DASHBOARD, GLOBAL, ALWAYS],
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
+            Context::Writing => &[WRITING, GLOBAL, ALWAYS],
             Context::Certification => &[CERTIFICATION, GLOBAL, ALWAYS],
             Context::Prompt => &[PROMPT, EDITING, ALWAYS],
             Context::Evidence => &[EVIDENCE, GLOBAL, ALWAYS],

@@ -409,25 +409,44 @@ pub const STAGES: &[Binding] = &[
 pub const EXPORT: &[Binding] = &[
     bind(
         &[K::Tab],
+        A::Complete,
+        "complete the path typed so far",
+        "complete",
+    ),
+    bind(&[K::Up], A::PrevFormat, "previous format", "format"),
+    bind(
+        &[K::Down],
         A::NextFormat,
-        "next format (PDF, Markdown, JSON, CSV, XLSX, tickets for Jira, Linear, GitHub, iCalendar, ISO 27001 SoA)",
+        "next format (PDF, Markdown, JSON, CSV, XLSX, tickets for Jira, Linear, GitHub, iCalendar, ISO 27001 SoA, the auditor's package)",
         "format",
     ),
     bind(
-        &[K::Up],
+        &[K::Ctrl('p')],
         A::NextPaper,
         "switch the PDF paper size (A4, Letter)",
         "paper",
+    ),
+    more(
+        &[K::Ctrl('o')],
+        A::IndexOnly,
+        "auditor's package: every evidence file, or the index only",
     ),
     bind(
-        &[K::Down],
-        A::NextPaper,
-        "switch the PDF paper size (A4, Letter)",
-        "paper",
+        &[K::Enter],
+        A::Confirm,
+        "write the report or the package",
+        "write",
     ),
-    bind(&[K::Enter], A::Confirm, "write the report", "write"),
     bind(&[K::Esc], A::Back, "back to the dashboard", "back"),
 ];
+
+/// While the auditor's package is being written.
+pub const WRITING: &[Binding] = &[bind(
+    &[K::Esc],
+    A::Back,
+    "stop writing the package: no file, not even part of one, is left",
+    "cancel",
+)];
 
 /// A one-line prompt.
 pub const PROMPT: &[Binding] = &[
@@ -498,6 +517,7 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
     ("The three stages", &[STAGES]),
     ("“Certification”", &[CERTIFICATION]),
     ("Export", &[EXPORT]),
+    ("Writing the auditor's package", &[WRITING]),
     ("Text fields", &[PROMPT, EDITING]),
     ("Help", &[HELP]),
 ];

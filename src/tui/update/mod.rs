@@ -10,12 +10,14 @@ mod export;
 mod home;
 mod leave;
 mod mouse;
+mod package;
 mod prompt;
 mod register_entry;
 mod registers;
 mod wizard;
 
 pub use leave::rescue;
+pub use package::{apply_event as package_event, poll as poll_package};
 
 use std::path::PathBuf;
 
@@ -92,6 +94,7 @@ pub fn apply(app: &mut App, action: Action) {
             Context::Registers => registers::update(app, action),
             Context::Dashboard => dashboard::update(app, action),
             Context::Export => export::update(app, action),
+            Context::Writing => package::update(app, action),
             Context::Stages => stages(app, action),
             Context::Certification => certification::update(app, action),
             Context::TooSmall => {}

@@ -50,36 +50,20 @@ fn complete_path(app: &mut App) {
     if typed.contains('|') {
         return;
     }
-    let (folder, _) = path_completion::split(&typed);
-    let listing = app.storage.list_dir(folder);
-    let completion = path_completion::complete(&typed, &listing);
-    let Some(prompt) = app.prompt.as_mut() else {
-        return;
-    };
-    match completion {
-        Some(completion) => {
-            prompt.input = TextInput::new(&completion.text);
-            prompt.choices = (!completion.choices.is_empty()).then(|| {
-                const SHOWN: usize = 12;
-                let mut shown =
-                    completion.choices[..completion.choices.len().min(SHOWN)].join("  ");
-                if completion.choices.len() > SHOWN {
-                    shown.push_str(&format!("  … {} more", completion.choices.len() - SHOWN));
-                }
-                shown
-            });
+    let (text, choices) = tab_complete(app, &typed);
+    if let Some(prompt) = app.prompt.as_mut() {
+        if let Some(text) = text {
+            prompt.input = TextInput::new(&text);
         }
-        None => {
-            prompt.choices = Some(format!(
-                "Nothing in {} starts like that.",
-                if folder.is_empty() {
-                    "this folder"
-                } else {
-                    folder
-                }
-            ))
-        }
+        prompt.choices = choices;
     }
+}
+
+/// One Tab press on the typed path of any path field (a prompt, the export screen): the
+/// completed text and the line to show under the field ([`path_completion::tab`]).
+pub fn tab_complete(app: &App, typed: &str) -> (Option<String>, Option<String>) {
+    let (folder, _) = path_completion::split(typed);
+    path_completion::tab(typed, &app.storage.list_dir(folder))
 }
 
 /// Does what the prompt is for, or says why the text was refused.
