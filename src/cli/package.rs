@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use clap::Args;
 use soc2_ready::assessment::locker;
 use soc2_ready::assessment::package::PackageError;
-use soc2_ready::report::Paper;
 use soc2_ready::report::auditor_package::{self, AssembleError, Inputs};
 
 use super::args::PaperArg;
@@ -46,11 +45,7 @@ pub fn run(global: &GlobalArgs, args: &PackageArgs) -> Result<Output, Failure> {
         path: &args.path,
         policy: &policy,
         branding: &config.branding,
-        paper: match args.paper {
-            Some(PaperArg::A4) => Paper::A4,
-            Some(PaperArg::Letter) => Paper::Letter,
-            None => config.defaults.paper.unwrap_or_default(),
-        },
+        paper: PaperArg::or_config(args.paper, &config),
         evidence_folder: &folder,
         output: args.output.as_deref(),
         index_only: args.index_only,
