@@ -75,7 +75,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Write the control calendar as iCalendar: periodic controls and gap due dates.
     Calendar(CalendarArgs),
-    /// Write a draft ISO/IEC 27001:2022 Statement of Applicability (CSV or XLSX).
+    /// Write a draft ISO/IEC 27001:2022 Statement of Applicability (CSV, XLSX or PDF).
     Soa(SoaArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),

@@ -216,7 +216,7 @@ mod tests {
         }
         assert_eq!(
             form.document,
-            Document::Report(Format::Soa(crate::report::SoaFile::Xlsx))
+            Document::Report(Format::Soa(crate::report::SoaFile::Pdf))
         );
         form.next_format();
         assert_eq!(form.document, Document::Package);
