@@ -158,3 +158,37 @@ fn key_controls_follow_what_first_year_reports_fail_on() {
         ("ATT.auditor", Level::Evidenced)
     );
 }
+
+#[test]
+fn each_criterion_is_one_run_of_questions_in_the_criteria_order() {
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).expect("valid");
+    let mut runs: Vec<(Stage, Option<Category>, &str)> = Vec::new();
+    for question in questionnaire.questions() {
+        let key = (
+            question.stage,
+            question.category,
+            question.criterion.as_str(),
+        );
+        if runs.last() != Some(&key) {
+            assert!(
+                !runs.contains(&key),
+                "{} comes again after {:?}: the sidebar would list it twice",
+                question.id,
+                runs.last()
+            );
+            runs.push(key);
+        }
+    }
+    let compliance: Vec<&str> = runs
+        .iter()
+        .filter(|(stage, ..)| *stage == Stage::Compliance)
+        .map(|(.., criterion)| *criterion)
+        .collect();
+    let position = |id: &str| CRITERIA.iter().position(|c| c.id == id).unwrap();
+    assert!(
+        compliance
+            .windows(2)
+            .all(|pair| position(pair[0]) < position(pair[1])),
+        "{compliance:?}"
+    );
+}

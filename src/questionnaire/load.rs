@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::links::check_links;
 use super::question_table::{FileContext, read_question};
+use super::catalogue::CRITERIA;
 use super::{Category, FileSummary, Question, Questionnaire, Stage, built_in};
 use crate::diagnostics::{LineStarts, Problem, SourceText, io_reason};
 use crate::toml_fields::{Fields, parse_document};
@@ -149,9 +150,25 @@ pub fn parse_files(
     let mut questions = Vec::new();
     for file in parsed {
         summaries.push(file.summary);
-        questions.extend(file.questions.into_iter().map(|(question, _)| question));
+        let mut in_file: Vec<Question> = file
+            .questions
+            .into_iter()
+            .map(|(question, _)| question)
+            .collect();
+        in_file.sort_by_key(criterion_position);
+        questions.extend(in_file);
     }
     Ok(Questionnaire::new(questions, summaries, version))
+}
+
+/// Where a question's criterion stands among the 61 (CC1.1 first, P8.1 last; a stage's
+/// pseudo-criterion after them). Sorting a file's questions by it, stably, keeps each
+/// criterion's questions together in the wizard, in file order, wherever the file put them.
+fn criterion_position(question: &Question) -> usize {
+    CRITERIA
+        .iter()
+        .position(|criterion| criterion.id == question.criterion)
+        .unwrap_or(CRITERIA.len())
 }
 
 /// One file's summary and its questions, each with the byte span that defines it.
@@ -296,5 +313,34 @@ fn check_unique_ids(parsed: &[ParsedFile<'_>], problems: &mut Vec<Problem>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_criterion_listed_apart_in_its_file_is_shown_with_its_own() {
+        let question = |id: &str, criterion: &str| {
+            format!(
+                "[[question]]\nid = \"{id}\"\ncriterion = \"{criterion}\"\ntitle = \"T\"\nprompt = \"P\"\nwhy = \"W\"\nevidence = [\"E\"]\nremediation = [\"R\"]\n"
+            )
+        };
+        let text = format!(
+            "schema = 1\nstage = \"compliance\"\ncategory = \"security\"\ntitle = \"S\"\n{}{}{}{}",
+            question("CC6.1.b", "CC6.1"),
+            question("CC5.3.a", "CC5.3"),
+            question("CC6.1.a", "CC6.1"),
+            question("CC5.3.b", "CC5.3"),
+        );
+        let questionnaire =
+            parse_files(&[("security.toml".into(), text)], "t".into()).expect("valid");
+        let order: Vec<&str> = questionnaire
+            .questions()
+            .iter()
+            .map(|question| question.id.as_str())
+            .collect();
+        assert_eq!(order, ["CC5.3.a", "CC5.3.b", "CC6.1.b", "CC6.1.a"]);
     }
 }
