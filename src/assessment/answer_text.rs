@@ -1,5 +1,6 @@
-//! Answers as people type them: the name used in files (`evidenced`), or the wizard's key
-//! (`3`, `x`, `u`, `y`, `n`), in any case. `soc2-ready answer` and `sheet import` read
+//! Answers as people type them: the name used in files (`evidenced`, `in_place`, also
+//! written `in-place` or `in place`), the label the wizard shows (`Operating over time`,
+//! `Not applicable`), or the wizard's key (`3`, `x`, `u`, `y`, `n`), in any case. `soc2-ready answer` and `sheet import` read
 //! answers through here, so both take the same spellings.
 
 use super::Answer;
@@ -9,7 +10,7 @@ impl Answer {
     /// Parses `text` as an answer to `question`; the error quotes the text and says which
     /// answers the question takes.
     pub fn parse_for(text: &str, question: &Question) -> Result<Answer, String> {
-        let typed = text.trim().to_ascii_lowercase();
+        let typed = normalized(text);
         let answer = match typed.as_str() {
             "x" => Some(Answer::NotApplicable),
             "u" => Some(Answer::Unsure),
@@ -20,7 +21,7 @@ impl Answer {
                 .ok()
                 .and_then(Level::from_number)
                 .map(Answer::Level),
-            name => Answer::from_key(name),
+            name => Answer::from_key(name).or_else(|| by_label(name, question)),
         };
         match answer {
             Some(answer) if answer.fits(question) => Ok(answer),
@@ -41,6 +42,30 @@ impl Answer {
             .chain([Answer::NotApplicable.key(), Answer::Unsure.key()])
             .collect()
     }
+}
+
+/// `text` trimmed, in lower case, with runs of spaces and hyphens as one underscore.
+fn normalized(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split([' ', '-', '_'])
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// The answer of `question` whose shown label reads `typed` (already normalized).
+fn by_label(typed: &str, question: &Question) -> Option<Answer> {
+    Level::ALL
+        .into_iter()
+        .map(Answer::Level)
+        .chain([
+            Answer::Yes,
+            Answer::No,
+            Answer::NotApplicable,
+            Answer::Unsure,
+        ])
+        .find(|answer| normalized(answer.label(question)) == typed)
 }
 
 /// The spellings a question of `kind` takes, for messages and help.
@@ -68,6 +93,10 @@ mod tests {
             ("3", Answer::Level(Level::Evidenced)),
             ("X", Answer::NotApplicable),
             ("unsure", Answer::Unsure),
+            ("in-place", Answer::Level(Level::InPlace)),
+            ("In  Place", Answer::Level(Level::InPlace)),
+            ("operating over time", Answer::Level(Level::Operating)),
+            ("Not applicable", Answer::NotApplicable),
         ] {
             assert_eq!(Answer::parse_for(text, scale), Ok(answer), "{text}");
         }
