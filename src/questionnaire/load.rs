@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::catalogue::CRITERIA;
 use super::links::check_links;
 use super::question_table::{FileContext, read_question};
-use super::catalogue::CRITERIA;
 use super::{Category, FileSummary, Question, Questionnaire, Stage, built_in};
 use crate::diagnostics::{LineStarts, Problem, SourceText, io_reason};
 use crate::toml_fields::{Fields, parse_document};

@@ -3,8 +3,10 @@
 //! the sidebar percentages mean, "not yet relevant" questions and answers moved from
 //! retired ids.
 
+use jiff::civil::Date;
 use lopdf::{Document, Object};
-use soc2_ready::assessment::{Answer, store};
+use soc2_ready::assessment::{Answer, Evidence, store};
+use soc2_ready::import::recorded::location;
 use soc2_ready::questionnaire::{Category, Level};
 use soc2_ready::report::Paper;
 use soc2_ready::tui::app::{Filter, Screen};
@@ -444,5 +446,51 @@ fn ctrl_u_ctrl_w_and_ctrl_k_edit_text_fields() {
     assert_eq!(
         fixture.app.home.form.as_ref().unwrap().organization.text(),
         ""
+    );
+}
+
+#[test]
+fn the_question_shows_what_the_latest_imports_found() {
+    let mut fixture = Fixture::new(false).open_acme();
+    let question = current_id(&fixture.app);
+    let session = fixture.app.session.as_mut().expect("an assessment is open");
+    session.assessment.edit(&question, |record| {
+        for (title, file, day) in [
+            (
+                "Prowler SOC 2 compliance scan: 3 of 7 checks fail",
+                "old.csv",
+                1,
+            ),
+            (
+                "Prowler SOC 2 compliance scan: 1 of 7 checks fails: bob\u{1b}[31m",
+                "new.csv",
+                30,
+            ),
+        ] {
+            record.evidence.push(Evidence::note(
+                title,
+                location("prowler", file),
+                Date::constant(2026, 11, day),
+            ));
+        }
+    });
+    let screen = fixture.render(120, 40);
+    assert!(
+        screen.contains("What the imported exports show"),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .contains("• Imported 2026-11-30: Prowler SOC 2 compliance scan: 1 of 7 checks fails:"),
+        "{screen}"
+    );
+    assert!(screen.contains("bob^[[31m"), "shown safely: {screen}");
+    assert!(
+        !screen.contains("3 of 7"),
+        "only the latest import of a source: {screen}"
+    );
+    assert!(
+        !screen.contains('\u{1b}'),
+        "control characters never reach the terminal"
     );
 }

@@ -1,5 +1,5 @@
-//! The wizard: the sidebar, the current question (criterion, question, why it matters, what
-//! an auditor will ask to see), the answer scale with the current answer highlighted, and
+//! The wizard: the sidebar, the current question (criterion, question, what the latest
+//! imported exports show of it, why it matters, what an auditor will ask to see), the answer scale with the current answer highlighted, and
 //! the note, owner and due date.
 
 use ratatui::Frame;
@@ -11,6 +11,7 @@ use ratatui::widgets::{
 
 use super::{block, overflow, scrolled, sidebar};
 use crate::assessment::{Answer, AnswerRecord, Assessment};
+use crate::import::recorded;
 use crate::questionnaire::{AnswerKind, Condition, Level, Question, criterion};
 use crate::text_safety::visible_line;
 use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
@@ -134,9 +135,22 @@ fn question_paragraph<'a>(
             theme.bad,
         ));
     }
+    lines.extend([Line::default(), Line::from(question.prompt.as_str())]);
+    if let Some(record) = session.assessment.record(&question.id) {
+        let imported = recorded::finding_lines(record);
+        if !imported.is_empty() {
+            lines.extend([
+                Line::default(),
+                Line::styled("What the imported exports show", theme.heading),
+            ]);
+            lines.extend(
+                imported
+                    .iter()
+                    .map(|line| Line::from(format!("• {}", visible_line(line)))),
+            );
+        }
+    }
     lines.extend([
-        Line::default(),
-        Line::from(question.prompt.as_str()),
         Line::default(),
         Line::styled("Why it matters", theme.heading),
         Line::from(question.why.as_str()),
@@ -152,7 +166,6 @@ fn question_paragraph<'a>(
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
 }
 
-/// Why a conditional question does not count yet, naming the answer that makes it count.
 /// The marker of a merge conflict waiting on `question`, with the keys that settle it.
 fn conflict_line(assessment: &Assessment, question: &Question) -> Option<String> {
     let sides: Vec<String> = assessment
@@ -181,6 +194,7 @@ fn conflict_line(assessment: &Assessment, question: &Question) -> Option<String>
     })
 }
 
+/// Why a conditional question does not count yet, naming the answer that makes it count.
 fn not_yet_relevant(app: &App, condition: &Condition) -> String {
     let needed = match app.questionnaire.question(&condition.question) {
         Some(decider) if decider.kind == AnswerKind::YesNo => {
