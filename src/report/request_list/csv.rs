@@ -6,7 +6,7 @@ use super::{RequestList, RequestRow, entry_text};
 use crate::report::csv::spreadsheet_csv;
 
 /// The header row.
-pub const HEADER: [&str; 9] = [
+pub const HEADER: [&str; 10] = [
     "Criterion",
     "Question ID",
     "Control",
@@ -15,6 +15,7 @@ pub const HEADER: [&str; 9] = [
     "Coverage",
     "Auditor asks for",
     "Evidence entries",
+    "Latest import findings",
     "Files (package path, SHA-256)",
 ];
 
@@ -23,7 +24,7 @@ pub fn render(list: &RequestList) -> String {
     spreadsheet_csv(&HEADER, list.rows.iter().map(cells))
 }
 
-fn cells(row: &RequestRow) -> [String; 9] {
+fn cells(row: &RequestRow) -> [String; 10] {
     let entries: Vec<String> = row.entries.iter().map(entry_text).collect();
     let files: Vec<String> = row
         .entries
@@ -40,6 +41,7 @@ fn cells(row: &RequestRow) -> [String; 9] {
         row.coverage.clone(),
         row.asks_for.join("\n"),
         entries.join("\n"),
+        row.findings.join("\n"),
         files.join("\n"),
     ]
 }

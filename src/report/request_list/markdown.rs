@@ -73,6 +73,13 @@ fn section(out: &mut String, row: &RequestRow) {
         }
         out.push('\n');
     }
+    if !row.findings.is_empty() {
+        let _ = writeln!(out, "The latest imports found:\n");
+        for finding in &row.findings {
+            let _ = writeln!(out, "- {}", cell(finding));
+        }
+        out.push('\n');
+    }
     if row.entries.is_empty() {
         let _ = writeln!(out, "Provided: nothing yet.\n");
         return;

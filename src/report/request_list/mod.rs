@@ -1,7 +1,7 @@
 //! The evidence request list an auditor sends after the kickoff (often called the PBC
 //! list, "provided by client"), answered: one row per tested control with what an auditor
-//! asks for, the evidence entries with their dates and covered periods, the coverage of the
-//! observation window and a status. Pure: the package writer turns it into
+//! asks for, the evidence entries with their dates and covered periods, what the latest
+//! imports found, the coverage of the observation window and a status. Pure: the package writer turns it into
 //! `request-list.csv`, `request-list.md`, `README.txt` and the member names of the files.
 
 mod csv;
@@ -22,6 +22,7 @@ use jiff::civil::Date;
 
 use crate::assessment::Assessment;
 use crate::assessment::locker::{numbered, safe_part};
+use crate::import::recorded;
 use crate::questionnaire::{Question, Questionnaire, Target};
 use crate::time::coverage::{self, CoverageReport, Status, StatusCounts, Window};
 
@@ -60,6 +61,8 @@ pub struct RequestRow {
     pub asks_for: Vec<String>,
     /// The evidence entries recorded for it.
     pub entries: Vec<EntryLine>,
+    /// What the latest import of each source found (`Imported 2026-11-30: …`).
+    pub findings: Vec<String>,
     /// The coverage of the window in words ("2 of 4 quarterly occurrences covered …").
     pub coverage: String,
     /// Provided, partly, missing, out of period or expired.
@@ -181,8 +184,8 @@ fn row(
         safe_part(&question.id)
     );
     let mut names = MemberNames::default();
-    let entries = assessment
-        .record(&question.id)
+    let record = assessment.record(&question.id);
+    let entries = record
         .map_or(&[][..], |record| &record.evidence)
         .iter()
         .map(|entry| EntryLine {
@@ -210,6 +213,7 @@ fn row(
         title: question.title.clone(),
         asks_for: question.evidence.clone(),
         entries,
+        findings: record.map(recorded::finding_lines).unwrap_or_default(),
         coverage,
         status,
         tested,

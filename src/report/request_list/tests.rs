@@ -170,7 +170,7 @@ fn the_csv_is_spreadsheet_safe_with_one_row_per_control() {
         "{}",
         &reviews[7]
     );
-    assert!(reviews[8].contains("evidence/CC6.3/CC6.3.access-reviews/q1.pdf  abab"));
+    assert!(reviews[9].contains("evidence/CC6.3/CC6.3.access-reviews/q1.pdf  abab"));
     let mfa = records.iter().find(|record| &record[1] == MFA).unwrap();
     assert!(
         mfa[7].contains("expired 2026-06-01, at wiki/mfa"),
@@ -300,5 +300,63 @@ fn each_register_that_holds_anything_is_a_csv_with_its_population() {
         files[2].text.contains(",never"),
         "CUECs never reviewed: {}",
         files[2].text
+    );
+}
+
+#[test]
+fn the_latest_import_of_each_source_is_listed_with_the_row() {
+    let mut assessment = assessment();
+    assessment.edit(MFA, |record| {
+        for (title, file, on) in [
+            (
+                "Okta user list: 2 of 9 users have no MFA: bob, eve",
+                "a.json",
+                day(2026, 9, 1),
+            ),
+            (
+                "Okta user list: 1 of 9 users has no MFA: eve",
+                "b.json",
+                day(2026, 11, 1),
+            ),
+        ] {
+            record.evidence.push(Evidence::note(
+                title,
+                crate::import::recorded::location("okta-users", file),
+                on,
+            ));
+        }
+    });
+    let questionnaire = load(&QuestionnaireSource::BuiltIn).unwrap();
+    let list = RequestList::build(&questionnaire, &assessment, TODAY);
+    assert_eq!(
+        row(&list, MFA).findings,
+        ["Imported 2026-11-01: Okta user list: 1 of 9 users has no MFA: eve"]
+    );
+    assert!(row(&list, REVIEWS).findings.is_empty());
+
+    let text = render_csv(&list);
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|name| name == "Latest import findings")
+        .unwrap();
+    let mfa = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|record| &record[1] == MFA)
+        .unwrap();
+    assert_eq!(
+        &mfa[column],
+        "Imported 2026-11-01: Okta user list: 1 of 9 users has no MFA: eve"
+    );
+
+    let markdown = render_markdown(&list);
+    assert!(
+        markdown.contains(
+            "The latest imports found:\n\n- Imported 2026-11-01: Okta user list: 1 of 9 users has no MFA: eve\n"
+        ),
+        "{markdown}"
     );
 }
