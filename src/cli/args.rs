@@ -85,7 +85,8 @@ pub enum Command {
     /// Keep the dated evidence log of a control: add, list, remove.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
-    /// Record an export (Prowler, AWS credential report) as evidence and propose the answers
+    /// Record an export (Prowler, AWS credential report, GitHub branch protection, Google Workspace
+    /// or Okta users, any CSV with a mapping) as evidence and propose the answers
     /// it shows; --apply sets them.
     Import(ImportArgs),
     /// List the dated snapshots of an assessment with the three stage readiness figures.
