@@ -402,10 +402,7 @@ fn the_new_assessment_form_explains_each_choice_and_estimates_the_time() {
             .unwrap()
     };
     let security_only = estimate(&screen);
-    assert!(
-        security_only.contains("several sittings"),
-        "{security_only}"
-    );
+    assert!(screen.contains("several sittings"), "{screen}");
     // Tab to Availability, switch it on: more questions, the explanation follows.
     press(&mut fixture.app, &[Key::Tab, Key::Tab, Key::Char(' ')]);
     let screen = fixture.render(100, 32);
@@ -492,5 +489,35 @@ fn the_question_shows_what_the_latest_imports_found() {
     assert!(
         !screen.contains('\u{1b}'),
         "control characters never reach the terminal"
+    );
+}
+
+/// Issue 24 §2: the form's "N questions in scope" is the total the title bar shows once
+/// the assessment is created; follow-up questions that answers may open are named apart.
+#[test]
+fn the_form_counts_the_questions_the_new_assessment_asks() {
+    let mut fixture = Fixture::with(built_in(), false);
+    press(&mut fixture.app, &[Key::Char('n')]);
+    let form = fixture.app.home.form.as_ref().unwrap();
+    let (asked, follow_ups) = form.questions_in_scope(&fixture.app.questionnaire);
+    assert!(follow_ups > 0, "the built-in questions have follow-ups");
+    let screen = fixture.render(100, 32);
+    assert!(
+        screen.contains(&format!(
+            "{asked} questions in scope ({follow_ups} more if answers open them)"
+        )),
+        "{screen}"
+    );
+    type_text(&mut fixture.app, "Initech");
+    press(&mut fixture.app, &[Key::Enter]);
+    let session = fixture.app.session.as_ref().expect("created and opened");
+    assert_eq!(
+        usize::try_from(session.card.tally.questions).unwrap(),
+        asked
+    );
+    assert!(
+        fixture
+            .render(120, 40)
+            .contains(&format!("0/{asked} answered"))
     );
 }

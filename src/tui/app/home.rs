@@ -121,9 +121,11 @@ impl Default for Form {
 }
 
 impl Form {
-    /// How many questions of `questionnaire` the chosen scope and report type ask.
-    pub fn questions_in_scope(&self, questionnaire: &Questionnaire) -> usize {
-        questionnaire
+    /// How many questions of `questionnaire` the chosen scope and report type ask: the
+    /// ones asked from the start, and the follow-ups that count once an answer opens them
+    /// (`relevant_when`), which a new assessment's counts leave out until then.
+    pub fn questions_in_scope(&self, questionnaire: &Questionnaire) -> (usize, usize) {
+        let in_scope: Vec<_> = questionnaire
             .questions()
             .iter()
             .filter(|question| {
@@ -132,7 +134,12 @@ impl Form {
                 })
             })
             .filter(|question| question.applies_to(self.target))
-            .count()
+            .collect();
+        let follow_ups = in_scope
+            .iter()
+            .filter(|question| question.relevant_when.is_some())
+            .count();
+        (in_scope.len() - follow_ups, follow_ups)
     }
 
     /// The focused field.

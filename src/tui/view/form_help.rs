@@ -48,8 +48,9 @@ pub fn explain(field: Field, target: Target) -> &'static str {
     }
 }
 
-/// "130 questions in scope · about 6½ hours; answer in several sittings".
-pub fn estimate(questions: usize) -> String {
+/// "130 questions in scope · about 6½ hours; answer in several sittings", with the
+/// `follow_ups` that answers may open ("(5 more if answers open them)").
+pub fn estimate(questions: usize, follow_ups: usize) -> String {
     let minutes = questions * MINUTES_PER_QUESTION;
     let half_hours = (minutes + 15) / 30;
     let time = match half_hours {
@@ -63,7 +64,11 @@ pub fn estimate(questions: usize) -> String {
     } else {
         ""
     };
-    format!("{questions} questions in scope · {time}{sittings}")
+    let more = match follow_ups {
+        0 => String::new(),
+        n => format!(" ({n} more if answers open them)"),
+    };
+    format!("{questions} questions in scope{more} · {time}{sittings}")
 }
 
 #[cfg(test)]
@@ -72,15 +77,15 @@ mod tests {
 
     #[test]
     fn estimates_read_as_hours_and_suggest_sittings() {
-        assert_eq!(estimate(5), "5 questions in scope · about half an hour");
-        assert_eq!(estimate(20), "20 questions in scope · about an hour");
+        assert_eq!(estimate(5, 0), "5 questions in scope · about half an hour");
+        assert_eq!(estimate(20, 0), "20 questions in scope · about an hour");
         assert_eq!(
-            estimate(130),
+            estimate(130, 0),
             "130 questions in scope · about 6½ hours; answer in several sittings"
         );
         assert_eq!(
-            estimate(160),
-            "160 questions in scope · about 8 hours; answer in several sittings"
+            estimate(160, 5),
+            "160 questions in scope (5 more if answers open them) · about 8 hours; answer in several sittings"
         );
     }
 

@@ -73,8 +73,8 @@ pub fn prompt(frame: &mut Frame, area: Rect, theme: &Theme, prompt: &Prompt) {
 }
 
 /// The new-assessment form, with the focused choice explained below it and the time the
-/// chosen scope takes (`questions` in scope).
-pub fn form(frame: &mut Frame, area: Rect, theme: &Theme, form: &Form, questions: usize) {
+/// chosen scope takes (`questions` in scope: asked from the start, and follow-ups).
+pub fn form(frame: &mut Frame, area: Rect, theme: &Theme, form: &Form, questions: (usize, usize)) {
     let inner = open(frame, area, theme, "New assessment", 72, 19);
     let label_width = 14;
     let focused = form.field();
@@ -133,7 +133,10 @@ pub fn form(frame: &mut Frame, area: Rect, theme: &Theme, form: &Form, questions
         theme.base,
     ));
     lines.push(Line::default());
-    lines.push(Line::styled(form_help::estimate(questions), theme.dim));
+    lines.push(Line::styled(
+        form_help::estimate(questions.0, questions.1),
+        theme.dim,
+    ));
     lines.push(Line::styled(form_help::NOT_SURE, theme.dim));
     lines.push(Line::default());
     lines.push(match &form.error {
