@@ -24,9 +24,9 @@ const BAR_FROM_BYTES: u64 = 32 << 20;
 /// failing disk the system's (exit 1).
 pub fn failure(error: LockerError, consequence: &str) -> Failure {
     match error {
-        LockerError::NotRegular { .. } | LockerError::Cancelled(_) => {
-            Failure::Invalid(format!("{error}; {consequence}"))
-        }
+        LockerError::NotRegular { .. }
+        | LockerError::Cancelled(_)
+        | LockerError::TooLarge { .. } => Failure::Invalid(format!("{error}; {consequence}")),
         LockerError::Io {
             error: ref io_error,
             ..

@@ -6,19 +6,21 @@
 //! cannot be read as its source is refused with its place, and nothing is recorded.
 
 use std::fmt::Write;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
+use soc2_ready::assessment::Assessment;
 use soc2_ready::assessment::locker::{self, Kept};
-use soc2_ready::assessment::{Answer, Assessment, Evidence};
-use soc2_ready::import::{self, Findings, MAX_BYTES, Proposal, Source};
+use soc2_ready::import::{self, Findings, MAX_BYTES, Source, outcome};
 use soc2_ready::questionnaire::Questionnaire;
 
 use super::edit::{date_arg, edit};
 use super::evidence_files::{self, CopyProgress};
 use super::{Failure, GlobalArgs, Output, clock, load_assessment, load_config, load_questionnaire};
+
+/// How the diff says to set the proposed answers.
+const APPLY_HINT: &str = "run again with --apply";
 
 /// Arguments of `import`.
 #[derive(Debug, Args)]
@@ -105,17 +107,25 @@ pub fn run(global: &GlobalArgs, args: &ImportArgs) -> Result<Output, Failure> {
     let (assessment, _) = load_assessment(&args.into, &questionnaire)?;
     let (proposals, _) = import::propose(&questionnaire, &assessment, &findings);
     let Some(first) = proposals.first() else {
-        return Ok(Output::text(nothing_in_scope(&name, &findings)));
+        return Ok(Output::text(format!(
+            "{}\n",
+            outcome::nothing_in_scope(&name, &findings)
+        )));
     };
-    let earlier = imported_on(&assessment, &sha256);
+    let earlier = outcome::imported_on(&assessment, &sha256);
     if earlier.is_some() && !args.apply {
-        let mut out = header(&name, &findings, dated);
+        let mut out = outcome::header(&name, &findings, dated);
         let _ = writeln!(
             out,
             "Already imported on {} (same SHA-256); no evidence added.",
             earlier.unwrap_or(dated)
         );
-        out.push_str(&diff(&questionnaire, &proposals, false));
+        out.push_str(&outcome::diff(
+            &questionnaire,
+            &proposals,
+            false,
+            APPLY_HINT,
+        ));
         return Ok(Output::text(out));
     }
     let setting = load_config(global)?.defaults.evidence_folder;
@@ -219,28 +229,20 @@ fn record(
     file: Recorded<'_>,
 ) -> Result<String, Failure> {
     let (proposals, _) = import::propose(questionnaire, assessment, findings);
-    let mut out = header(file.name, findings, file.dated);
+    let mut out = outcome::header(file.name, findings, file.dated);
     let earlier = file
         .earlier
-        .or_else(|| imported_on(assessment, file.sha256));
+        .or_else(|| outcome::imported_on(assessment, file.sha256));
     match (earlier, kept) {
         (None, Some(kept)) => {
-            for proposal in &proposals {
-                let entry = Evidence {
-                    title: format!("{}: {}", findings.title, sentences(proposal)),
-                    location: import::recorded::location(file.source, file.name),
-                    collected: file.dated,
-                    period: None,
-                    expires: None,
-                    files: vec![kept.file.clone()],
-                };
-                assessment.edit(&proposal.question, |record| {
-                    let at = record
-                        .evidence
-                        .partition_point(|existing| existing.collected <= entry.collected);
-                    record.evidence.insert(at, entry);
-                });
-            }
+            outcome::record_entries(
+                assessment,
+                &proposals,
+                findings,
+                (file.source, file.name),
+                file.dated,
+                &kept.file,
+            );
             let _ = writeln!(
                 out,
                 "Evidence recorded on {} (sha256 {}, {}, kept in {}).",
@@ -258,16 +260,9 @@ fn record(
             );
         }
     }
-    out.push_str(&diff(questionnaire, &proposals, apply));
+    out.push_str(&outcome::diff(questionnaire, &proposals, apply, APPLY_HINT));
     if apply {
-        for proposal in &proposals {
-            if let Some(answer) = proposal.change {
-                assessment.edit(&proposal.question, |record| {
-                    record.answer = Some(answer);
-                    record.na_reason.clear();
-                });
-            }
-        }
+        outcome::apply_changes(assessment, &outcome::changes(&proposals));
     }
     Ok(out)
 }
@@ -275,27 +270,7 @@ fn record(
 /// The export's bytes, refused before reading when it is special or too large; `nothing`
 /// ends every refusal ("nothing was recorded").
 pub(super) fn read_export(path: &Path, nothing: &str) -> Result<Vec<u8>, Failure> {
-    let file =
-        locker::open_regular(path).map_err(|error| evidence_files::failure(error, nothing))?;
-    let size = file.metadata().map(|meta| meta.len()).unwrap_or(0);
-    if size > MAX_BYTES {
-        return Err(Failure::Invalid(format!(
-            "{} is {}; exports over {} are not read (split it, or export one account at a time); {nothing}",
-            path.display(),
-            locker::size_text(size),
-            locker::size_text(MAX_BYTES)
-        )));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| {
-            Failure::Runtime(format!(
-                "cannot read {}: {error}; {nothing}",
-                path.display()
-            ))
-        })?;
-    Ok(bytes)
+    locker::read_capped(path, MAX_BYTES).map_err(|error| evidence_files::failure(error, nothing))
 }
 
 /// Copies the export into the evidence folder of `question`, checking it is still the
@@ -321,106 +296,4 @@ fn keep(folder: &Path, question: &str, path: &Path, sha256: &str) -> Result<Kept
         )));
     }
     Ok(kept)
-}
-
-/// The day a file with this SHA-256 was first recorded in `assessment`, if it was.
-fn imported_on(assessment: &Assessment, sha256: &str) -> Option<Date> {
-    assessment
-        .answers
-        .values()
-        .flat_map(|record| &record.evidence)
-        .filter(|entry| entry.files.iter().any(|file| file.sha256 == sha256))
-        .map(|entry| entry.collected)
-        .min()
-}
-
-/// The first lines: what the file is, its date and size in rows.
-fn header(name: &str, findings: &Findings, dated: Date) -> String {
-    let source_date = if findings.dated.is_some() {
-        "dated"
-    } else {
-        "taken"
-    };
-    let mut out = format!(
-        "{name}: {}, {source_date} {dated}, {}\n",
-        findings.title,
-        import::count(findings.rows, "row", "rows")
-    );
-    for note in &findings.notes {
-        let _ = writeln!(out, "  note: {note}");
-    }
-    out
-}
-
-/// The findings of one proposal, one sentence after another.
-fn sentences(proposal: &Proposal<'_>) -> String {
-    proposal
-        .findings
-        .iter()
-        .map(|finding| finding.sentence.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// Each question's findings and answer, as a diff of the answers.
-fn diff(questionnaire: &Questionnaire, proposals: &[Proposal<'_>], applied: bool) -> String {
-    let mut out = String::new();
-    let label = |id: &str, answer: Option<Answer>| match (questionnaire.question(id), answer) {
-        (Some(question), Some(answer)) => answer.label(question).to_string(),
-        _ => "unanswered".to_string(),
-    };
-    for proposal in proposals {
-        let _ = writeln!(out, "\n{}", proposal.question);
-        for finding in &proposal.findings {
-            let _ = writeln!(out, "  {}", finding.sentence);
-            if !finding.fix.is_empty() {
-                let _ = writeln!(out, "  fix: {}", finding.fix);
-            }
-        }
-        let current = label(&proposal.question, proposal.current);
-        match proposal.change {
-            Some(change) => {
-                let _ = writeln!(
-                    out,
-                    "- answer: {current}\n+ answer: {}",
-                    label(&proposal.question, Some(change))
-                );
-            }
-            None if proposal.current == Some(Answer::NotApplicable) => {
-                let _ = writeln!(
-                    out,
-                    "  answer: {current} (kept; review it against this export)"
-                );
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "  answer: {current} (kept: the export shows no more, no less)"
-                );
-            }
-        }
-    }
-    let changes = proposals
-        .iter()
-        .filter(|proposal| proposal.change.is_some())
-        .count();
-    let _ = match (changes, applied) {
-        (0, _) => writeln!(out, "\nNo answer to change."),
-        (n, true) => writeln!(out, "\nSet {}.", import::count(n, "answer", "answers")),
-        (n, false) => writeln!(
-            out,
-            "\n{} proposed; run again with --apply to set them.",
-            import::count(n, "answer change", "answer changes")
-        ),
-    };
-    out
-}
-
-/// What is printed when nothing in the export bears on a question in scope.
-fn nothing_in_scope(name: &str, findings: &Findings) -> String {
-    format!(
-        "{name}: {}, {}; nothing in it bears on a question in this assessment's scope, so nothing was recorded.\n",
-        findings.title,
-        import::count(findings.rows, "row", "rows")
-    )
 }

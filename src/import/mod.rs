@@ -9,6 +9,7 @@ mod google_workspace;
 mod json;
 mod mapping;
 mod okta;
+pub mod outcome;
 mod people;
 mod propose;
 mod prowler;

@@ -17,7 +17,7 @@ pub use verify::{FileCheck, FileState, check_file, resolve, verify};
 
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -68,6 +68,15 @@ pub enum LockerError {
     },
     /// The user stopped the copy.
     Cancelled(PathBuf),
+    /// A file read whole is larger than the limit.
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The most that is read.
+        limit: u64,
+    },
 }
 
 impl fmt::Display for LockerError {
@@ -91,6 +100,13 @@ impl fmt::Display for LockerError {
             LockerError::Cancelled(path) => {
                 write!(f, "cancelled while copying {}", path.display())
             }
+            LockerError::TooLarge { path, size, limit } => write!(
+                f,
+                "{} is {}; exports over {} are not read (split it, or export one account at a time)",
+                path.display(),
+                size_text(*size),
+                size_text(*limit)
+            ),
         }
     }
 }
@@ -283,6 +299,25 @@ pub fn discard(folder: &Path, kept: &[Kept]) {
     for kept in kept.iter().filter(|kept| kept.created) {
         let _ = fs::remove_file(folder.join(&kept.file.path));
     }
+}
+
+/// Reads the regular file at `path` whole, refusing it unread when it is larger than
+/// `limit` bytes (and reading no more than that if it grows meanwhile).
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LockerError> {
+    let file = open_regular(path)?;
+    let size = file.metadata().map_err(io_error("read", path))?.len();
+    if size > limit {
+        return Err(LockerError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(io_error("read", path))?;
+    Ok(bytes)
 }
 
 /// Opens a file read-only without waiting on a FIFO, and checks that it is regular.
