@@ -92,6 +92,10 @@ pub enum Action {
     Export,
     /// In the evidence log: add a file or folder by path, kept in the evidence folder.
     AddFile,
+    /// In the evidence log: import a tool's export by path (findings and proposed answers).
+    Import,
+    /// In the evidence log: set the answers the last import proposed.
+    ApplyImport,
     /// Complete the path typed so far (Tab in a path prompt).
     Complete,
     /// Show the "certification" screen: ISO 27001 head start and claims checker.

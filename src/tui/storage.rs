@@ -109,6 +109,12 @@ pub trait Storage {
             .collect()
     }
 
+    /// The whole content of the export at the typed `path`, refused unread when it is
+    /// not a regular file or larger than the importers read.
+    fn read_export(&self, path: &str) -> Result<Vec<u8>, LockerError> {
+        locker::read_capped(&typed_path(path), crate::import::MAX_BYTES)
+    }
+
     /// Copies the file, or every file of the folder, at the typed `path` into `folder`
     /// for `question`, hashing each; nothing is kept when one fails. Links and special
     /// files inside a folder are skipped, as `evidence add` skips them.

@@ -7,6 +7,7 @@ mod conflicts;
 mod counts;
 mod docs;
 mod evidence_files;
+mod evidence_import;
 mod files;
 mod flows;
 mod hostile_text;

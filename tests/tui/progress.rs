@@ -152,7 +152,7 @@ fn the_evidence_log_lists_adds_and_removes_entries() {
         "{screen}"
     );
     assert!(
-        screen.contains("No evidence yet: a adds an entry, f adds a file."),
+        screen.contains("No evidence yet: a adds an entry, f adds a file, i imports a tool's"),
         "{screen}"
     );
 

@@ -20,7 +20,7 @@ pub use home::{Entry, Field, Form, Home};
 pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
 pub use registers::{RegisterTab, RegistersView};
-pub use session::{Session, answer_options};
+pub use session::{LastImport, Session, answer_options};
 pub use writing::Writing;
 
 use ratatui::layout::Rect;

@@ -25,6 +25,8 @@ pub enum PromptKind {
     Evidence,
     /// A file or folder to keep as a new evidence entry of the current question.
     EvidenceFile,
+    /// A tool's export to import on the evidence log, with its source.
+    EvidenceImport,
     /// A folder or file for the claims checker.
     ClaimsPath,
     /// A new entry of a register.
@@ -46,6 +48,7 @@ impl PromptKind {
             PromptKind::Rename => "Rename",
             PromptKind::Evidence => "New evidence, collected today",
             PromptKind::EvidenceFile => "Add a file as evidence, collected today",
+            PromptKind::EvidenceImport => "Import a tool's export as evidence",
             PromptKind::ClaimsPath => "Check what you tell customers",
             PromptKind::Register(RegisterTab::Policies) => "New policy",
             PromptKind::Register(RegisterTab::Vendors) => "New vendor",
@@ -72,6 +75,9 @@ impl PromptKind {
             PromptKind::EvidenceFile => {
                 "PATH | title | FROM..TO (Tab completes the path; a folder adds its files), e.g. ~/q3-review.pdf | Q3 access review | 2026-07-01..2026-09-30"
             }
+            PromptKind::EvidenceImport => {
+                "PATH | SOURCE: prowler, aws-credential-report, github-branch-protection, google-workspace-users or okta-users (Tab completes the path)"
+            }
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
             }
@@ -94,7 +100,10 @@ impl PromptKind {
 impl PromptKind {
     /// Whether the prompt starts with a path, so Tab completes it.
     pub fn takes_path(self) -> bool {
-        matches!(self, PromptKind::EvidenceFile | PromptKind::ClaimsPath)
+        matches!(
+            self,
+            PromptKind::EvidenceFile | PromptKind::EvidenceImport | PromptKind::ClaimsPath
+        )
     }
 }
 

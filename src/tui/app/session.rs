@@ -46,6 +46,17 @@ pub struct Session {
     pub type2_note: Option<String>,
     /// Whether that note was already shown in this session.
     pub type2_explained: bool,
+    /// What the last import from the evidence log did, shown in the log.
+    pub last_import: Option<LastImport>,
+}
+
+/// What the last import from the evidence log did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastImport {
+    /// One line: the file, what it is, and where its evidence went.
+    pub summary: String,
+    /// The answers it proposed that are not set yet (question id, answer); `A` sets them.
+    pub proposed: Vec<(String, Answer)>,
 }
 
 impl Session {
@@ -74,6 +85,7 @@ impl Session {
             not_saved: None,
             type2_note: None,
             type2_explained: false,
+            last_import: None,
         }
     }
 

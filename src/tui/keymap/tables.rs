@@ -375,6 +375,18 @@ pub const EVIDENCE: &[Binding] = &[
         "add file",
     ),
     bind(
+        &[K::Char('i')],
+        A::Import,
+        "import a tool's export by path: Prowler, AWS credential report, GitHub, Google Workspace, Okta",
+        "import",
+    ),
+    bind(
+        &[K::Char('A')],
+        A::ApplyImport,
+        "set the answers the last import proposed",
+        "apply",
+    ),
+    bind(
         &[K::Char('d'), K::Delete],
         A::Delete,
         "remove the selected entry",

@@ -36,12 +36,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => app.evidence = Some(selected.saturating_sub(1)),
         Action::Down => app.evidence = Some((selected + 1).min(count.saturating_sub(1))),
         Action::Back => app.evidence = None,
-        Action::New | Action::AddFile | Action::Delete if read_only.is_some() => {
+        Action::New | Action::AddFile | Action::Import | Action::ApplyImport | Action::Delete
+            if read_only.is_some() =>
+        {
             let reason = read_only.unwrap_or_default();
             app.status = Status::new(Tone::Error, format!("READ-ONLY, nothing changed: {reason}"));
         }
         Action::New => app.prompt = Some(Prompt::new(PromptKind::Evidence, "")),
         Action::AddFile => app.prompt = Some(Prompt::new(PromptKind::EvidenceFile, "")),
+        Action::Import => app.prompt = Some(Prompt::new(PromptKind::EvidenceImport, "")),
+        Action::ApplyImport => super::evidence_import::apply(app),
         Action::Delete if selected < count => remove(app, selected),
         _ => {}
     }

@@ -6,6 +6,7 @@
 mod certification;
 mod dashboard;
 mod evidence;
+mod evidence_import;
 mod export;
 mod home;
 mod leave;

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::wizard::advance;
-use super::{certification, evidence, home, persist, registers};
+use super::{certification, evidence, evidence_import, home, persist, registers};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, PromptKind};
@@ -98,6 +98,7 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
             let (path, entry) = evidence::parse_file_entry(text, app.clock.today())?;
             evidence::add_file(app, &path, entry)?;
         }
+        PromptKind::EvidenceImport => evidence_import::import(app, text)?,
         PromptKind::ClaimsPath => certification::check_claims(app, text)?,
         PromptKind::Register(tab) => registers::add(app, tab, text)?,
         PromptKind::RegisterEdit(tab, index) => registers::edit(app, tab, index, text)?,

@@ -1,11 +1,12 @@
 //! The evidence log of the current question, over the wizard: months of operating evidence,
 //! the *claimed, not evidenced* flag, and the entries with the selected one highlighted,
-//! each file under its entry with its size and state (intact, changed, missing).
+//! each file under its entry with its size and state (intact, changed, missing), and what
+//! the last import did, with the answers it proposes until `A` sets them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::popup;
 use crate::assessment::locker::{FileState, size_text};
@@ -41,8 +42,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     })];
     if record.evidence.is_empty() {
         lines.push(Line::styled(
-            "No evidence yet: a adds an entry, f adds a file.",
+            "No evidence yet: a adds an entry, f adds a file, i imports a tool's export.",
             theme.dim,
+        ));
+    }
+    if let Some(last) = &session.last_import {
+        let style = if last.proposed.is_empty() {
+            theme.dim
+        } else {
+            theme.warn
+        };
+        lines.push(Line::styled(
+            visible_text(&format!("Last import: {}", last.summary)).into_owned(),
+            style,
         ));
     }
     let selected = app.evidence.unwrap_or(0);
@@ -89,7 +101,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ]));
         }
     }
-    let height = u16::try_from(lines.len() + 2)
+    let width = area.width.saturating_sub(8).min(100);
+    let inner_width = usize::from(width.saturating_sub(2).max(1));
+    // Long lines wrap: each takes as many rows as its width needs, plus one for word breaks.
+    let rows: usize = lines
+        .iter()
+        .map(|line| match line.width() {
+            0 => 1,
+            used if used <= inner_width => 1,
+            used => used.div_ceil(inner_width) + 1,
+        })
+        .sum();
+    let height = u16::try_from(rows + 2)
         .unwrap_or(u16::MAX)
         .clamp(5, area.height);
     let inner = popup::open(
@@ -97,8 +120,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         area,
         theme,
         &format!("Evidence · {} {}", question.id, question.title),
-        area.width.saturating_sub(8).min(100),
+        width,
         height,
     );
-    frame.render_widget(Paragraph::new(lines).style(theme.base), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .wrap(Wrap { trim: false }),
+        inner,
+    );
 }
