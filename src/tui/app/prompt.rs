@@ -76,7 +76,7 @@ impl PromptKind {
                 "PATH | title | FROM..TO (Tab completes the path; a folder adds its files), e.g. ~/q3-review.pdf | Q3 access review | 2026-07-01..2026-09-30"
             }
             PromptKind::EvidenceImport => {
-                "PATH | SOURCE: prowler, aws-credential-report, github-branch-protection, google-workspace-users or okta-users (Tab completes the path)"
+                "PATH | SOURCE, e.g. ~/scan.csv | prowler (Enter without one lists them)"
             }
             PromptKind::ClaimsPath => {
                 "A folder or file of website copy, decks or RFP answers (.txt, .md, .html)."
