@@ -14,6 +14,7 @@ mod people;
 mod propose;
 mod prowler;
 mod prowler_rules;
+mod prowler_tally;
 pub mod recorded;
 mod table;
 mod text;

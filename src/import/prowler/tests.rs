@@ -1,4 +1,5 @@
 use super::*;
+use crate::import::Finding;
 
 const GOOD: &str = include_str!("../../../tests/fixtures/import/prowler-soc2_aws.csv");
 
@@ -66,13 +67,13 @@ fn requirement_ids_become_criteria() {
 #[test]
 fn assessment_dates_in_every_written_form() {
     let day = Some(jiff::civil::date(2026, 11, 30));
-    assert_eq!(assessment_date("2026-11-30 09:14:03.512204"), day);
-    assert_eq!(assessment_date("2026-11-30T09:14:03+00:00"), day);
+    assert_eq!(day_of("2026-11-30 09:14:03.512204"), day);
+    assert_eq!(day_of("2026-11-30T09:14:03+00:00"), day);
     assert_eq!(
-        assessment_date("1796029200"),
+        day_of("1796029200"),
         Some(jiff::civil::date(2026, 11, 30))
     );
-    assert_eq!(assessment_date("yesterday"), None);
+    assert_eq!(day_of("yesterday"), None);
 }
 
 #[test]
