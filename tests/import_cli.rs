@@ -322,3 +322,42 @@ fn findings_appear_in_score_and_on_the_report_cards() {
         "the encryption card carries the finding"
     );
 }
+
+#[test]
+fn prowler_json_ocsf_is_read_by_its_content_and_recorded_like_the_csv() {
+    let sample = Sample::new();
+    let ocsf = fixture("import/prowler-output.ocsf.json")
+        .display()
+        .to_string();
+    let output = sample.import(&["prowler", &ocsf]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        stdout.contains("Prowler SOC 2 compliance scan, dated 2026-11-30, 11 rows"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("CC6.1.mfa\n  1 of 2 Prowler results fails (CC6.1, CC6.2): alice (iam_user_mfa_enabled_console_access)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("note: 1 result is muted"), "{stdout}");
+    let entries = sample.imported("Prowler SOC 2 compliance scan");
+    assert_eq!(
+        entries.len(),
+        4,
+        "the same questions as the CSV of the scan"
+    );
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry["collected"] == "2026-11-30"),
+        "the findings' own date"
+    );
+    let again = sample.import(&["prowler", &ocsf]);
+    assert!(
+        text(&again.stdout).contains("Already imported on 2026-11-30"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(sample.imported("Prowler SOC 2 compliance scan").len(), 4);
+}

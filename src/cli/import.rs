@@ -47,7 +47,8 @@ pub struct ImportArgs {
 /// The sources on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SourceArg {
-    /// Prowler's SOC 2 compliance CSV (output/compliance/…_soc2_aws.csv, azure, gcp).
+    /// Prowler's SOC 2 compliance CSV (output/compliance/…_soc2_aws.csv, azure, gcp) or its
+    /// JSON-OCSF findings (…ocsf.json), told apart by content.
     Prowler,
     /// The AWS IAM credential report CSV (aws iam get-credential-report, decoded).
     AwsCredentialReport,

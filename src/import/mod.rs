@@ -13,6 +13,7 @@ pub mod outcome;
 mod people;
 mod propose;
 mod prowler;
+mod prowler_ocsf;
 mod prowler_rules;
 mod prowler_tally;
 pub mod recorded;
@@ -34,7 +35,8 @@ pub type ImportError = Box<Problem>;
 /// The tools whose exports can be imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
-    /// Prowler's SOC 2 compliance CSV (`output/compliance/prowler-output-…_soc2_aws.csv`).
+    /// Prowler: its SOC 2 compliance CSV (`output/compliance/prowler-output-…_soc2_aws.csv`)
+    /// or its JSON-OCSF findings (`output/prowler-output-….ocsf.json`), told apart by content.
     Prowler,
     /// The AWS IAM credential report CSV (`aws iam get-credential-report`, decoded).
     AwsCredentialReport,
@@ -88,6 +90,9 @@ impl Source {
     pub fn read(self, name: &str, bytes: &[u8], today: Date) -> Result<Findings, ImportError> {
         let text = decode(name, bytes)?;
         match self {
+            Source::Prowler if text.trim_start().starts_with(['[', '{']) => {
+                prowler_ocsf::read(name, &text)
+            }
             Source::Prowler => prowler::read(name, &text),
             Source::AwsCredentialReport => credential_report::read(name, &text, today),
             Source::GithubBranchProtection => github::read(name, &text),

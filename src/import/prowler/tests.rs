@@ -69,10 +69,7 @@ fn assessment_dates_in_every_written_form() {
     let day = Some(jiff::civil::date(2026, 11, 30));
     assert_eq!(day_of("2026-11-30 09:14:03.512204"), day);
     assert_eq!(day_of("2026-11-30T09:14:03+00:00"), day);
-    assert_eq!(
-        day_of("1796029200"),
-        Some(jiff::civil::date(2026, 11, 30))
-    );
+    assert_eq!(day_of("1796029200"), Some(jiff::civil::date(2026, 11, 30)));
     assert_eq!(day_of("yesterday"), None);
 }
 
