@@ -328,6 +328,39 @@ pub fn criterion(id: &str) -> Option<&'static Criterion> {
     CRITERIA.iter().find(|criterion| criterion.id == id)
 }
 
+/// The family of a criterion id: `CC6.1` → `CC6`; `None` for the stage questions.
+pub fn family(criterion: &str) -> Option<&str> {
+    let (family, _) = criterion.split_once('.')?;
+    family_topic(family).map(|_| family)
+}
+
+/// The topic of a criterion family, in a few words.
+pub fn family_topic(family: &str) -> Option<&'static str> {
+    Some(match family {
+        "CC1" => "Control environment",
+        "CC2" => "Communication",
+        "CC3" => "Risk assessment",
+        "CC4" => "Monitoring",
+        "CC5" => "Control activities",
+        "CC6" => "Access",
+        "CC7" => "Operations",
+        "CC8" => "Change",
+        "CC9" => "Risk mitigation",
+        "A1" => "Availability",
+        "PI1" => "Processing integrity",
+        "C1" => "Confidentiality",
+        "P1" => "Notice",
+        "P2" => "Choice, consent",
+        "P3" => "Collection",
+        "P4" => "Use, retention",
+        "P5" => "Access by subjects",
+        "P6" => "Disclosure",
+        "P7" => "Quality",
+        "P8" => "Complaints",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,5 +389,17 @@ mod tests {
             Some(Category::Availability)
         );
         assert!(criterion("CC10.1").is_none());
+    }
+
+    #[test]
+    fn every_criterion_has_a_family_with_a_topic() {
+        for c in CRITERIA {
+            let family = family(c.id).unwrap_or_else(|| panic!("{} has no family", c.id));
+            assert!(c.id.starts_with(family), "{}", c.id);
+            assert!(family_topic(family).is_some(), "{family}");
+        }
+        assert_eq!(family("CC6.1"), Some("CC6"));
+        assert_eq!(family("ATT"), None);
+        assert_eq!(family("XX1.1"), None);
     }
 }

@@ -13,7 +13,7 @@ mod question_table;
 mod vocabulary;
 
 pub use cadence::{Frequency, MAX_EFFORT_WEEKS};
-pub use catalogue::{CRITERIA, Criterion, criterion};
+pub use catalogue::{CRITERIA, Criterion, criterion, family, family_topic};
 pub use embedded::{BUILT_IN_FILES, built_in};
 pub use iso27001::{ISO27001, IsoRef, IsoTheme, parse_iso_ref};
 pub use links::Condition;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::model::{AnswerLine, CriterionAnswers, GapItem, QuestionRef};
 use crate::assessment::ReportNotes;
+use crate::questionnaire::{family, family_topic};
 use crate::scoring::{CriterionScore, Readiness, Severity};
 
 /// Actions on the summary page, at most.
@@ -104,39 +105,6 @@ pub struct HeatCell {
     pub questions: u32,
     /// Questions with no answer yet.
     pub open: u32,
-}
-
-/// The family of a criterion id: `CC6.1` → `CC6`; `None` for the stage questions.
-fn family(criterion: &str) -> Option<&str> {
-    let (family, _) = criterion.split_once('.')?;
-    family_topic(family).map(|_| family)
-}
-
-/// The topic of a criterion family, in a few words.
-fn family_topic(family: &str) -> Option<&'static str> {
-    Some(match family {
-        "CC1" => "Control environment",
-        "CC2" => "Communication",
-        "CC3" => "Risk assessment",
-        "CC4" => "Monitoring",
-        "CC5" => "Control activities",
-        "CC6" => "Access",
-        "CC7" => "Operations",
-        "CC8" => "Change",
-        "CC9" => "Risk mitigation",
-        "A1" => "Availability",
-        "PI1" => "Processing integrity",
-        "C1" => "Confidentiality",
-        "P1" => "Notice",
-        "P2" => "Choice, consent",
-        "P3" => "Collection",
-        "P4" => "Use, retention",
-        "P5" => "Access by subjects",
-        "P6" => "Disclosure",
-        "P7" => "Quality",
-        "P8" => "Complaints",
-        _ => return None,
-    })
 }
 
 /// Readiness by criterion family, in questionnaire order.
