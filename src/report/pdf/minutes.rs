@@ -157,7 +157,7 @@ fn follow_ups(canvas: &mut Canvas<'_>, minutes: &Minutes) {
         })
         .collect();
     Table::new(
-        &[0.22, 0.26, 0.15, 0.12, 0.25],
+        &[0.26, 0.24, 0.14, 0.11, 0.25],
         &["Question", "Title", "Owner", "Due", "Note"],
     )
     .dense(2.0)
