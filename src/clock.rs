@@ -77,6 +77,11 @@ impl Clock {
         self.today.unwrap_or_else(|| self.local(self.now()).date())
     }
 
+    /// The time zone times are shown in.
+    pub fn zone(&self) -> &TimeZone {
+        &self.zone
+    }
+
     /// A time in the clock's zone.
     pub fn local(&self, at: Timestamp) -> ZonedDateTime {
         at.to_zoned_datetime(self.zone.clone())

@@ -11,6 +11,7 @@ pub use super::docs::ShellArg;
 pub use super::exports::{CalendarArgs, SoaArgs, TrackerArg};
 pub use super::import::ImportArgs;
 pub use super::list::PortfolioArgs;
+pub use super::minutes::MinutesArgs;
 pub use super::registers::{PolicyCommand, RiskCommand, VendorCommand};
 pub use super::sheet::SheetCommand;
 pub use super::validate::ValidateArgs;
@@ -77,6 +78,9 @@ pub enum Command {
     Calendar(CalendarArgs),
     /// Write a draft ISO/IEC 27001:2022 Statement of Applicability (CSV, XLSX or PDF).
     Soa(SoaArgs),
+    /// Write the minutes of a workshop session (Markdown or PDF): attendees, answers changed,
+    /// follow-ups, decisions, readiness before and after.
+    Minutes(MinutesArgs),
     /// Set one answer from a script (same rules, lock and atomic save as the wizard).
     Answer(AnswerArgs),
     /// Write the auditor's package: a ZIP with the request list, the evidence files, the

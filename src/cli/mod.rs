@@ -21,6 +21,7 @@ mod list;
 mod lists;
 mod locate;
 mod merge;
+mod minutes;
 mod new;
 mod package;
 mod registers;
@@ -120,6 +121,7 @@ pub fn run() -> ExitCode {
         Some(Command::Report(args)) => report::run(&cli.global, &args),
         Some(Command::Calendar(args)) => exports::calendar(&cli.global, &args),
         Some(Command::Soa(args)) => exports::soa(&cli.global, &args),
+        Some(Command::Minutes(args)) => minutes::run(&cli.global, &args),
         Some(Command::Answer(args)) => answer::run(&cli.global, &args),
         Some(Command::Evidence(command)) => evidence::run(&cli.global, &command),
         Some(Command::Package(args)) => package::run(&cli.global, &args),

@@ -135,7 +135,7 @@ pub(super) fn is_stdout(path: &Path) -> bool {
 
 /// Where the report goes: `--output` (a folder gets the default name inside it), or the
 /// assessment's folder.
-fn output_path(assessment: &Path, output: Option<&Path>, name: &str) -> PathBuf {
+pub(super) fn output_path(assessment: &Path, output: Option<&Path>, name: &str) -> PathBuf {
     match output {
         Some(dir) if dir.is_dir() => dir.join(name),
         Some(path) => path.to_path_buf(),

@@ -28,6 +28,7 @@ mod ics;
 mod insights;
 mod json;
 mod markdown;
+pub mod minutes;
 mod model;
 mod pdf;
 pub mod prepared;

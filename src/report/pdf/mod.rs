@@ -8,7 +8,7 @@
 //! [`table`] and [`blocks`] are the layout pieces, and [`cover`], [`summary`], [`charts`]
 //! (with [`heatmap`]), [`register`], [`owners`], [`registers`], [`cards`], [`certification`] and [`appendix`] draw the
 //! sections, in the order [`SECTIONS`] lists them; [`soa`] draws the Statement of
-//! Applicability, a document of its own.
+//! Applicability and [`minutes`] the minutes of a workshop, each a document of its own.
 
 mod appendix;
 mod blocks;
@@ -23,6 +23,7 @@ mod coverage;
 mod embed;
 mod fonts;
 mod heatmap;
+mod minutes;
 mod owners;
 mod progress;
 mod register;
@@ -36,9 +37,12 @@ mod text;
 mod theme;
 mod wrap;
 
+use jiff::civil::Date;
 use printpdf::PdfDocument;
 
+use super::minutes::Minutes;
 use super::model::ReportModel;
+use super::prepared::Branding;
 use super::{Paper, Rendered};
 use crate::text_safety::visible_line;
 use canvas::Canvas;
@@ -150,7 +154,7 @@ pub fn render(model: &ReportModel, paper: Paper) -> Rendered {
         keywords: "SOC 2, readiness, gap report, self-assessment",
         footnote,
     };
-    document.save(canvas, &fonts, &images, model)
+    document.save(canvas, &fonts, &images, &Origin::of(model))
 }
 
 /// Renders the ISO/IEC 27001:2022 Statement of Applicability of `model` as its own PDF.
@@ -173,7 +177,56 @@ pub fn render_soa(model: &ReportModel, paper: Paper) -> Rendered {
             model.organization, model.generated
         ),
     };
-    document.save(canvas, &fonts, &images, model)
+    document.save(canvas, &fonts, &images, &Origin::of(model))
+}
+
+/// Renders the minutes of a workshop as their own PDF, with `branding` in the footer.
+pub fn render_minutes(minutes: &Minutes, branding: &Branding, paper: Paper) -> Rendered {
+    let organization = visible_line(&minutes.organization);
+    let images = PdfDocument::new(minutes::RUNNING_TITLE);
+    let fonts = Fonts::load();
+    let mut canvas = Canvas::new(&fonts, paper);
+    minutes::draw(&mut canvas, minutes);
+    let document = Document {
+        running_title: minutes::RUNNING_TITLE,
+        title: format!("{}: {organization}", minutes::RUNNING_TITLE),
+        subject: format!(
+            "Minutes of the SOC 2 readiness workshop of {organization} since {}",
+            minutes.since
+        ),
+        keywords: "SOC 2, readiness, workshop, minutes, self-assessment",
+        footnote: format!(
+            "Confidential — prepared for {}  ·  Self-assessment, not an auditor's opinion  ·  {}",
+            minutes.organization, minutes.generated
+        ),
+    };
+    let origin = Origin {
+        organization: &minutes.organization,
+        assessor: &minutes.assessor,
+        generated: minutes.generated,
+        branding,
+    };
+    document.save(canvas, &fonts, &images, &origin)
+}
+
+/// Whose document it is and who made it, for the page headers, footers and metadata.
+struct Origin<'a> {
+    organization: &'a str,
+    assessor: &'a str,
+    generated: Date,
+    branding: &'a Branding,
+}
+
+impl<'a> Origin<'a> {
+    /// The origin of a report built from `model`.
+    fn of(model: &'a ReportModel) -> Self {
+        Self {
+            organization: &model.organization,
+            assessor: &model.assessor,
+            generated: model.generated,
+            branding: &model.branding,
+        }
+    }
 }
 
 /// What a finished document says about itself, in its pages and its metadata.
@@ -192,22 +245,22 @@ impl Document {
         canvas: Canvas<'_>,
         fonts: &Fonts,
         images: &PdfDocument,
-        model: &ReportModel,
+        origin: &Origin<'_>,
     ) -> Rendered {
-        let footnote = branding::footnote(&model.branding, &self.footnote);
-        let finished = canvas.finish(self.running_title, &model.organization, &footnote);
+        let footnote = branding::footnote(origin.branding, &self.footnote);
+        let finished = canvas.finish(self.running_title, origin.organization, &footnote);
         let info = save::Info {
             title: self.title,
             // The assessor wrote the document; the client is its subject, never its author.
-            author: if model.assessor.is_empty() {
+            author: if origin.assessor.is_empty() {
                 "soc2-ready".to_string()
             } else {
-                visible_line(&model.assessor).into_owned()
+                visible_line(origin.assessor).into_owned()
             },
             subject: self.subject,
             keywords: self.keywords.to_string(),
             creator: format!("soc2-ready {}", env!("CARGO_PKG_VERSION")),
-            date: model.generated,
+            date: origin.generated,
         };
         Rendered {
             bytes: save::write(finished, fonts, images, &info),
