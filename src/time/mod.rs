@@ -14,3 +14,4 @@ pub mod register_notes;
 pub mod registers;
 pub mod timeline;
 pub mod timeline_window;
+pub mod workshop;
