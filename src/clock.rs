@@ -35,8 +35,14 @@ impl Clock {
 
     /// A clock stopped at `now`, showing times in `zone` (for tests and captures).
     pub fn fixed(now: Timestamp, zone: TimeZone) -> Self {
+        Self::from_fn(move || now, zone)
+    }
+
+    /// A clock that reads "now" from `now` each time, showing times in `zone` (for tests
+    /// that let time pass, such as the workshop's running clock).
+    pub fn from_fn(now: impl Fn() -> Timestamp + 'static, zone: TimeZone) -> Self {
         Self {
-            now: Box::new(move || now),
+            now: Box::new(now),
             zone,
             today: None,
         }

@@ -15,6 +15,7 @@ pub use super::minutes::MinutesArgs;
 pub use super::registers::{PolicyCommand, RiskCommand, VendorCommand};
 pub use super::sheet::SheetCommand;
 pub use super::validate::ValidateArgs;
+pub use super::wizard::WorkshopArgs;
 
 /// Offline SOC 2 readiness wizard: scores compliance, attestation and "certification"
 /// readiness separately and exports a gap report. Run without a command to open the wizard.
@@ -30,7 +31,7 @@ pub struct Cli {
 }
 
 /// Options shared by every command.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Load questionnaires from this folder instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
@@ -127,6 +128,10 @@ pub enum Command {
         /// The assessment file.
         path: PathBuf,
     },
+    /// Present an assessment in a workshop: one question large on a projector, the agenda
+    /// with planned minutes and a running clock, follow-ups, decisions and attendees saved
+    /// as they are made (then `minutes` writes them up).
+    Workshop(WorkshopArgs),
     /// List every assessment in the data directory: readiness and verdict per stage, overall
     /// verdict, last change; unreadable files with the reason.
     List(PortfolioArgs),

@@ -36,6 +36,7 @@ fn assessment_paths(command: &mut Command) -> Vec<&mut PathBuf> {
         Command::Calendar(args) => vec![&mut args.path],
         Command::Soa(args) => vec![&mut args.path],
         Command::Minutes(args) => vec![&mut args.path],
+        Command::Workshop(args) => vec![&mut args.path],
         Command::Package(args) => vec![&mut args.path],
         Command::Answer(args) => vec![&mut args.path],
         Command::Resolve(args) => vec![&mut args.path],

@@ -137,12 +137,13 @@ pub fn run() -> ExitCode {
         Some(Command::Sheet(command)) => sheet::run(&cli.global, &command),
         Some(Command::Merge(args)) => merge::run(&cli.global, &args),
         Some(Command::Resolve(args)) => merge::resolve(&cli.global, &args),
-        Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path)),
+        Some(Command::Open { path }) => wizard::run(&cli.global, Some(&path), None),
+        Some(Command::Workshop(args)) => wizard::workshop(&cli.global, &args),
         Some(Command::List(args)) => list::run(&cli.global, &args),
         Some(Command::Config(args)) => config::run(&cli.global, &args),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
-        None => wizard::run(&cli.global, None),
+        None => wizard::run(&cli.global, None, None),
     };
     finish(outcome)
 }

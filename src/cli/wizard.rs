@@ -1,14 +1,16 @@
-//! Bare `soc2-ready` and `soc2-ready open PATH`: start the interactive wizard on Home, or
-//! straight on one assessment file. Temporary files left by an interrupted save are swept
+//! Bare `soc2-ready`, `soc2-ready open PATH` and `soc2-ready workshop PATH`: start the
+//! interactive wizard on Home, straight on one assessment file, or in its workshop view. Temporary files left by an interrupted save are swept
 //! from the folders involved first.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use clap::{Args, ValueEnum};
 use soc2_ready::assessment::store;
 use soc2_ready::atomic_file;
 use soc2_ready::config::Defaults;
 use soc2_ready::questionnaire::Category;
+use soc2_ready::time::workshop::Grouping;
 use soc2_ready::tui::app::{Form, expand_home};
 use soc2_ready::tui::input::TextInput;
 use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
@@ -16,8 +18,50 @@ use soc2_ready::tui::{self, App, Disk, Theme, ThemeName};
 use super::args::ThemeArg;
 use super::{Failure, GlobalArgs, Output, data_dir, load_config, load_questionnaire};
 
-/// Runs the wizard until the user quits; `open` skips Home.
-pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> {
+/// How `workshop` groups its agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupingArg {
+    /// By criterion family (CC1 … P8), then the attestation and "certification" questions.
+    Group,
+    /// By the owner of each question, alphabetically; questions with no owner last.
+    Owner,
+}
+
+/// Arguments of `workshop`.
+#[derive(Debug, Args)]
+pub struct WorkshopArgs {
+    /// The assessment file.
+    pub path: PathBuf,
+    /// How the agenda groups the questions.
+    #[arg(long, value_enum, default_value_t = GroupingArg::Group)]
+    pub by: GroupingArg,
+    /// The session's length in minutes, shared over the sections in proportion to what
+    /// each has to discuss [default: 2 minutes per open question, 1 per answered one].
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub length: Option<u32>,
+}
+
+/// Runs the wizard straight in the workshop view of `args.path`, in the projector theme
+/// unless `--theme` says otherwise.
+pub fn workshop(global: &GlobalArgs, args: &WorkshopArgs) -> Result<Output, Failure> {
+    let grouping = match args.by {
+        GroupingArg::Group => Grouping::Group,
+        GroupingArg::Owner => Grouping::Owner,
+    };
+    let presenting = GlobalArgs {
+        theme: global.theme.or(Some(ThemeArg::Projector)),
+        ..global.clone()
+    };
+    run(&presenting, Some(&args.path), Some((grouping, args.length)))
+}
+
+/// Runs the wizard until the user quits; `open` skips Home, and `workshop` opens it in
+/// the workshop view with that agenda.
+pub fn run(
+    global: &GlobalArgs,
+    open: Option<&Path>,
+    workshop: Option<(Grouping, Option<u32>)>,
+) -> Result<Output, Failure> {
     // A bad config stops the wizard with the same message as every command: no guessing.
     let config = load_config(global)?;
     let questionnaire = load_questionnaire(global)?;
@@ -63,6 +107,9 @@ pub fn run(global: &GlobalArgs, open: Option<&Path>) -> Result<Output, Failure> 
     app.evidence_folder = config.defaults.evidence_folder.clone();
     app.export_folder = export_folder(config.defaults.export_folder.as_deref());
     tui::start(&mut app, opened);
+    if let Some((grouping, length)) = workshop {
+        tui::open_workshop(&mut app, grouping, length);
+    }
     tui::run(app).map_err(|error| Failure::Runtime(format!("terminal: {error}")))?;
     Ok(Output::default())
 }

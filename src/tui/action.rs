@@ -102,6 +102,16 @@ pub enum Action {
     Certification,
     /// Show the policy, vendor and risk registers.
     Registers,
+    /// Open the workshop view (presenter mode) on the current assessment.
+    Workshop,
+    /// In the workshop: park the current question for follow-up (owner, due date).
+    FollowUp,
+    /// In the workshop: record a decision in one line.
+    RecordDecision,
+    /// In the workshop: list who attends.
+    EditAttendees,
+    /// In the workshop: group the agenda the other way (by criterion group, by owner).
+    Regroup,
     /// Run the claims checker on a folder (asks for it).
     CheckClaims,
     /// Select the next export format (the auditor's package after the report formats).

@@ -82,6 +82,40 @@ pub fn wizard(body: Rect, options: usize) -> WizardAreas {
     }
 }
 
+/// The workshop view's areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkshopAreas {
+    /// The question large, and why it matters.
+    pub question: Rect,
+    /// The answer keys.
+    pub answers: Rect,
+    /// The question's follow-up and the session: attendees, decisions, parking lot.
+    pub session: Rect,
+    /// The agenda with planned minutes and the clock.
+    pub agenda: Rect,
+}
+
+/// Lays the workshop view out in `body`, with room for `options` answers: the question on
+/// the left, the agenda on the right (a third of the width, 30 to 46 columns).
+pub fn workshop(body: Rect, options: usize) -> WorkshopAreas {
+    let agenda_width = (body.width / 3).clamp(30, 46);
+    let [main, agenda] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(agenda_width)]).areas(body);
+    let answers_height = u16::try_from(options).unwrap_or(u16::MAX).saturating_add(1);
+    let [question, answers, session] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(answers_height),
+        Constraint::Length(4),
+    ])
+    .areas(main);
+    WorkshopAreas {
+        question,
+        answers,
+        session,
+        agenda,
+    }
+}
+
 /// The dashboard's areas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DashboardAreas {

@@ -21,4 +21,4 @@ pub use app::App;
 pub use run::run;
 pub use storage::{Clock, Disk, Storage};
 pub use theme::{Theme, ThemeName};
-pub use update::{package_event, poll_package, start, update};
+pub use update::{open_workshop, package_event, poll_package, start, update};

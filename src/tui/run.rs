@@ -23,7 +23,7 @@ use signal_hook::consts::{
 };
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Screen};
 use super::keymap::Key;
 use super::update::{apply, poll_package, rescue, save_pending, update};
 use super::view;
@@ -167,6 +167,7 @@ fn fit(terminal: &DefaultTerminal, app: &mut App) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> io::Result<()> {
     fit(terminal, app)?;
     let mut dirty = true;
+    let mut shown_second = 0;
     while !app.quit && !signals.stop.load(Ordering::Relaxed) {
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(terminal)?;
@@ -204,6 +205,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             dirty = true;
         }
         if poll_package(app) {
+            dirty = true;
+        }
+        // The workshop's clocks show seconds: draw again when the second changes.
+        let second = app.clock.now().as_second();
+        if app.screen == Screen::Workshop && second != shown_second {
+            shown_second = second;
             dirty = true;
         }
     }

@@ -46,10 +46,7 @@ fn header_rows(minutes: &Minutes) -> Vec<Vec<String>> {
             format!("{}, {}", session.date, session.times()),
         ]);
     }
-    rows.push(vec![
-        "Compared with".into(),
-        format!("the answers as they stood before {}", minutes.since),
-    ]);
+    rows.push(vec!["Compared with".into(), minutes.compared_with()]);
     rows.push(vec!["Written".into(), minutes.generated.to_string()]);
     rows
 }

@@ -33,6 +33,9 @@ pub struct Minutes {
     pub generated: Date,
     /// The first day the minutes cover; the answers are compared with the day before.
     pub since: Date,
+    /// Whether the history holds answers from before `since`; without them every answer
+    /// is listed as new and the "before" readiness is zero.
+    pub history_before: bool,
     /// The sessions held since then, oldest first (may be empty with an explicit date).
     pub sessions: Vec<Session>,
     /// Who attended any of the sessions, in order of first mention.
@@ -168,6 +171,18 @@ impl fmt::Display for NoSession {
 impl std::error::Error for NoSession {}
 
 impl Minutes {
+    /// What the answers are compared with, in words.
+    pub fn compared_with(&self) -> String {
+        if self.history_before {
+            format!("the answers as they stood before {}", self.since)
+        } else {
+            format!(
+                "nothing: the history holds no answers from before {}, so every answer is listed as new",
+                self.since
+            )
+        }
+    }
+
     /// The minutes of the sessions held on or after `since` (default: the day of the latest
     /// session), with times shown in `zone`. The answers are compared with the history as
     /// it stood the day before `since` (nothing answered if it has no snapshot by then).
@@ -194,7 +209,9 @@ impl Minutes {
             .filter(|session| session.date >= since)
             .collect();
         let day_before = since.checked_sub(1.day()).unwrap_or(Date::MIN);
-        let before = history::as_of(&assessment.history, day_before).unwrap_or_default();
+        let recorded_before = history::as_of(&assessment.history, day_before);
+        let history_before = recorded_before.is_some();
+        let before = recorded_before.unwrap_or_default();
         let then = as_it_stood(assessment, &before, since);
         let then_card = coverage::scorecard(questionnaire, &then, policy, day_before);
         let now_card = coverage::scorecard(questionnaire, assessment, policy, today);
@@ -207,6 +224,7 @@ impl Minutes {
             assessor: assessment.assessor.clone(),
             target: assessment.target,
             generated: today,
+            history_before,
             since,
             sessions: held
                 .iter()

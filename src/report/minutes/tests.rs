@@ -215,3 +215,23 @@ fn markdown_escapes_user_text_and_shows_control_characters() {
     assert!(text.contains("| CC6.1 | CC6.1.mfa |"), "{text}");
     assert!(text.contains("Planned → In place"), "{text}");
 }
+
+#[test]
+fn without_history_before_the_session_the_minutes_say_every_answer_is_new() {
+    let with = build(&assessment(), None).unwrap();
+    assert!(with.history_before);
+    assert!(
+        with.compared_with()
+            .starts_with("the answers as they stood before 2026-12-05")
+    );
+    let mut bare = assessment();
+    bare.history.clear();
+    let without = build(&bare, None).unwrap();
+    assert!(!without.history_before);
+    assert!(
+        without
+            .compared_with()
+            .contains("no answers from before 2026-12-05")
+    );
+    assert!(without.markdown().contains("every answer is listed as new"));
+}

@@ -43,10 +43,7 @@ fn title_block(canvas: &mut Canvas<'_>, minutes: &Minutes) {
     for session in &minutes.sessions {
         lines.push(("Session", format!("{}, {}", session.date, session.times())));
     }
-    lines.push((
-        "Compared with",
-        format!("the answers as they stood before {}", minutes.since),
-    ));
+    lines.push(("Compared with", minutes.compared_with()));
     lines.push(("Written", minutes.generated.to_string()));
     let rows: Vec<Row> = lines
         .into_iter()

@@ -10,6 +10,7 @@ mod navigate;
 mod prompt;
 mod registers;
 mod session;
+mod workshop;
 mod writing;
 
 pub use crate::portfolio::Summary;
@@ -21,6 +22,7 @@ pub use navigate::{Filter, Navigator, Row, criterion_row, matches_search};
 pub use prompt::{Prompt, PromptKind};
 pub use registers::{RegisterTab, RegistersView};
 pub use session::{LastImport, Session, answer_options};
+pub use workshop::{WorkshopView, whole_second};
 pub use writing::Writing;
 
 use ratatui::layout::Rect;
@@ -52,6 +54,8 @@ pub enum Screen {
     Certification,
     /// The policy, vendor and risk registers.
     Registers,
+    /// The presenter view of a workshop: one question large, the agenda and the clock.
+    Workshop,
 }
 
 impl Screen {
@@ -65,6 +69,7 @@ impl Screen {
             Screen::Export => "Export",
             Screen::Certification => "“Certification”",
             Screen::Registers => "Registers",
+            Screen::Workshop => "Workshop",
         }
     }
 }
@@ -146,6 +151,8 @@ pub struct App {
     pub certification: CertificationView,
     /// The registers screen.
     pub registers: RegistersView,
+    /// The workshop view, while it is open.
+    pub workshop: Option<WorkshopView>,
     /// The open prompt.
     pub prompt: Option<Prompt>,
     /// The evidence log of the current question, when open: the selected entry.
@@ -198,6 +205,7 @@ impl App {
             },
             certification: CertificationView::default(),
             registers: RegistersView::default(),
+            workshop: None,
             prompt: None,
             evidence: None,
             evidence_files: Default::default(),
@@ -241,18 +249,10 @@ impl App {
                 None => Context::Home,
             },
             Screen::Wizard if self.evidence.is_some() => Context::Evidence,
-            Screen::Wizard => {
-                let yes_no = self
-                    .session
-                    .as_ref()
-                    .and_then(|session| session.question(&self.questionnaire))
-                    .is_some_and(|question| question.kind == AnswerKind::YesNo);
-                if yes_no {
-                    Context::WizardYesNo
-                } else {
-                    Context::WizardScale
-                }
-            }
+            Screen::Wizard if self.current_is_yes_no() => Context::WizardYesNo,
+            Screen::Wizard => Context::WizardScale,
+            Screen::Workshop if self.current_is_yes_no() => Context::WorkshopYesNo,
+            Screen::Workshop => Context::WorkshopScale,
             Screen::Dashboard => Context::Dashboard,
             Screen::Stages => Context::Stages,
             Screen::Export
@@ -267,5 +267,13 @@ impl App {
             Screen::Certification => Context::Certification,
             Screen::Registers => Context::Registers,
         }
+    }
+
+    /// Whether the current question is answered yes/no (not on the 0–4 scale).
+    fn current_is_yes_no(&self) -> bool {
+        self.session
+            .as_ref()
+            .and_then(|session| session.question(&self.questionnaire))
+            .is_some_and(|question| question.kind == AnswerKind::YesNo)
     }
 }

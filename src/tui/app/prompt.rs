@@ -33,6 +33,12 @@ pub enum PromptKind {
     Register(RegisterTab),
     /// A change to the entry at this index of a register.
     RegisterEdit(RegisterTab, usize),
+    /// The workshop's follow-up of the current question: owner, due date, note.
+    FollowUp,
+    /// A decision taken in the workshop, about the current question.
+    WorkshopDecision,
+    /// Who attends the workshop.
+    Attendees,
 }
 
 impl PromptKind {
@@ -56,6 +62,9 @@ impl PromptKind {
             PromptKind::RegisterEdit(RegisterTab::Policies, _) => "Change the policy",
             PromptKind::RegisterEdit(RegisterTab::Vendors, _) => "Change the vendor",
             PromptKind::RegisterEdit(RegisterTab::Risks, _) => "Change the risk",
+            PromptKind::FollowUp => "Follow up after the workshop",
+            PromptKind::WorkshopDecision => "A decision, in one line",
+            PromptKind::Attendees => "Who attends",
         }
     }
 
@@ -93,6 +102,13 @@ impl PromptKind {
             | PromptKind::RegisterEdit(RegisterTab::Risks, _) => {
                 "Title | likelihood 1-5 | impact 1-5 | mitigate/accept/transfer/avoid | owner | control ids"
             }
+            PromptKind::FollowUp => {
+                "OWNER | DUE | what to find out, e.g. Ana | 2026-12-18 | MFA report (empty: unpark)"
+            }
+            PromptKind::WorkshopDecision => {
+                "What was decided, e.g. \"Remote only: no office, CC6.4 is N/A\"."
+            }
+            PromptKind::Attendees => "Names separated by commas, e.g. Ana (CTO), Ben (HR), Chloé.",
         }
     }
 }

@@ -136,6 +136,10 @@ pub enum Context {
     WizardScale,
     /// The wizard, on a yes/no question.
     WizardYesNo,
+    /// The workshop view, on a question answered on the 0–4 scale.
+    WorkshopScale,
+    /// The workshop view, on a yes/no question.
+    WorkshopYesNo,
     /// The dashboard.
     Dashboard,
     /// The three stages explained.
@@ -161,7 +165,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for the help overlay and the tests.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 20] = [
         Context::Home,
         Context::ConfirmDelete,
         Context::Unsaved,
@@ -170,6 +174,8 @@ impl Context {
         Context::FormChoice,
         Context::WizardScale,
         Context::WizardYesNo,
+        Context::WorkshopScale,
+        Context::WorkshopYesNo,
         Context::Dashboard,
         Context::Stages,
         Context::Export,
@@ -198,6 +204,8 @@ impl Context {
             Context::FormChoice => "New assessment: choices",
             Context::WizardScale => "Wizard: 0–4 questions",
             Context::WizardYesNo => "Wizard: yes/no questions",
+            Context::WorkshopScale => "Workshop: 0–4 questions",
+            Context::WorkshopYesNo => "Workshop: yes/no questions",
             Context::Dashboard => "Dashboard",
             Context::Stages => "The three stages",
             Context::Export => "Export",
@@ -222,6 +230,8 @@ impl Context {
             Context::FormChoice => &[FORM_CHOICE, FORM, GLOBAL, ALWAYS],
             Context::WizardScale => &[SCALE_ANSWERS, ANY_ANSWER, WIZARD, GLOBAL, ALWAYS],
             Context::WizardYesNo => &[YES_NO_ANSWERS, ANY_ANSWER, WIZARD, GLOBAL, ALWAYS],
+            Context::WorkshopScale => &[SCALE_ANSWERS, ANY_ANSWER, WORKSHOP, GLOBAL, ALWAYS],
+            Context::WorkshopYesNo => &[YES_NO_ANSWERS, ANY_ANSWER, WORKSHOP, GLOBAL, ALWAYS],
             Context::Dashboard => &[DASHBOARD, GLOBAL, ALWAYS],
             Context::Stages => &[STAGES, GLOBAL, ALWAYS],
             Context::Export => &[EXPORT, EDITING, ALWAYS],
@@ -248,10 +258,10 @@ impl Context {
             return None;
         };
         Some(match self {
-            Context::WizardScale if matches!(c, 'y' | 'n') => {
+            Context::WizardScale | Context::WorkshopScale if matches!(c, 'y' | 'n') => {
                 wrong_kind_message(AnswerKind::Scale).to_string()
             }
-            Context::WizardYesNo if c.is_ascii_digit() => {
+            Context::WizardYesNo | Context::WorkshopYesNo if c.is_ascii_digit() => {
                 wrong_kind_message(AnswerKind::YesNo).to_string()
             }
             _ => format!("{c} does nothing here; ? lists the keys of this screen."),

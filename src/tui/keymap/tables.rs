@@ -280,6 +280,11 @@ pub const WIZARD: &[Binding] = &[
     ),
     more(&[K::PageUp], A::PageUp, "scroll the question text up"),
     more(&[K::PageDown], A::PageDown, "scroll the question text down"),
+    more(
+        &[K::Char('w')],
+        A::Workshop,
+        "the workshop view for a projector: agenda and clock",
+    ),
     bind(
         &[K::Tab],
         A::ShowDashboard,
@@ -291,8 +296,8 @@ pub const WIZARD: &[Binding] = &[
 
 /// The dashboard.
 pub const DASHBOARD: &[Binding] = &[
-    bind(&[K::Up], A::Up, "select the previous gap", "select gap"),
-    bind(&[K::Down], A::Down, "select the next gap", "select gap"),
+    bind(&[K::Up], A::Up, "select the previous gap", "select"),
+    bind(&[K::Down], A::Down, "select the next gap", "select"),
     bind(
         &[K::Enter],
         A::Confirm,
@@ -306,7 +311,7 @@ pub const DASHBOARD: &[Binding] = &[
         "export the gap report",
         "export",
     ),
-    bind(&[K::Char('i')], A::Stages, STAGES_HELP, "stages"),
+    more(&[K::Char('i')], A::Stages, STAGES_HELP),
     bind(
         &[K::Char('c')],
         A::Certification,
@@ -319,7 +324,80 @@ pub const DASHBOARD: &[Binding] = &[
         "the policy, vendor and risk registers",
         "registers",
     ),
+    bind(
+        &[K::Char('w')],
+        A::Workshop,
+        "the workshop view for a projector: agenda and clock",
+        "workshop",
+    ),
     bind(&[K::Esc], A::Back, "back to the assessments", "home"),
+];
+
+/// The workshop view: moving through the agenda and recording the session.
+pub const WORKSHOP: &[Binding] = &[
+    bind(
+        &[K::Left],
+        A::PrevQuestion,
+        "previous question on the agenda",
+        "question",
+    ),
+    bind(
+        &[K::Right],
+        A::NextQuestion,
+        "next question on the agenda",
+        "question",
+    ),
+    bind(
+        &[K::Up],
+        A::PrevCriterion,
+        "previous section of the agenda",
+        "section",
+    ),
+    bind(
+        &[K::Down],
+        A::NextCriterion,
+        "next section of the agenda",
+        "section",
+    ),
+    bind(
+        &[K::Enter],
+        A::NextUnanswered,
+        "jump to the next question still to discuss (open or unsure)",
+        "to discuss",
+    ),
+    bind(
+        &[K::Char('p')],
+        A::FollowUp,
+        "park the question: follow up with an owner and a due date",
+        "follow up",
+    ),
+    bind(
+        &[K::Char('d')],
+        A::RecordDecision,
+        "record a decision in one line",
+        "decision",
+    ),
+    bind(
+        &[K::Char('a')],
+        A::EditAttendees,
+        "list who attends",
+        "attendees",
+    ),
+    bind(
+        &[K::Char('b')],
+        A::Regroup,
+        "agenda by criterion group or by owner",
+        "by group/owner",
+    ),
+    more(&[K::Char('e')], A::EditNote, "edit the question's note"),
+    more(&[K::PageUp], A::PageUp, "scroll the question text up"),
+    more(&[K::PageDown], A::PageDown, "scroll the question text down"),
+    bind(
+        &[K::Esc],
+        A::Back,
+        "end the session and go to the dashboard",
+        "end",
+    ),
 ];
 
 /// The policy, vendor and risk registers.
@@ -523,6 +601,7 @@ pub const SECTIONS: &[(&str, &[&[Binding]])] = &[
         &[SCALE_ANSWERS, YES_NO_ANSWERS, ANY_ANSWER],
     ),
     ("Wizard: moving, notes, search", &[WIZARD]),
+    ("Workshop", &[WORKSHOP]),
     ("Evidence of a question", &[EVIDENCE]),
     ("Dashboard", &[DASHBOARD]),
     ("Registers", &[REGISTERS]),

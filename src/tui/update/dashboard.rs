@@ -2,6 +2,7 @@
 //! three stages, the export screen, the registers or back Home.
 
 use super::{certification, export, go_home, show_stages};
+use crate::time::workshop::Grouping;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, Screen};
 
@@ -21,6 +22,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Export => export::open(app),
         Action::Certification => certification::open(app),
         Action::Registers => app.screen = Screen::Registers,
+        Action::Workshop => super::workshop::open(app, Grouping::Group, None),
         Action::Back => go_home(app),
         _ => {}
     }

@@ -16,9 +16,11 @@ mod prompt;
 mod register_entry;
 mod registers;
 mod wizard;
+mod workshop;
 
 pub use leave::rescue;
 pub use package::{apply_event as package_event, poll as poll_package};
+pub use workshop::open as open_workshop;
 
 use std::path::PathBuf;
 
@@ -66,7 +68,10 @@ pub fn apply(app: &mut App, action: Action) {
                 app.status = Status::new(Tone::Info, message);
             }
         }
-        Action::Quit => leave::request(app, Leave::Quit),
+        Action::Quit => {
+            workshop::record_end(app);
+            leave::request(app, Leave::Quit);
+        }
         // The run loop stops the process; the state does not change.
         Action::Suspend => {}
         Action::Resize { width, height } => app.size = Rect::new(0, 0, width, height),
@@ -91,6 +96,7 @@ pub fn apply(app: &mut App, action: Action) {
                 home::update(app, action)
             }
             Context::WizardScale | Context::WizardYesNo => wizard::update(app, action),
+            Context::WorkshopScale | Context::WorkshopYesNo => workshop::update(app, action),
             Context::Evidence => evidence::update(app, action),
             Context::Registers => registers::update(app, action),
             Context::Dashboard => dashboard::update(app, action),
@@ -179,6 +185,10 @@ fn persist(app: &mut App) {
         app.status = Status::new(Tone::Error, format!("READ-ONLY, nothing changed: {reason}"));
         return;
     }
+    workshop::record_activity(app);
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
     session.assessment.updated = Some(app.clock.now());
     session.rescore(&app.questionnaire, &app.policy, app.clock.today());
     let readiness = history::stage_percents(&session.card);

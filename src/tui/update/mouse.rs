@@ -40,6 +40,13 @@ pub fn action_at(app: &App, column: u16, row: u16) -> Option<Action> {
             let offset = layout::scroll_offset(selected, rows.len(), usize::from(inner.height));
             layout::row_at(inner, offset, column, row).map(Action::Select)
         }
+        Screen::Workshop => {
+            let question = app.session.as_ref()?.question(&app.questionnaire)?;
+            let options = answer_options(question.kind);
+            let answers = layout::below_top_border(layout::workshop(body, options.len()).answers);
+            let at = layout::row_at(answers, 0, column, row)?;
+            options.get(at).copied().map(Action::Answer)
+        }
         Screen::Dashboard => {
             let gaps = app.session.as_ref()?.card.gaps.len();
             list_row(layout::dashboard(body).gaps, app.gap, gaps, column, row)
@@ -74,6 +81,17 @@ pub fn wheel_at(app: &App, column: u16, row: u16, down: bool) -> Option<Action> 
             let question = session.question(&app.questionnaire)?;
             let areas = layout::wizard(body, answer_options(question.kind).len());
             if under(areas.sidebar) {
+                Some(pick(Action::PrevCriterion, Action::NextCriterion))
+            } else if under(areas.question) {
+                Some(pick(Action::PageUp, Action::PageDown))
+            } else {
+                None
+            }
+        }
+        Screen::Workshop => {
+            let question = app.session.as_ref()?.question(&app.questionnaire)?;
+            let areas = layout::workshop(body, answer_options(question.kind).len());
+            if under(areas.agenda) {
                 Some(pick(Action::PrevCriterion, Action::NextCriterion))
             } else if under(areas.question) {
                 Some(pick(Action::PageUp, Action::PageDown))

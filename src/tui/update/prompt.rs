@@ -4,10 +4,10 @@
 use jiff::civil::Date;
 
 use super::wizard::advance;
-use super::{certification, evidence, evidence_import, home, persist, registers};
+use super::{certification, evidence, evidence_import, home, persist, registers, workshop};
 use crate::assessment::{Answer, AnswerRecord};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Filter, PromptKind};
+use crate::tui::app::{App, Filter, PromptKind, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::path_completion;
 
@@ -83,7 +83,9 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
                 record.answer = Some(Answer::NotApplicable);
                 record.na_reason = text.to_string();
             });
-            if let Some(session) = app.session.as_mut() {
+            if app.screen == Screen::Workshop {
+                workshop::after_answer(app);
+            } else if let Some(session) = app.session.as_mut() {
                 advance(session, &app.questionnaire);
             }
         }
@@ -102,6 +104,9 @@ fn submit(app: &mut App, kind: PromptKind, text: &str) -> Result<(), String> {
         PromptKind::ClaimsPath => certification::check_claims(app, text)?,
         PromptKind::Register(tab) => registers::add(app, tab, text)?,
         PromptKind::RegisterEdit(tab, index) => registers::edit(app, tab, index, text)?,
+        PromptKind::FollowUp => workshop::submit_follow_up(app, text)?,
+        PromptKind::WorkshopDecision => workshop::submit_decision(app, text)?,
+        PromptKind::Attendees => workshop::submit_attendees(app, text)?,
     }
     Ok(())
 }

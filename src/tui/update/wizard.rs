@@ -6,6 +6,7 @@ use crate::assessment::Answer;
 use crate::assessment::conflicts::Take;
 use crate::questionnaire::{Questionnaire, Target};
 use crate::scoring::criterion_readiness;
+use crate::time::workshop::Grouping;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Filter, Prompt, PromptKind, Row, Screen, Session, Status, Tone};
 use crate::tui::keymap;
@@ -75,6 +76,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ShowDashboard => app.screen = Screen::Dashboard,
+        Action::Workshop => super::workshop::open(app, Grouping::Group, None),
         Action::OpenEvidence if session.question(questionnaire).is_some() => {
             app.evidence = Some(0);
             super::evidence::refresh_files(app);
@@ -103,15 +105,25 @@ fn resolve_current(app: &mut App, take: Take) {
 
 /// Answers the current question and moves to the next one; N/A first asks why.
 fn answer_current(app: &mut App, answer: Answer) {
-    let Some(session) = app.session.as_mut() else {
+    let Some(criterion) = set_current_answer(app, answer) else {
         return;
     };
-    let Some(question) = session.question(&app.questionnaire) else {
-        return;
-    };
+    if let Some(session) = app.session.as_mut() {
+        advance(session, &app.questionnaire);
+    }
+    persist(app);
+    explain_type2_once(app, &criterion);
+}
+
+/// Sets the current question's answer (not yet saved) and returns its criterion; N/A opens
+/// the prompt asking why instead, and an answer of the wrong kind says how the question is
+/// answered (both `None`).
+pub fn set_current_answer(app: &mut App, answer: Answer) -> Option<String> {
+    let session = app.session.as_mut()?;
+    let question = session.question(&app.questionnaire)?;
     if !answer.fits(question) {
         app.status = Status::new(Tone::Info, keymap::wrong_kind_message(question.kind));
-        return;
+        return None;
     }
     if answer == Answer::NotApplicable {
         let reason = session
@@ -119,7 +131,7 @@ fn answer_current(app: &mut App, answer: Answer) {
             .record(&question.id)
             .map_or("", |record| record.na_reason.as_str());
         app.prompt = Some(Prompt::new(PromptKind::NaReason, reason));
-        return;
+        return None;
     }
     let id = question.id.clone();
     let criterion = question.criterion.clone();
@@ -128,9 +140,7 @@ fn answer_current(app: &mut App, answer: Answer) {
         record.answer = Some(answer);
         record.na_reason.clear();
     });
-    advance(session, &app.questionnaire);
-    persist(app);
-    explain_type2_once(app, &criterion);
+    Some(criterion)
 }
 
 /// The first time in a session that a criterion is fully answered yet scores lower toward

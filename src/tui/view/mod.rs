@@ -16,6 +16,7 @@ mod registers;
 mod sidebar;
 mod stages;
 mod wizard;
+mod workshop;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -32,6 +33,7 @@ pub use certification::max_scroll as certification_max_scroll;
 pub use help::max_scroll as help_max_scroll;
 pub use stages::max_scroll as stages_max_scroll;
 pub use wizard::max_scroll as question_max_scroll;
+pub use workshop::max_scroll as workshop_max_scroll;
 
 /// Draws the whole wizard for the current state.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -51,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Export => export::render(frame, chrome.body, app),
         Screen::Certification => certification::render(frame, chrome.body, app),
         Screen::Registers => registers::render(frame, chrome.body, app),
+        Screen::Workshop => workshop::render(frame, chrome.body, app),
     }
     if app.screen == Screen::Wizard && app.evidence.is_some() {
         evidence::render(frame, chrome.body, app);
@@ -63,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 Screen::Wizard,
                 PromptKind::Note | PromptKind::Owner | PromptKind::Due | PromptKind::NaReason,
             ) => wizard::record_area(app, chrome.body),
+            (Screen::Workshop, _) => workshop::prompt_area(app, chrome.body),
             _ => chrome.body,
         };
         popup::prompt(frame, area, &app.theme, prompt);

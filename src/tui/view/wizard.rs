@@ -238,7 +238,7 @@ fn answer_key(answer: Answer) -> String {
     }
 }
 
-fn render_answers(
+pub(super) fn render_answers(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
