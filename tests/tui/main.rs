@@ -21,3 +21,4 @@ mod sizes;
 mod snapshots;
 mod support;
 mod wizard_fixes;
+mod workshop;

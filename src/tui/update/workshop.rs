@@ -160,7 +160,6 @@ pub fn submit_follow_up(app: &mut App, text: &str) -> Result<(), String> {
         return Ok(());
     };
     let follow_up = parse_follow_up(&id, text)?;
-    let parked = follow_up.is_some();
     let Some(session) = recorded_mut(app) else {
         return Ok(());
     };
@@ -169,9 +168,6 @@ pub fn submit_follow_up(app: &mut App, text: &str) -> Result<(), String> {
         None => session.follow_ups.retain(|other| other.question != id),
     }
     persist(app);
-    if !parked {
-        app.status = Status::new(Tone::Info, format!("{id} is off the parking lot."));
-    }
     Ok(())
 }
 
