@@ -141,7 +141,12 @@ pub fn pdf_with(name: &str, args: &[&str]) -> Pdf {
         );
         std::fs::read(&out).unwrap()
     };
-    let doc = Document::load_mem(&bytes).expect("lopdf reads the report");
+    read_pdf(bytes)
+}
+
+/// Any PDF the binary wrote, read back with lopdf.
+pub fn read_pdf(bytes: Vec<u8>) -> Pdf {
+    let doc = Document::load_mem(&bytes).expect("lopdf reads the PDF");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let raw = doc.extract_text(&pages).expect("text extracts");
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");

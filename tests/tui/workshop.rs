@@ -47,7 +47,11 @@ fn workshop() -> Fixture {
 
 fn current_id(fixture: &Fixture) -> String {
     let session = fixture.app.session.as_ref().unwrap();
-    session.question(&fixture.app.questionnaire).unwrap().id.clone()
+    session
+        .question(&fixture.app.questionnaire)
+        .unwrap()
+        .id
+        .clone()
 }
 
 /// Types `text` into the open prompt and submits it.
@@ -105,7 +109,11 @@ fn an_answer_is_saved_at_once_and_moves_along_the_agenda() {
 fn attendees_follow_ups_and_decisions_are_saved_as_they_are_typed() {
     let mut fixture = workshop();
     submit(&mut fixture, 'a', "Jane Doe, Sam Lee, jane doe");
-    submit(&mut fixture, 'p', "Sam Lee | 2026-12-18 | find the breach log");
+    submit(
+        &mut fixture,
+        'p',
+        "Sam Lee | 2026-12-18 | find the breach log",
+    );
     submit(&mut fixture, 'd', "HR owns the breach process from January");
     assert!(fixture.app.prompt.is_none());
 

@@ -16,7 +16,7 @@ use crate::questionnaire::{AnswerKind, Condition, Level, Question, criterion};
 use crate::text_safety::visible_line;
 use crate::time::evidence::{EVIDENCE_MONTHS_QUESTION, claim, suggest_months};
 use crate::time::{register_notes, registers};
-use crate::tui::app::{App, Session, answer_options};
+use crate::tui::app::{App, Screen, Session, answer_options};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
@@ -35,14 +35,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         .then(|| suggest_months(&app.questionnaire, &session.assessment))
         .flatten()
         .map(|suggestion| suggestion.level);
-    render_answers(
-        frame,
-        areas.answers,
-        &app.theme,
-        session,
-        question,
-        suggested,
-    );
+    render_answers(frame, areas.answers, app, session, question, suggested);
     render_record(frame, areas.record, &app.theme, session, question);
 }
 
@@ -241,11 +234,12 @@ fn answer_key(answer: Answer) -> String {
 pub(super) fn render_answers(
     frame: &mut Frame,
     area: Rect,
-    theme: &Theme,
+    app: &App,
     session: &Session,
     question: &Question,
     suggested: Option<Level>,
 ) {
+    let theme = &app.theme;
     let record = session.assessment.record(&question.id);
     let current = record.and_then(|record| record.answer);
     let target = session.assessment.target;
@@ -285,6 +279,11 @@ pub(super) fn render_answers(
         _ if record.is_some_and(AnswerRecord::lacks_na_reason) => {
             "Answer: N/A without a reason, counted as open (x to give one)".to_string()
         }
+        // The evidence log opens from the wizard (v), not from the workshop view.
+        (Some(answer), Some(_)) if app.screen == Screen::Workshop => format!(
+            "Answer: {} · claimed, not evidenced",
+            answer.label(question)
+        ),
         (Some(answer), Some(_)) => format!(
             "Answer: {} · claimed, not evidenced (v)",
             answer.label(question)

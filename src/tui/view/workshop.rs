@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App) {
         frame_block,
         session.nav.scroll,
     );
-    render_answers(frame, areas.answers, &app.theme, session, question, None);
+    render_answers(frame, areas.answers, app, session, question, None);
     render_session(frame, areas.session, app, session, view, question);
     render_agenda(frame, areas.agenda, app, session, view);
 }
