@@ -193,11 +193,20 @@ fn render_agenda(frame: &mut Frame, area: Rect, app: &App, session: &Session, vi
     } else {
         theme.good
     };
+    let spent = clock_text(elapsed);
+    let plan = clock_text(planned);
+    // The longest wording of the plan that fits beside the clock (after the column the
+    // list keeps for its ▶).
+    let room = usize::from(inner.width).saturating_sub(1 + "Session ".len() + spent.len());
+    let suffix = [format!(" of {plan} planned"), format!(" of {plan}")]
+        .into_iter()
+        .find(|suffix| suffix.chars().count() <= room)
+        .unwrap_or_else(|| format!("/{plan}"));
     let mut items = vec![
         ListItem::new(Line::from(vec![
             Span::styled("Session ", theme.dim),
-            Span::styled(clock_text(elapsed), clock_style),
-            Span::styled(format!(" of {} planned", clock_text(planned)), theme.dim),
+            Span::styled(spent, clock_style),
+            Span::styled(suffix, theme.dim),
         ])),
         ListItem::new(Line::default()),
     ];
