@@ -26,7 +26,7 @@ const SIZES: [(u16, u16); 14] = [
 ];
 
 /// The key presses that lead to each screen and dialog, from Home.
-const SCREENS: [&[Key]; 12] = [
+const SCREENS: [&[Key]; 14] = [
     &[],
     &[Key::Char('n')],
     &[Key::Char('d')],
@@ -39,6 +39,8 @@ const SCREENS: [&[Key]; 12] = [
     &[Key::Enter, Key::Tab, Key::Char('e')],
     &[Key::Enter, Key::Char('?'), Key::Down, Key::Down],
     &[Key::Enter, Key::Tab, Key::Char('?')],
+    &[Key::Enter, Key::Tab, Key::Char('w')],
+    &[Key::Enter, Key::Tab, Key::Char('w'), Key::Char('p')],
 ];
 
 fn each_screen(mut check: impl FnMut(&App, &str)) {
