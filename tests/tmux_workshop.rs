@@ -32,7 +32,10 @@ fn a_workshop_session_in_a_real_terminal() {
     ));
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for("Agenda by criterion group");
-    assert!(screen.contains("Session 0:0") && screen.contains(" of 1:00:00"), "{screen}");
+    assert!(
+        screen.contains("Session 0:0") && screen.contains(" of 1:00:00"),
+        "{screen}"
+    );
     assert!(screen.contains("CC1 · Control"), "{screen}");
     // The clock redraws by itself, with no key pressed.
     tmux.wait_until("the session clock to tick", |screen| {
@@ -51,7 +54,10 @@ fn a_workshop_session_in_a_real_terminal() {
     let after = tmux.wait_until("the shell prompt", |screen| {
         screen.matches(PROMPT).count() == 2
     });
-    assert!(!after.contains("Agenda"), "the terminal is restored:\n{after}");
+    assert!(
+        !after.contains("Agenda"),
+        "the terminal is restored:\n{after}"
+    );
 
     let saved = store::load(&path).expect("the file loads");
     let session = saved.workshops.last().expect("the session is recorded");
