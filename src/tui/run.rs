@@ -208,10 +208,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             dirty = true;
         }
         // The workshop's clocks show seconds: draw again when the second changes.
-        let second = app.clock.now().as_second();
-        if app.screen == Screen::Workshop && second != shown_second {
-            shown_second = second;
-            dirty = true;
+        if app.screen == Screen::Workshop {
+            let second = app.clock.now().as_second();
+            if second != shown_second {
+                shown_second = second;
+                dirty = true;
+            }
         }
     }
     Ok(())

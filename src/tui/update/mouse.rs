@@ -4,6 +4,7 @@
 
 use ratatui::layout::{Position, Rect};
 
+use crate::assessment::Answer;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen, answer_options, criterion_row};
 use crate::tui::layout;
@@ -30,9 +31,8 @@ pub fn action_at(app: &App, column: u16, row: u16) -> Option<Action> {
             let question = session.question(&app.questionnaire)?;
             let options = answer_options(question.kind);
             let areas = layout::wizard(body, options.len());
-            let answers = layout::below_top_border(areas.answers);
-            if let Some(at) = layout::row_at(answers, 0, column, row) {
-                return options.get(at).copied().map(Action::Answer);
+            if let Some(answer) = answer_at(areas.answers, options, column, row) {
+                return Some(answer);
             }
             let rows = session.nav.sidebar(&app.questionnaire, &session.assessment);
             let selected = criterion_row(&rows, &question.criterion);
@@ -43,9 +43,8 @@ pub fn action_at(app: &App, column: u16, row: u16) -> Option<Action> {
         Screen::Workshop => {
             let question = app.session.as_ref()?.question(&app.questionnaire)?;
             let options = answer_options(question.kind);
-            let answers = layout::below_top_border(layout::workshop(body, options.len()).answers);
-            let at = layout::row_at(answers, 0, column, row)?;
-            options.get(at).copied().map(Action::Answer)
+            let areas = layout::workshop(body, options.len());
+            answer_at(areas.answers, options, column, row)
         }
         Screen::Dashboard => {
             let gaps = app.session.as_ref()?.card.gaps.len();
@@ -122,4 +121,10 @@ fn list_row(
     layout::row_at(rows, offset, column, row)
         .filter(|&at| at < len)
         .map(Action::Select)
+}
+
+/// The answer a click falls on in an answers list (a top border, then one row per option).
+fn answer_at(answers: Rect, options: &[Answer], column: u16, row: u16) -> Option<Action> {
+    let at = layout::row_at(layout::below_top_border(answers), 0, column, row)?;
+    options.get(at).copied().map(Action::Answer)
 }
